@@ -1,0 +1,90 @@
+//===- TileOps.cpp - Operations of the tile dialect -----------------------===//
+
+#include "tile/TileOps.h"
+
+#include "mlir/IR/Builders.h"
+
+using namespace mlir;
+using namespace ascend;
+using namespace ascend::tile;
+
+static MemorySpace spaceOf(Value buffer) {
+  return *getMemorySpace(cast<MemRefType>(buffer.getType()));
+}
+
+/// Emits "`name` must be in <space>" unless `buffer` lives in `expected`.
+static LogicalResult checkSpace(Operation *op, Value buffer, StringRef name,
+                                MemorySpace expected) {
+  MemorySpace actual = spaceOf(buffer);
+  if (actual == expected)
+    return success();
+  return op->emitOpError() << name << " must be in "
+                           << stringifyMemorySpace(expected) << ", not "
+                           << stringifyMemorySpace(actual);
+}
+
+//===----------------------------------------------------------------------===//
+// CopyOp
+//===----------------------------------------------------------------------===//
+
+LogicalResult CopyOp::verify() {
+  auto srcTy = getSource().getType(), dstTy = getTarget().getType();
+  if (srcTy.getShape() != dstTy.getShape() ||
+      srcTy.getElementType() != dstTy.getElementType())
+    return emitOpError("source and target must have one shape and element "
+                       "type");
+  MemorySpace src = spaceOf(getSource()), dst = spaceOf(getTarget());
+  if (!getCopyPipe(src, dst))
+    return emitOpError("no data path from ")
+           << stringifyMemorySpace(src) << " to " << stringifyMemorySpace(dst);
+  return success();
+}
+
+Pipe CopyOp::getPipe() {
+  return *getCopyPipe(spaceOf(getSource()), spaceOf(getTarget()));
+}
+
+//===----------------------------------------------------------------------===//
+// MmadOp
+//===----------------------------------------------------------------------===//
+
+LogicalResult MmadOp::verify() {
+  if (failed(checkSpace(*this, getLhs(), "lhs", MemorySpace::L0A)) ||
+      failed(checkSpace(*this, getRhs(), "rhs", MemorySpace::L0B)) ||
+      failed(checkSpace(*this, getAcc(), "acc", MemorySpace::L0C)))
+    return failure();
+  auto a = getLhs().getType(), b = getRhs().getType(), c = getAcc().getType();
+  if (a.getRank() != 2 || b.getRank() != 2 || c.getRank() != 2)
+    return emitOpError("operands must be 2-D");
+  if (a.getDimSize(1) != b.getDimSize(0) ||
+      c.getDimSize(0) != a.getDimSize(0) || c.getDimSize(1) != b.getDimSize(1))
+    return emitOpError("shapes do not form [M, K] x [K, N] -> [M, N]");
+  Type in = a.getElementType();
+  if (b.getElementType() != in || !(in.isF16() || in.isF32()))
+    return emitOpError("lhs and rhs must both be f16 or both be f32");
+  if (!c.getElementType().isF32())
+    return emitOpError("acc must be f32 (the cube accumulates in fp32)");
+  return success();
+}
+
+Pipe MmadOp::getPipe() { return Pipe::M; }
+
+//===----------------------------------------------------------------------===//
+// Vector ops
+//===----------------------------------------------------------------------===//
+
+LogicalResult ascend::tile::verifyVectorOp(Operation *op) {
+  Type type = op->getOperand(0).getType();
+  for (auto [index, operand] : llvm::enumerate(op->getOperands())) {
+    if (failed(checkSpace(op, operand, "operand #" + std::to_string(index),
+                          MemorySpace::UB)))
+      return failure();
+  }
+  Type elem = cast<MemRefType>(type).getElementType();
+  if (!elem.isF16() && !elem.isF32())
+    return op->emitOpError("element type must be f16 or f32, not ") << elem;
+  return success();
+}
+
+#define GET_OP_CLASSES
+#include "tile/TileOps.cpp.inc"

@@ -1,0 +1,24 @@
+//===- TileOps.h - Operations of the tile dialect ---------------*- C++ -*-===//
+
+#ifndef ASCEND_TILE_TILEOPS_H
+#define ASCEND_TILE_TILEOPS_H
+
+#include "common/PipeOpInterface.h"
+#include "tile/TileAttrs.h"
+#include "tile/TileDialect.h"
+
+#include "mlir/Bytecode/BytecodeOpInterface.h"
+#include "mlir/IR/OpDefinition.h"
+#include "mlir/IR/OpImplementation.h"
+#include "mlir/Interfaces/SideEffectInterfaces.h"
+
+namespace ascend::tile {
+/// Checks that every operand of a vector op is a ub buffer with a float
+/// element type (the op's traits already make the operand types equal).
+llvm::LogicalResult verifyVectorOp(mlir::Operation *op);
+} // namespace ascend::tile
+
+#define GET_OP_CLASSES
+#include "tile/TileOps.h.inc"
+
+#endif // ASCEND_TILE_TILEOPS_H

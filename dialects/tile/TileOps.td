@@ -1,0 +1,107 @@
+//===- TileOps.td - Operations of the tile dialect -----------*- tablegen -*-===//
+
+#ifndef ASCEND_TILE_OPS
+#define ASCEND_TILE_OPS
+
+include "tile/TileDialect.td"
+include "tile/TileAttrs.td"
+include "common/PipeOpInterface.td"
+include "mlir/Interfaces/SideEffectInterfaces.td"
+
+def Tile_CopyOp : Tile_Op<"copy",
+    [DeclareOpInterfaceMethods<Ascend_PipeOpInterface>]> {
+  let summary = "Copy a tile between memory spaces";
+  let description = [{
+    Copies `source` into `target`; both have the same shape and element type.
+    The pair of memory spaces picks the data path and so the pipe: gm -> l1/ub
+    runs on MTE2, l1 -> l0a/l0b on MTE1, ub -> gm/l1 on MTE3, and l0c -> ub on
+    the vector pipe. Any other pair has no data path and is rejected.
+
+    ```mlir
+    tile.copy %src, %dst : memref<16x16xf16, #tile.space<gm>> to memref<16x16xf16, #tile.space<ub>>
+    ```
+  }];
+  let arguments = (ins Arg<Tile_Buffer, "", [MemRead]>:$source,
+                   Arg<Tile_Buffer, "", [MemWrite]>:$target);
+  let assemblyFormat = [{
+    $source `,` $target attr-dict `:` type($source) `to` type($target)
+  }];
+  let hasVerifier = 1;
+}
+
+def Tile_MmadOp : Tile_Op<"mmad",
+    [DeclareOpInterfaceMethods<Ascend_PipeOpInterface>]> {
+  let summary = "Cube matrix multiply-accumulate";
+  let description = [{
+    `acc = lhs x rhs` (or `acc += lhs x rhs` with `accumulate`) on the cube:
+    `lhs` [M, K] in l0a, `rhs` [K, N] in l0b, `acc` [M, N] in l0c. fp16
+    operands accumulate in fp32; fp32 operands use the cube's fp32 mode.
+
+    ```mlir
+    tile.mmad %a, %b, %c {accumulate} : memref<32x64xf16, #tile.space<l0a>>,
+        memref<64x16xf16, #tile.space<l0b>>, memref<32x16xf32, #tile.space<l0c>>
+    ```
+  }];
+  let arguments = (ins Arg<Tile_Buffer, "", [MemRead]>:$lhs,
+                   Arg<Tile_Buffer, "", [MemRead]>:$rhs,
+                   Arg<Tile_Buffer, "", [MemRead, MemWrite]>:$acc,
+                   UnitAttr:$accumulate);
+  let assemblyFormat = [{
+    $lhs `,` $rhs `,` $acc attr-dict `:` type($lhs) `,` type($rhs) `,` type($acc)
+  }];
+  let hasVerifier = 1;
+}
+
+class Tile_VectorOp<string mnemonic, list<Trait> traits>
+    : Tile_Op<mnemonic, traits # [Ascend_PipeOpInterface]> {
+  let extraClassDeclaration = [{
+    ::ascend::Pipe getPipe() { return ::ascend::Pipe::V; }
+  }];
+  let hasVerifier = 1;
+}
+
+class Tile_VectorBinaryOp<string mnemonic, string formula>
+    : Tile_VectorOp<mnemonic, [AllTypesMatch<["lhs", "rhs", "dst"]>]> {
+  let summary = "Vector elementwise " # formula;
+  let description = [{
+    `dst[i] = }] # formula # [{` on the vector unit. All three buffers live in
+    ub and have one shape and one float element type; `dst` may alias an
+    input.
+  }];
+  let arguments = (ins Arg<Tile_Buffer, "", [MemRead]>:$lhs,
+                   Arg<Tile_Buffer, "", [MemRead]>:$rhs,
+                   Arg<Tile_Buffer, "", [MemWrite]>:$dst);
+  let assemblyFormat = "$lhs `,` $rhs `,` $dst attr-dict `:` type($dst)";
+  let extraClassDefinition = [{
+    ::llvm::LogicalResult $cppClass::verify() {
+      return ::ascend::tile::verifyVectorOp(getOperation());
+    }
+  }];
+}
+
+def Tile_VAddOp : Tile_VectorBinaryOp<"vadd", "lhs[i] + rhs[i]">;
+def Tile_VSubOp : Tile_VectorBinaryOp<"vsub", "lhs[i] - rhs[i]">;
+def Tile_VMulOp : Tile_VectorBinaryOp<"vmul", "lhs[i] * rhs[i]">;
+def Tile_VMaxOp : Tile_VectorBinaryOp<"vmax", "max(lhs[i], rhs[i])">;
+
+class Tile_VectorUnaryOp<string mnemonic, string formula>
+    : Tile_VectorOp<mnemonic, [AllTypesMatch<["src", "dst"]>]> {
+  let summary = "Vector elementwise " # formula;
+  let description = [{
+    `dst[i] = }] # formula # [{` on the vector unit; both buffers live in ub
+    with one shape and one float element type.
+  }];
+  let arguments = (ins Arg<Tile_Buffer, "", [MemRead]>:$src,
+                   Arg<Tile_Buffer, "", [MemWrite]>:$dst);
+  let assemblyFormat = "$src `,` $dst attr-dict `:` type($dst)";
+  let extraClassDefinition = [{
+    ::llvm::LogicalResult $cppClass::verify() {
+      return ::ascend::tile::verifyVectorOp(getOperation());
+    }
+  }];
+}
+
+def Tile_VReluOp : Tile_VectorUnaryOp<"vrelu", "max(src[i], 0)">;
+def Tile_VExpOp : Tile_VectorUnaryOp<"vexp", "exp(src[i])">;
+
+#endif // ASCEND_TILE_OPS
