@@ -9,9 +9,8 @@ using namespace ascend::isa;
 ParseResult ascend::isa::parseRegisterName(AsmParser &parser, uint32_t &reg) {
   SMLoc loc = parser.getCurrentLocation();
   StringRef name;
-  if (parser.parseKeyword(&name))
-    return failure();
-  if (!name.consume_front("r") || name.empty() || name.getAsInteger(10, reg))
+  if (failed(parser.parseOptionalKeyword(&name)) || !name.consume_front("r") ||
+      name.empty() || name.getAsInteger(10, reg))
     return parser.emitError(loc, "expected a scalar register rN");
   return success();
 }

@@ -1,0 +1,119 @@
+// RUN: ascend-opt %s -split-input-file -verify-diagnostics
+
+func.func @copy_no_path(%a: memref<16xf16, #tile.space<gm>>, %b: memref<16xf16, #tile.space<l0a>>) {
+  // expected-error @+1 {{no data path from gm to l0a}}
+  tile.copy %a, %b : memref<16xf16, #tile.space<gm>> to memref<16xf16, #tile.space<l0a>>
+  return
+}
+
+// -----
+
+func.func @copy_shape(%a: memref<16xf16, #tile.space<gm>>, %b: memref<32xf16, #tile.space<ub>>) {
+  // expected-error @+1 {{source and target must have one shape and element type}}
+  tile.copy %a, %b : memref<16xf16, #tile.space<gm>> to memref<32xf16, #tile.space<ub>>
+  return
+}
+
+// -----
+
+func.func @copy_no_space(%a: memref<16xf16>, %b: memref<16xf16, #tile.space<ub>>) {
+  // expected-error @+1 {{operand #0 must be memref in a #tile.space memory space}}
+  tile.copy %a, %b : memref<16xf16> to memref<16xf16, #tile.space<ub>>
+  return
+}
+
+// -----
+
+func.func @bad_space(%a: memref<16xf16, #tile.space<l2>>) {
+  return
+}
+// expected-error @-3 {{expected ::ascend::MemorySpace to be one of: gm, l1, l0a, l0b, l0c, ub}}
+// expected-error @-4 {{failed to parse Tile_MemorySpaceAttr parameter 'value'}}
+
+// -----
+
+func.func @mmad_space(%a: memref<16x16xf16, #tile.space<ub>>, %b: memref<16x16xf16, #tile.space<l0b>>, %c: memref<16x16xf32, #tile.space<l0c>>) {
+  // expected-error @+1 {{lhs must be in l0a, not ub}}
+  tile.mmad %a, %b, %c : memref<16x16xf16, #tile.space<ub>>, memref<16x16xf16, #tile.space<l0b>>, memref<16x16xf32, #tile.space<l0c>>
+  return
+}
+
+// -----
+
+func.func @mmad_shape(%a: memref<16x32xf16, #tile.space<l0a>>, %b: memref<16x16xf16, #tile.space<l0b>>, %c: memref<16x16xf32, #tile.space<l0c>>) {
+  // expected-error @+1 {{shapes do not form [M, K] x [K, N] -> [M, N]}}
+  tile.mmad %a, %b, %c : memref<16x32xf16, #tile.space<l0a>>, memref<16x16xf16, #tile.space<l0b>>, memref<16x16xf32, #tile.space<l0c>>
+  return
+}
+
+// -----
+
+func.func @mmad_rank(%a: memref<16xf16, #tile.space<l0a>>, %b: memref<16x16xf16, #tile.space<l0b>>, %c: memref<16x16xf32, #tile.space<l0c>>) {
+  // expected-error @+1 {{operands must be 2-D}}
+  tile.mmad %a, %b, %c : memref<16xf16, #tile.space<l0a>>, memref<16x16xf16, #tile.space<l0b>>, memref<16x16xf32, #tile.space<l0c>>
+  return
+}
+
+// -----
+
+func.func @mmad_acc_type(%a: memref<16x16xf16, #tile.space<l0a>>, %b: memref<16x16xf16, #tile.space<l0b>>, %c: memref<16x16xf16, #tile.space<l0c>>) {
+  // expected-error @+1 {{acc must be f32 (the cube accumulates in fp32)}}
+  tile.mmad %a, %b, %c : memref<16x16xf16, #tile.space<l0a>>, memref<16x16xf16, #tile.space<l0b>>, memref<16x16xf16, #tile.space<l0c>>
+  return
+}
+
+// -----
+
+func.func @mmad_mixed(%a: memref<16x16xf16, #tile.space<l0a>>, %b: memref<16x16xf32, #tile.space<l0b>>, %c: memref<16x16xf32, #tile.space<l0c>>) {
+  // expected-error @+1 {{lhs and rhs must both be f16 or both be f32}}
+  tile.mmad %a, %b, %c : memref<16x16xf16, #tile.space<l0a>>, memref<16x16xf32, #tile.space<l0b>>, memref<16x16xf32, #tile.space<l0c>>
+  return
+}
+
+// -----
+
+func.func @vadd_space(%a: memref<16xf16, #tile.space<l1>>) {
+  // expected-error @+1 {{operand #0 must be in ub, not l1}}
+  tile.vadd %a, %a, %a : memref<16xf16, #tile.space<l1>>
+  return
+}
+
+// -----
+
+func.func @vsub_types(%a: memref<16xf16, #tile.space<ub>>, %b: memref<16xf32, #tile.space<ub>>) {
+  // expected-error @+1 {{all of {lhs, rhs, dst} have same type}}
+  "tile.vsub"(%a, %b, %a) : (memref<16xf16, #tile.space<ub>>, memref<16xf32, #tile.space<ub>>, memref<16xf16, #tile.space<ub>>) -> ()
+  return
+}
+
+// -----
+
+func.func @vmul_int(%a: memref<16xi32, #tile.space<ub>>) {
+  // expected-error @+1 {{element type must be f16 or f32, not 'i32'}}
+  tile.vmul %a, %a, %a : memref<16xi32, #tile.space<ub>>
+  return
+}
+
+// -----
+
+func.func @vmax_space(%a: memref<16xf32, #tile.space<gm>>) {
+  // expected-error @+1 {{operand #0 must be in ub, not gm}}
+  tile.vmax %a, %a, %a : memref<16xf32, #tile.space<gm>>
+  return
+}
+
+// -----
+
+func.func @vrelu_types(%a: memref<16xf16, #tile.space<ub>>, %b: memref<8xf16, #tile.space<ub>>) {
+  // expected-error @+1 {{all of {src, dst} have same type}}
+  "tile.vrelu"(%a, %b) : (memref<16xf16, #tile.space<ub>>, memref<8xf16, #tile.space<ub>>) -> ()
+  return
+}
+
+// -----
+
+func.func @vexp_space(%a: memref<16xf16, #tile.space<l0c>>) {
+  // expected-error @+1 {{operand #0 must be in ub, not l0c}}
+  tile.vexp %a, %a : memref<16xf16, #tile.space<l0c>>
+  return
+}

@@ -1,0 +1,73 @@
+// RUN: ascend-opt %s | ascend-opt | FileCheck %s
+// RUN: ascend-opt %s --mlir-print-op-generic | ascend-opt | FileCheck %s
+
+!gm = memref<32x64xf16, #tile.space<gm>>
+!l1 = memref<32x64xf16, #tile.space<l1>>
+!a = memref<32x64xf16, #tile.space<l0a>>
+!b = memref<64x16xf16, #tile.space<l0b>>
+!c = memref<32x16xf32, #tile.space<l0c>>
+!ub = memref<32x64xf16, #tile.space<ub>>
+!ub32 = memref<32x16xf32, #tile.space<ub>>
+
+// CHECK-LABEL: func.func @copies
+func.func @copies(%gm: !gm, %l1: !l1, %a: !a, %ub: !ub, %c: !c, %ub32: !ub32) {
+  // CHECK: tile.copy %{{.*}}, %{{.*}} : memref<32x64xf16, #tile.space<gm>> to memref<32x64xf16, #tile.space<l1>>
+  tile.copy %gm, %l1 : !gm to !l1
+  // CHECK: tile.copy %{{.*}}, %{{.*}} : memref<32x64xf16, #tile.space<gm>> to memref<32x64xf16, #tile.space<ub>>
+  tile.copy %gm, %ub : !gm to !ub
+  // CHECK: tile.copy %{{.*}}, %{{.*}} : memref<32x64xf16, #tile.space<l1>> to memref<32x64xf16, #tile.space<l0a>>
+  tile.copy %l1, %a : !l1 to !a
+  // CHECK: tile.copy %{{.*}}, %{{.*}} : memref<32x16xf32, #tile.space<l0c>> to memref<32x16xf32, #tile.space<ub>>
+  tile.copy %c, %ub32 : !c to !ub32
+  // CHECK: tile.copy %{{.*}}, %{{.*}} : memref<32x64xf16, #tile.space<ub>> to memref<32x64xf16, #tile.space<gm>>
+  tile.copy %ub, %gm : !ub to !gm
+  // CHECK: tile.copy %{{.*}}, %{{.*}} : memref<32x64xf16, #tile.space<ub>> to memref<32x64xf16, #tile.space<l1>>
+  tile.copy %ub, %l1 : !ub to !l1
+  return
+}
+
+// CHECK-LABEL: func.func @mmad
+func.func @mmad(%a: !a, %b: !b, %c: !c, %a32: memref<16x8xf32, #tile.space<l0a>>,
+                %b32: memref<8x16xf32, #tile.space<l0b>>, %c32: memref<16x16xf32, #tile.space<l0c>>) {
+  // CHECK: tile.mmad %{{.*}}, %{{.*}}, %{{.*}} : memref<32x64xf16, #tile.space<l0a>>, memref<64x16xf16, #tile.space<l0b>>, memref<32x16xf32, #tile.space<l0c>>
+  tile.mmad %a, %b, %c : !a, !b, !c
+  // CHECK: tile.mmad %{{.*}}, %{{.*}}, %{{.*}} {accumulate} :
+  tile.mmad %a, %b, %c {accumulate} : !a, !b, !c
+  // fp32 mode.
+  // CHECK: tile.mmad {{.*}} memref<16x8xf32, #tile.space<l0a>>
+  tile.mmad %a32, %b32, %c32 : memref<16x8xf32, #tile.space<l0a>>, memref<8x16xf32, #tile.space<l0b>>, memref<16x16xf32, #tile.space<l0c>>
+  return
+}
+
+// CHECK-LABEL: func.func @vector
+func.func @vector(%x: !ub, %y: !ub, %z: !ub32) {
+  // CHECK: tile.vadd %{{.*}}, %{{.*}}, %{{.*}} : memref<32x64xf16, #tile.space<ub>>
+  tile.vadd %x, %y, %x : !ub
+  // CHECK: tile.vsub
+  tile.vsub %x, %y, %y : !ub
+  // CHECK: tile.vmul
+  tile.vmul %x, %x, %x : !ub
+  // CHECK: tile.vmax %{{.*}}, %{{.*}}, %{{.*}} : memref<32x16xf32, #tile.space<ub>>
+  tile.vmax %z, %z, %z : !ub32
+  // CHECK: tile.vrelu %{{.*}}, %{{.*}} : memref<32x64xf16, #tile.space<ub>>
+  tile.vrelu %x, %y : !ub
+  // CHECK: tile.vexp %{{.*}}, %{{.*}} : memref<32x16xf32, #tile.space<ub>>
+  tile.vexp %z, %z : !ub32
+  return
+}
+
+// Tiles are subviews of larger buffers inside scf loops.
+// CHECK-LABEL: func.func @loop
+func.func @loop(%gm: memref<128x64xf16, #tile.space<gm>>, %ub: !ub) {
+  %c0 = arith.constant 0 : index
+  %c32 = arith.constant 32 : index
+  %c128 = arith.constant 128 : index
+  // CHECK: scf.for
+  scf.for %i = %c0 to %c128 step %c32 {
+    %tile = memref.subview %gm[%i, 0] [32, 64] [1, 1]
+        : memref<128x64xf16, #tile.space<gm>> to memref<32x64xf16, strided<[64, 1], offset: ?>, #tile.space<gm>>
+    // CHECK: tile.copy {{.*}} : memref<32x64xf16, strided<[64, 1], offset: ?>, #tile.space<gm>> to memref<32x64xf16, #tile.space<ub>>
+    tile.copy %tile, %ub : memref<32x64xf16, strided<[64, 1], offset: ?>, #tile.space<gm>> to !ub
+  }
+  return
+}
