@@ -8,6 +8,8 @@
 #include "mlir/IR/DialectImplementation.h"
 #include "mlir/IR/OpImplementation.h"
 
+#include "isa/ISAEnums.h.inc"
+
 #define GET_ATTRDEF_CLASSES
 #include "isa/ISAAttrs.h.inc"
 

@@ -11,6 +11,7 @@ using namespace mlir;
 using namespace ascend::isa;
 
 #include "isa/ISADialect.cpp.inc"
+#include "isa/ISAEnums.cpp.inc"
 #define GET_ATTRDEF_CLASSES
 #include "isa/ISAAttrs.cpp.inc"
 

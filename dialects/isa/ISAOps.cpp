@@ -2,7 +2,11 @@
 
 #include "isa/ISAOps.h"
 
+#include "ascend/Machine/MachineModel.h"
+
 #include "mlir/IR/Builders.h"
+#include "mlir/IR/BuiltinTypes.h"
+#include "llvm/ADT/TypeSwitch.h"
 
 using namespace mlir;
 using namespace ascend;
@@ -130,6 +134,200 @@ LogicalResult MmadOp::verify() {
   Type dtype = getDtype();
   if (!dtype.isF16() && !dtype.isF32())
     return emitOpError("operand type must be f16 or f32, not ") << dtype;
+  return success();
+}
+
+static LogicalResult checkFloatType(Operation *op, StringRef name, Type type) {
+  if (type.isF16() || type.isF32())
+    return success();
+  return op->emitOpError() << name << " must be f16 or f32, not " << type;
+}
+
+/// Bytes per element of the f16/f32 data an instruction handles.
+static uint32_t getElementBytes(Type type) {
+  return type.getIntOrFloatBitWidth() / 8;
+}
+
+LogicalResult ascend::isa::verifyVectorInstruction(
+    Operation *op, ArrayRef<NamedAddress> operands, Type dtype, uint32_t mask,
+    uint32_t lanes) {
+  for (const NamedAddress &operand : operands)
+    if (failed(
+            checkAddress(op, operand.name, operand.address, MemorySpace::UB)))
+      return failure();
+  if (failed(checkFloatType(op, "dtype", dtype)))
+    return failure();
+  if (lanes == 0)
+    lanes = 256 / getElementBytes(dtype);
+  if (mask < 1 || mask > lanes)
+    return op->emitOpError("mask ") << mask << " must be between 1 and "
+                                    << lanes << " (lanes of one repeat)";
+  return success();
+}
+
+LogicalResult VConvOp::verify() {
+  if (failed(checkFloatType(*this, "dst_type", getDstType())) ||
+      failed(checkFloatType(*this, "src_type", getSrcType())))
+    return failure();
+  return verifyVectorInstruction(*this, {{"dst", getDst()}, {"src", getSrc()}},
+                                 getDstType(), getMask(), /*lanes=*/64);
+}
+
+LogicalResult VTransposeOp::verify() {
+  return failure(
+      failed(checkAddress(*this, "dst", getDst(), MemorySpace::UB)) ||
+      failed(checkAddress(*this, "src", getSrc(), MemorySpace::UB)));
+}
+
+LogicalResult Load2dOp::verify() {
+  MemorySpace dst = getDst().getSpace();
+  if (dst != MemorySpace::L0A && dst != MemorySpace::L0B)
+    return emitOpError("dst must be in l0a or l0b, not ")
+           << stringifyMemorySpace(dst);
+  if (failed(checkAddress(*this, "dst", getDst())) ||
+      failed(checkAddress(*this, "src", getSrc(), MemorySpace::L1)) ||
+      failed(checkFloatType(*this, "dtype", getDtype())))
+    return failure();
+  if (getTranspose() && !getDtype().isF16())
+    return emitOpError("transpose needs 16 x 16 f16 fractals");
+  return success();
+}
+
+LogicalResult Load3dOp::verify() {
+  MemorySpace dst = getDst().getSpace();
+  if (dst != MemorySpace::L0A && dst != MemorySpace::L0B)
+    return emitOpError("dst must be in l0a or l0b, not ")
+           << stringifyMemorySpace(dst);
+  if (failed(checkAddress(*this, "dst", getDst())) ||
+      failed(checkAddress(*this, "src", getSrc(), MemorySpace::L1)) ||
+      failed(checkFloatType(*this, "dtype", getDtype())))
+    return failure();
+  if (getKh() < 1 || getKw() < 1 || getStrideH() < 1 || getStrideW() < 1 ||
+      getDilH() < 1 || getDilW() < 1)
+    return emitOpError("kernel, stride and dilation must be at least 1");
+  int64_t windowH = int64_t(getDilH()) * (getKh() - 1) + 1;
+  int64_t windowW = int64_t(getDilW()) * (getKw() - 1) + 1;
+  if (getH() + getPadT() + getPadB() < windowH ||
+      getW() + getPadL() + getPadR() < windowW)
+    return emitOpError("kernel window does not fit the padded feature map");
+  int64_t columns = int64_t(getC1()) * getKh() * getKw();
+  if (getK1Start() + getK1Count() > columns)
+    return emitOpError("fractal columns [")
+           << getK1Start() << ", " << getK1Start() + getK1Count()
+           << ") exceed the " << columns << " of c1 * kh * kw";
+  return success();
+}
+
+LogicalResult MoveL0CToUBOp::verify() {
+  return failure(
+      failed(checkAddress(*this, "dst", getDst(), MemorySpace::UB)) ||
+      failed(checkAddress(*this, "src", getSrc(), MemorySpace::L0C)) ||
+      failed(checkFloatType(*this, "dtype", getDtype())));
+}
+
+//===----------------------------------------------------------------------===//
+// Plan-level ops
+//===----------------------------------------------------------------------===//
+
+static int64_t getTensorBytes(ShapedType type) {
+  unsigned bits = type.getElementTypeBitWidth();
+  return type.getNumElements() * int64_t(std::max(bits, 8u) / 8);
+}
+
+int64_t TensorOp::getSizeInBytes() {
+  return getTensorBytes(cast<ShapedType>(getType()));
+}
+
+int64_t ConstantOp::getSizeInBytes() {
+  return getTensorBytes(getValue().getShapedType());
+}
+
+/// Checks one instruction against the preset: addresses inside their buffer,
+/// data paths the core has, event ids within the preset's count.
+static LogicalResult verifyForMachine(Operation *op,
+                                      const MachineModel &machine) {
+  for (NamedAttribute attr : op->getAttrs()) {
+    auto address = dyn_cast<AddressAttr>(attr.getValue());
+    if (!address || address.getSpace() == MemorySpace::GM)
+      continue;
+    uint64_t size = machine.getBuffer(address.getSpace()).size;
+    if (uint64_t(address.getOffset()) >= size)
+      return op->emitOpError()
+             << attr.getName().getValue() << " offset " << address.getOffset()
+             << " is outside " << stringifyMemorySpace(address.getSpace())
+             << " (" << size << " bytes on " << machine.name << ")";
+  }
+  auto checkPath = [&](AddressAttr src, AddressAttr dst) -> LogicalResult {
+    if (machine.findPath(src.getSpace(), dst.getSpace()))
+      return success();
+    return op->emitOpError("no data path from ")
+           << stringifyMemorySpace(src.getSpace()) << " to "
+           << stringifyMemorySpace(dst.getSpace()) << " on " << machine.name;
+  };
+  auto checkEvent = [&](uint32_t event) -> LogicalResult {
+    if (event < machine.eventIds)
+      return success();
+    return op->emitOpError("event id ")
+           << event << " exceeds the " << machine.eventIds
+           << " event ids per pipe pair of " << machine.name;
+  };
+  return llvm::TypeSwitch<Operation *, LogicalResult>(op)
+      .Case<CopyOp, Load2dOp, Load3dOp, MoveL0CToUBOp>(
+          [&](auto op) { return checkPath(op.getSrc(), op.getDst()); })
+      .Case<SetFlagOp, WaitFlagOp>(
+          [&](auto op) { return checkEvent(op.getEvent()); })
+      .Default([](Operation *) { return success(); });
+}
+
+LogicalResult PlanOp::verifyRegions() {
+  llvm::Expected<MachineModel> machine = MachineModel::getPreset(getTarget());
+  if (!machine)
+    return emitOpError() << llvm::toString(machine.takeError());
+
+  // Tensors and constants must fit global memory and not overlap.
+  struct Range {
+    int64_t begin, end;
+    Operation *op;
+  };
+  SmallVector<Range> ranges;
+  llvm::StringSet<> names;
+  for (Operation &op : getBody().front()) {
+    int64_t offset, size;
+    if (auto tensor = dyn_cast<TensorOp>(op)) {
+      if (!names.insert(tensor.getName()).second)
+        return tensor.emitOpError("duplicate tensor name '")
+               << tensor.getName() << "'";
+      offset = tensor.getOffset();
+      size = tensor.getSizeInBytes();
+    } else if (auto constant = dyn_cast<ConstantOp>(op)) {
+      offset = constant.getOffset();
+      size = constant.getSizeInBytes();
+    } else if (auto kernel = dyn_cast<KernelOp>(op)) {
+      WalkResult walk = kernel.walk([&](Operation *inner) {
+        return failed(verifyForMachine(inner, *machine))
+                   ? WalkResult::interrupt()
+                   : WalkResult::advance();
+      });
+      if (walk.wasInterrupted())
+        return failure();
+      continue;
+    } else {
+      return op.emitOpError("cannot appear directly in an isa.plan");
+    }
+    if (uint64_t(offset + size) > getGmSize())
+      return op.emitOpError("bytes [")
+             << offset << ", " << offset + size
+             << ") exceed the plan's global memory of " << getGmSize()
+             << " bytes";
+    ranges.push_back({offset, offset + size, &op});
+  }
+  llvm::sort(ranges,
+             [](const Range &a, const Range &b) { return a.begin < b.begin; });
+  for (size_t i = 1; i < ranges.size(); ++i)
+    if (ranges[i].begin < ranges[i - 1].end)
+      return ranges[i].op->emitOpError("overlaps bytes [")
+             << ranges[i - 1].begin << ", " << ranges[i - 1].end
+             << ") of another tensor or constant";
   return success();
 }
 

@@ -12,6 +12,25 @@
 #include "mlir/IR/OpDefinition.h"
 #include "mlir/IR/OpImplementation.h"
 
+#include "mlir/IR/RegionKindInterface.h"
+#include "mlir/IR/SymbolTable.h"
+
+namespace ascend::isa {
+/// A named memory operand of an instruction, for shared verification.
+struct NamedAddress {
+  llvm::StringRef name;
+  AddressAttr address;
+};
+
+/// Checks the operands of a vector instruction: every address in ub and
+/// aligned, `dtype` f16 or f32, and `mask` between 1 and the lanes of one
+/// repeat (256 bytes / element size, or `lanes` when given).
+llvm::LogicalResult
+verifyVectorInstruction(mlir::Operation *op,
+                        llvm::ArrayRef<NamedAddress> operands, mlir::Type dtype,
+                        uint32_t mask, uint32_t lanes = 0);
+} // namespace ascend::isa
+
 #define GET_OP_CLASSES
 #include "isa/ISAOps.h.inc"
 

@@ -45,17 +45,25 @@ TEST_F(PipeOpInterfaceTest, TileCopyPipeFollowsDataPath) {
 
 TEST_F(PipeOpInterfaceTest, FlagsIssueInSourceAndDestinationQueues) {
   auto pipes = pipesOf(R"mlir(
-    func.func @f() {
-      isa.set_flag mte2 -> v, 1
-      isa.wait_flag mte2 -> v, 1
-      isa.barrier mte3
-      isa.li r1, 0
-      isa.copy gm[r1], ub[r1], nburst 1, len 1, src_gap 0, dst_gap 0
-      isa.mmad l0c[r1], l0a[r1], l0b[r1], m 16, k 16, n 16, f16 init
-      return
+    isa.plan "ascend910" gm_size 64 {
+      isa.kernel @k block_dim 1 {
+        isa.set_flag mte2 -> v, 1
+        isa.wait_flag mte2 -> v, 1
+        isa.barrier mte3
+        isa.li r1, 0
+        isa.copy gm[r1], ub[r1], nburst 1, len 1, src_gap 0, dst_gap 0
+        isa.mmad l0c[r1], l0a[r1], l0b[r1], m 16, k 16, n 16, f16 init
+        isa.load2d l0a[r1], l1[r1], count 1, src_stride 0, f16
+        isa.l0c_to_ub ub[r1], l0c[r1], count 1, f16
+        isa.vexp ub[r1], ub[r1], f32, repeat 1, mask 64, blk[1, 1], rep[8, 8]
+        isa.loop r1 {
+          isa.copy ub[r1], gm[r1], nburst 1, len 1, src_gap 0, dst_gap 0
+        }
+      }
     })mlir");
   EXPECT_EQ(pipes, (std::vector<Pipe>{Pipe::MTE2, Pipe::V, Pipe::MTE3, Pipe::S,
-                                      Pipe::MTE3, Pipe::M}));
+                                      Pipe::MTE3, Pipe::M, Pipe::MTE1, Pipe::V,
+                                      Pipe::V, Pipe::MTE2, Pipe::S}));
 }
 
 } // namespace

@@ -1,0 +1,251 @@
+//===- ISAVectorOps.td - Vector unit instructions ------------*- tablegen -*-===//
+//
+// Every vector instruction works in repeats: one repeat reads and writes
+// 8 blocks of 32 bytes per operand (256 bytes: 128 f16 or 64 f32 lanes).
+// Block j of repeat r of an operand is at
+//   addr + (r * rep_stride + j * blk_stride) * 32
+// and only the first `mask` lanes of each repeat are computed and written.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef ASCEND_ISA_VECTOROPS
+#define ASCEND_ISA_VECTOROPS
+
+include "isa/ISABase.td"
+include "isa/ISAEnums.td"
+
+class ISA_VectorOp<string mnemonic, list<Trait> traits = []>
+    : ISA_PipeOp<mnemonic, "V", traits> {
+  let hasVerifier = 1;
+}
+
+// dst = f(src0, src1)
+class ISA_VectorBinaryOp<string mnemonic, string formula>
+    : ISA_VectorOp<mnemonic> {
+  let summary = "Vector " # formula;
+  let description = "Lane-wise `dst = " # formula # "` over `repeat` repeats.";
+  let arguments = (ins ISA_AddressAttr:$dst, ISA_AddressAttr:$src0,
+                   ISA_AddressAttr:$src1, ISA_DType:$dtype,
+                   ISA_Repeat:$repeat, ISA_U8:$mask,
+                   ISA_Stride:$dst_blk, ISA_Stride:$src0_blk,
+                   ISA_Stride:$src1_blk, ISA_Stride:$dst_rep,
+                   ISA_Stride:$src0_rep, ISA_Stride:$src1_rep);
+  let assemblyFormat = [{
+    custom<Address>($dst) `,` custom<Address>($src0) `,` custom<Address>($src1)
+    `,` $dtype `,` `repeat` $repeat `,` `mask` $mask `,`
+    `blk` `[` $dst_blk `,` $src0_blk `,` $src1_blk `]` `,`
+    `rep` `[` $dst_rep `,` $src0_rep `,` $src1_rep `]` attr-dict
+  }];
+  let extraClassDefinition = [{
+    ::llvm::LogicalResult $cppClass::verify() {
+      return ::ascend::isa::verifyVectorInstruction(*this,
+          {{"dst", getDst()}, {"src0", getSrc0()}, {"src1", getSrc1()}},
+          getDtype(), getMask());
+    }
+  }];
+}
+
+def ISA_VAddOp : ISA_VectorBinaryOp<"vadd", "src0 + src1">;
+def ISA_VSubOp : ISA_VectorBinaryOp<"vsub", "src0 - src1">;
+def ISA_VMulOp : ISA_VectorBinaryOp<"vmul", "src0 * src1">;
+def ISA_VDivOp : ISA_VectorBinaryOp<"vdiv", "src0 / src1">;
+def ISA_VMaxOp : ISA_VectorBinaryOp<"vmax", "max(src0, src1)">;
+def ISA_VMinOp : ISA_VectorBinaryOp<"vmin", "min(src0, src1)">;
+
+def ISA_VCmpOp : ISA_VectorOp<"vcmp"> {
+  let summary = "Vector comparison producing 1.0 / 0.0";
+  let description = [{
+    Lane-wise `dst = (src0 <mode> src1) ? 1.0 : 0.0`, in `dtype`; the result
+    feeds `isa.vsel` or arithmetic.
+  }];
+  let arguments = (ins ISA_CmpMode:$mode, ISA_AddressAttr:$dst,
+                   ISA_AddressAttr:$src0, ISA_AddressAttr:$src1,
+                   ISA_DType:$dtype, ISA_Repeat:$repeat, ISA_U8:$mask,
+                   ISA_Stride:$dst_blk, ISA_Stride:$src0_blk,
+                   ISA_Stride:$src1_blk, ISA_Stride:$dst_rep,
+                   ISA_Stride:$src0_rep, ISA_Stride:$src1_rep);
+  let assemblyFormat = [{
+    $mode custom<Address>($dst) `,` custom<Address>($src0) `,`
+    custom<Address>($src1) `,` $dtype `,` `repeat` $repeat `,` `mask` $mask `,`
+    `blk` `[` $dst_blk `,` $src0_blk `,` $src1_blk `]` `,`
+    `rep` `[` $dst_rep `,` $src0_rep `,` $src1_rep `]` attr-dict
+  }];
+  let extraClassDefinition = [{
+    ::llvm::LogicalResult $cppClass::verify() {
+      return ::ascend::isa::verifyVectorInstruction(*this,
+          {{"dst", getDst()}, {"src0", getSrc0()}, {"src1", getSrc1()}},
+          getDtype(), getMask());
+    }
+  }];
+}
+
+def ISA_VSelOp : ISA_VectorOp<"vsel"> {
+  let summary = "Vector select";
+  let description = [{
+    Lane-wise `dst = cond != 0 ? src0 : src1`. `cond` uses the strides of
+    `src0`.
+  }];
+  let arguments = (ins ISA_AddressAttr:$dst, ISA_AddressAttr:$cond,
+                   ISA_AddressAttr:$src0, ISA_AddressAttr:$src1,
+                   ISA_DType:$dtype, ISA_Repeat:$repeat, ISA_U8:$mask,
+                   ISA_Stride:$dst_blk, ISA_Stride:$src0_blk,
+                   ISA_Stride:$src1_blk, ISA_Stride:$dst_rep,
+                   ISA_Stride:$src0_rep, ISA_Stride:$src1_rep);
+  let assemblyFormat = [{
+    custom<Address>($dst) `,` custom<Address>($cond) `,`
+    custom<Address>($src0) `,` custom<Address>($src1) `,` $dtype `,`
+    `repeat` $repeat `,` `mask` $mask `,`
+    `blk` `[` $dst_blk `,` $src0_blk `,` $src1_blk `]` `,`
+    `rep` `[` $dst_rep `,` $src0_rep `,` $src1_rep `]` attr-dict
+  }];
+  let extraClassDefinition = [{
+    ::llvm::LogicalResult $cppClass::verify() {
+      return ::ascend::isa::verifyVectorInstruction(*this,
+          {{"dst", getDst()}, {"cond", getCond()}, {"src0", getSrc0()},
+           {"src1", getSrc1()}}, getDtype(), getMask());
+    }
+  }];
+}
+
+// dst = f(src, scalar)
+class ISA_VectorScalarOp<string mnemonic, string formula>
+    : ISA_VectorOp<mnemonic> {
+  let summary = "Vector-scalar " # formula;
+  let description = [{
+    Lane-wise `dst = }] # formula # [{` with an immediate `scalar`,
+    rounded to `dtype`.
+  }];
+  let arguments = (ins ISA_AddressAttr:$dst, ISA_AddressAttr:$src,
+                   F64Attr:$scalar, ISA_DType:$dtype, ISA_Repeat:$repeat,
+                   ISA_U8:$mask, ISA_Stride:$dst_blk, ISA_Stride:$src_blk,
+                   ISA_Stride:$dst_rep, ISA_Stride:$src_rep);
+  let assemblyFormat = [{
+    custom<Address>($dst) `,` custom<Address>($src) `,` $scalar `,` $dtype `,`
+    `repeat` $repeat `,` `mask` $mask `,` `blk` `[` $dst_blk `,` $src_blk `]`
+    `,` `rep` `[` $dst_rep `,` $src_rep `]` attr-dict
+  }];
+  let extraClassDefinition = [{
+    ::llvm::LogicalResult $cppClass::verify() {
+      return ::ascend::isa::verifyVectorInstruction(*this,
+          {{"dst", getDst()}, {"src", getSrc()}}, getDtype(), getMask());
+    }
+  }];
+}
+
+def ISA_VAddsOp : ISA_VectorScalarOp<"vadds", "src + scalar">;
+def ISA_VMulsOp : ISA_VectorScalarOp<"vmuls", "src * scalar">;
+def ISA_VMaxsOp : ISA_VectorScalarOp<"vmaxs", "max(src, scalar)">;
+def ISA_VMinsOp : ISA_VectorScalarOp<"vmins", "min(src, scalar)">;
+
+// dst = f(src)
+class ISA_VectorUnaryOp<string mnemonic, string formula>
+    : ISA_VectorOp<mnemonic> {
+  let summary = "Vector " # formula;
+  let description = "Lane-wise `dst = " # formula # "`.";
+  let arguments = (ins ISA_AddressAttr:$dst, ISA_AddressAttr:$src,
+                   ISA_DType:$dtype, ISA_Repeat:$repeat, ISA_U8:$mask,
+                   ISA_Stride:$dst_blk, ISA_Stride:$src_blk,
+                   ISA_Stride:$dst_rep, ISA_Stride:$src_rep);
+  let assemblyFormat = [{
+    custom<Address>($dst) `,` custom<Address>($src) `,` $dtype `,`
+    `repeat` $repeat `,` `mask` $mask `,` `blk` `[` $dst_blk `,` $src_blk `]`
+    `,` `rep` `[` $dst_rep `,` $src_rep `]` attr-dict
+  }];
+  let extraClassDefinition = [{
+    ::llvm::LogicalResult $cppClass::verify() {
+      return ::ascend::isa::verifyVectorInstruction(*this,
+          {{"dst", getDst()}, {"src", getSrc()}}, getDtype(), getMask());
+    }
+  }];
+}
+
+def ISA_VExpOp : ISA_VectorUnaryOp<"vexp", "exp(src)">;
+def ISA_VLnOp : ISA_VectorUnaryOp<"vln", "log(src)">;
+def ISA_VAbsOp : ISA_VectorUnaryOp<"vabs", "|src|">;
+def ISA_VReluOp : ISA_VectorUnaryOp<"vrelu", "max(src, 0)">;
+def ISA_VSqrtOp : ISA_VectorUnaryOp<"vsqrt", "sqrt(src)">;
+def ISA_VRecOp : ISA_VectorUnaryOp<"vrec", "1 / src">;
+def ISA_VRsqrtOp : ISA_VectorUnaryOp<"vrsqrt", "1 / sqrt(src)">;
+
+def ISA_VConvOp : ISA_VectorOp<"vconv"> {
+  let summary = "Vector type conversion";
+  let description = [{
+    Lane-wise `dst = (dst_type) src`. A repeat converts 64 lanes (the wider
+    type fills 8 blocks, the narrower 4); f32 -> f16 rounds to nearest even.
+
+    ```mlir
+    isa.vconv ub[r1], ub[r2], f16, f32, repeat 2, mask 64, blk[1, 1], rep[4, 8]
+    ```
+  }];
+  let arguments = (ins ISA_AddressAttr:$dst, ISA_AddressAttr:$src,
+                   ISA_DType:$dst_type, ISA_DType:$src_type,
+                   ISA_Repeat:$repeat, ISA_U8:$mask, ISA_Stride:$dst_blk,
+                   ISA_Stride:$src_blk, ISA_Stride:$dst_rep,
+                   ISA_Stride:$src_rep);
+  let assemblyFormat = [{
+    custom<Address>($dst) `,` custom<Address>($src) `,` $dst_type `,`
+    $src_type `,` `repeat` $repeat `,` `mask` $mask `,`
+    `blk` `[` $dst_blk `,` $src_blk `]` `,` `rep` `[` $dst_rep `,` $src_rep `]`
+    attr-dict
+  }];
+}
+
+def ISA_VDupOp : ISA_VectorOp<"vdup"> {
+  let summary = "Broadcast a scalar into vector lanes";
+  let description = "Lane-wise `dst = scalar`.";
+  let arguments = (ins ISA_AddressAttr:$dst, F64Attr:$scalar, ISA_DType:$dtype,
+                   ISA_Repeat:$repeat, ISA_U8:$mask, ISA_Stride:$dst_blk,
+                   ISA_Stride:$dst_rep);
+  let assemblyFormat = [{
+    custom<Address>($dst) `,` $scalar `,` $dtype `,` `repeat` $repeat `,`
+    `mask` $mask `,` `blk` `[` $dst_blk `]` `,` `rep` `[` $dst_rep `]`
+    attr-dict
+  }];
+  let extraClassDefinition = [{
+    ::llvm::LogicalResult $cppClass::verify() {
+      return ::ascend::isa::verifyVectorInstruction(*this,
+          {{"dst", getDst()}}, getDtype(), getMask());
+    }
+  }];
+}
+
+// One result per repeat.
+class ISA_VectorReduceOp<string mnemonic, string what>
+    : ISA_VectorOp<mnemonic> {
+  let summary = "Vector " # what # " within each repeat";
+  let description = [{
+    For each repeat r, reduces the `mask` active lanes with }] # what # [{
+    and writes the single result to element r of `dst` (results are
+    contiguous).
+  }];
+  let arguments = (ins ISA_AddressAttr:$dst, ISA_AddressAttr:$src,
+                   ISA_DType:$dtype, ISA_Repeat:$repeat, ISA_U8:$mask,
+                   ISA_Stride:$src_blk, ISA_Stride:$src_rep);
+  let assemblyFormat = [{
+    custom<Address>($dst) `,` custom<Address>($src) `,` $dtype `,`
+    `repeat` $repeat `,` `mask` $mask `,` `blk` `[` $src_blk `]` `,`
+    `rep` `[` $src_rep `]` attr-dict
+  }];
+  let extraClassDefinition = [{
+    ::llvm::LogicalResult $cppClass::verify() {
+      return ::ascend::isa::verifyVectorInstruction(*this,
+          {{"dst", getDst()}, {"src", getSrc()}}, getDtype(), getMask());
+    }
+  }];
+}
+
+def ISA_VCAddOp : ISA_VectorReduceOp<"vcadd", "a sum">;
+def ISA_VCMaxOp : ISA_VectorReduceOp<"vcmax", "a maximum">;
+def ISA_VCMinOp : ISA_VectorReduceOp<"vcmin", "a minimum">;
+
+def ISA_VTransposeOp : ISA_VectorOp<"vtranspose"> {
+  let summary = "Transpose one 16 x 16 f16 block";
+  let description = [{
+    `dst[j][i] = src[i][j]` for a 16 x 16 f16 matrix (512 bytes) stored
+    row-major.
+  }];
+  let arguments = (ins ISA_AddressAttr:$dst, ISA_AddressAttr:$src);
+  let assemblyFormat = "custom<Address>($dst) `,` custom<Address>($src) attr-dict";
+}
+
+#endif // ASCEND_ISA_VECTOROPS
