@@ -1,0 +1,98 @@
+//===- Emulator.h - Run execution plans on the modelled NPU -----*- C++ -*-===//
+//
+// The emulator runs an isa.plan and nothing else: it never sees the graph
+// the plan came from. Each kernel runs block_dim blocks spread over the
+// preset's cores; inside a core the scalar unit dispatches instructions into
+// per-pipe in-order queues that run concurrently, ordered only by flags and
+// barriers. Results come from executing the instructions on the modelled
+// buffers; timing comes from the machine model.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef ASCEND_EMULATOR_EMULATOR_H
+#define ASCEND_EMULATOR_EMULATOR_H
+
+#include "common/AscendEnums.h"
+
+#include "llvm/ADT/ArrayRef.h"
+#include "llvm/Support/Error.h"
+
+#include <array>
+#include <cstdint>
+#include <map>
+#include <string>
+#include <vector>
+
+namespace ascend::isa {
+class PlanOp;
+} // namespace ascend::isa
+
+namespace ascend::emu {
+
+constexpr size_t kNumPipes = 6;
+
+/// A dense row-major tensor crossing the emulator boundary.
+struct TensorData {
+  std::string name;
+  /// numpy-style element type: "f16", "f32", "i32", "i64" or "bool".
+  std::string dtype;
+  std::vector<int64_t> shape;
+  std::vector<uint8_t> bytes;
+};
+
+struct EmulatorOptions {
+  /// Host threads simulating blocks in parallel; results do not depend on it.
+  unsigned threads = 1;
+  /// Record one trace event per executed instruction.
+  bool collectTrace = false;
+};
+
+/// Where a kernel's time went.
+struct KernelProfile {
+  std::string name;
+  uint32_t blockDim = 0;
+  uint32_t activeCores = 0;
+  uint64_t cycles = 0;
+  /// Summed over blocks: cycles each pipe spent executing instructions.
+  std::array<uint64_t, kNumPipes> busyCycles{};
+  uint64_t instructions = 0;
+  uint64_t flops = 0;
+  /// Bytes moved per data path, keyed "gm->ub" etc.
+  std::map<std::string, uint64_t> bytesMoved;
+  /// Roofline lower bound on cycles: max(compute at peak, global-memory
+  /// traffic at full HBM bandwidth).
+  double boundCycles = 0;
+};
+
+/// One instruction's execution interval, for Chrome/Perfetto traces.
+struct TraceEvent {
+  std::string name;
+  uint32_t core;
+  Pipe pipe;
+  uint64_t start;
+  uint64_t duration;
+  uint32_t kernel;
+  uint32_t block;
+};
+
+struct RunResult {
+  std::vector<TensorData> outputs;
+  std::vector<KernelProfile> kernels;
+  uint64_t totalCycles = 0;
+  double clockGHz = 1.0;
+  double peakMacsPerCycle = 0;
+  uint32_t cores = 1;
+  std::string target;
+  std::vector<TraceEvent> trace;
+};
+
+/// Runs `plan` on `inputs` (matched by name, checked against the plan's
+/// tensor table). Sanitizer findings and bad inputs are returned as an error
+/// whose message names the kernel, block, instruction and source location.
+llvm::Expected<RunResult> runPlan(isa::PlanOp plan,
+                                  llvm::ArrayRef<TensorData> inputs,
+                                  const EmulatorOptions &options);
+
+} // namespace ascend::emu
+
+#endif // ASCEND_EMULATOR_EMULATOR_H

@@ -1,0 +1,497 @@
+//===- Execute.cpp - Semantics and cost of data instructions --------------===//
+
+#include "BlockSimulator.h"
+#include "Fp16.h"
+
+#include "llvm/Support/FormatVariadic.h"
+
+#include <Eigen/Core>
+
+#include <cmath>
+
+using namespace ascend;
+using namespace ascend::emu;
+
+static constexpr int64_t kFractalBytes = 512;
+
+static std::string rangeString(MemorySpace space, int64_t begin, int64_t end) {
+  return llvm::formatv("{0}[{1}, {2})", stringifyMemorySpace(space), begin,
+                       end);
+}
+
+uint8_t *BlockSimulator::access(const Dispatched &d, uint32_t seq,
+                                MemorySpace space, int64_t address,
+                                int64_t length, bool isWrite) {
+  const Instruction &inst = *d.inst;
+  uint64_t size =
+      space == MemorySpace::GM ? program.gmSize : machine.getBuffer(space).size;
+  if (address < 0 || length < 0 || uint64_t(address) + length > size) {
+    fail(llvm::formatv("{0}: {1} {2} is outside the {3}-byte {4}",
+                       describe(inst), isWrite ? "writes" : "reads",
+                       rangeString(space, address, address + length), size,
+                       space == MemorySpace::GM ? "global memory"
+                                                : stringifyMemorySpace(space)));
+    return nullptr;
+  }
+  uint32_t alignment = machine.getBuffer(space).alignment;
+  if (space != MemorySpace::GM && address % alignment != 0) {
+    fail(llvm::formatv("{0}: address {1} in {2} is not {3}-byte aligned",
+                       describe(inst), address, stringifyMemorySpace(space),
+                       alignment));
+    return nullptr;
+  }
+  if (space == MemorySpace::GM)
+    gm.noteAccess(address, address + length, isWrite);
+  std::optional<Conflict> conflict = sanitizer.access(
+      space, address, address + length, isWrite, inst.pipe, seq, inst.index,
+      [&](uint64_t granule) { return gm.isInitialized(granule); });
+  if (conflict) {
+    int64_t begin = std::max<int64_t>(address, conflict->granule * 32);
+    int64_t end = std::min<int64_t>(address + length, begin + 32);
+    std::string where = rangeString(space, begin, end);
+    switch (conflict->kind) {
+    case Conflict::Uninitialized:
+      if (!pendingUninitialized)
+        pendingUninitialized =
+            llvm::formatv("block {0}: {1}: reads {2}, which nothing has "
+                          "written",
+                          blockIndex, describe(inst), where);
+      // Keep going: a later write may reveal the race behind this read.
+      return space == MemorySpace::GM
+                 ? nullptr
+                 : memory[static_cast<size_t>(space)].data() + address;
+    case Conflict::Race:
+      fail(llvm::formatv(
+          "race: {0} on pipe {1} {2} {3}, which {4} on pipe {5} {6} with no "
+          "set_flag/wait_flag ordering them",
+          describe(inst), stringifyPipe(inst.pipe),
+          isWrite ? "writes" : "reads", where,
+          kernel.describe(conflict->otherInst),
+          stringifyPipe(conflict->otherPipe),
+          conflict->otherWasWrite ? "wrote" : "read"));
+      break;
+    case Conflict::SamePipeHazard:
+      fail(llvm::formatv(
+          "same-pipe hazard: {0} {1} {2}, which {3} on the same pipe {4} "
+          "wrote, with no barrier {4} in between",
+          describe(inst), isWrite ? "writes" : "reads", where,
+          kernel.describe(conflict->otherInst), stringifyPipe(inst.pipe)));
+      break;
+    }
+    return nullptr;
+  }
+  if (space == MemorySpace::GM)
+    return nullptr; // global memory goes through the overlay, not a pointer
+  return memory[static_cast<size_t>(space)].data() + address;
+}
+
+BlockSimulator::Cost
+BlockSimulator::transferCost(MemorySpace src, MemorySpace dst, uint64_t bytes) {
+  const DataPathSpec *path = machine.findPath(src, dst);
+  double bandwidth = path ? path->bytesPerCycle : 1;
+  // Global memory bandwidth is shared by the cores running the kernel.
+  if (src == MemorySpace::GM || dst == MemorySpace::GM)
+    bandwidth = std::min(bandwidth, machine.hbmBytesPerCycle / activeCores);
+  result.bytesMoved[llvm::formatv("{0}->{1}", stringifyMemorySpace(src),
+                                  stringifyMemorySpace(dst))
+                        .str()] += bytes;
+  return {uint64_t(std::ceil(bytes / bandwidth)), path ? path->setupCycles : 0};
+}
+
+std::optional<BlockSimulator::Cost> BlockSimulator::execute(const Dispatched &d,
+                                                            uint32_t seq) {
+  switch (d.inst->opcode) {
+  case Opcode::Copy:
+    return executeCopy(d, seq);
+  case Opcode::Load2d:
+    return executeLoad2d(d, seq);
+  case Opcode::Load3d:
+    return executeLoad3d(d, seq);
+  case Opcode::L0CToUB:
+    return executeL0CToUB(d, seq);
+  case Opcode::Mmad:
+    return executeMmad(d, seq);
+  case Opcode::VTranspose:
+    return executeTranspose(d, seq);
+  case Opcode::VBinary:
+  case Opcode::VCmp:
+  case Opcode::VSel:
+  case Opcode::VScalar:
+  case Opcode::VUnary:
+  case Opcode::VConv:
+  case Opcode::VDup:
+  case Opcode::VReduce:
+    return executeVector(d, seq);
+  default:
+    fail(describe(*d.inst) + ": cannot run on pipe " +
+         stringifyPipe(d.inst->pipe).str());
+    return std::nullopt;
+  }
+}
+
+//===----------------------------------------------------------------------===//
+// Data movement
+//===----------------------------------------------------------------------===//
+
+std::optional<BlockSimulator::Cost>
+BlockSimulator::executeCopy(const Dispatched &d, uint32_t seq) {
+  const Instruction &inst = *d.inst;
+  MemorySpace dstSpace = inst.addr[0].space, srcSpace = inst.addr[1].space;
+  int64_t nburst = inst.imm[0], len = inst.imm[1] * 32;
+  int64_t srcStep = (inst.imm[1] + inst.imm[2]) * 32;
+  int64_t dstStep = (inst.imm[1] + inst.imm[3]) * 32;
+  std::vector<uint8_t> burst(len);
+  for (int64_t i = 0; i < nburst; ++i) {
+    int64_t src = d.addr[1] + i * srcStep, dst = d.addr[0] + i * dstStep;
+    uint8_t *from = access(d, seq, srcSpace, src, len, false);
+    if (result.error)
+      return std::nullopt;
+    if (srcSpace == MemorySpace::GM)
+      gm.read(src, len, burst.data());
+    else
+      std::memcpy(burst.data(), from, len);
+    uint8_t *to = access(d, seq, dstSpace, dst, len, true);
+    if (result.error)
+      return std::nullopt;
+    if (dstSpace == MemorySpace::GM)
+      gm.write(dst, len, burst.data());
+    else
+      std::memcpy(to, burst.data(), len);
+  }
+  return transferCost(srcSpace, dstSpace, nburst * len);
+}
+
+std::optional<BlockSimulator::Cost>
+BlockSimulator::executeLoad2d(const Dispatched &d, uint32_t seq) {
+  const Instruction &inst = *d.inst;
+  int64_t count = inst.imm[0], stride = inst.imm[1] * kFractalBytes;
+  uint8_t fractal[kFractalBytes];
+  for (int64_t i = 0; i < count; ++i) {
+    const uint8_t *from = access(d, seq, MemorySpace::L1,
+                                 d.addr[1] + i * stride, kFractalBytes, false);
+    if (!from)
+      return std::nullopt;
+    if (inst.flag) { // 16 x 16 f16 transpose
+      for (int r = 0; r < 16; ++r)
+        for (int c = 0; c < 16; ++c)
+          std::memcpy(fractal + (c * 16 + r) * 2, from + (r * 16 + c) * 2, 2);
+    } else {
+      std::memcpy(fractal, from, kFractalBytes);
+    }
+    uint8_t *to = access(d, seq, inst.addr[0].space,
+                         d.addr[0] + i * kFractalBytes, kFractalBytes, true);
+    if (!to)
+      return std::nullopt;
+    std::memcpy(to, fractal, kFractalBytes);
+  }
+  return transferCost(MemorySpace::L1, inst.addr[0].space,
+                      count * kFractalBytes);
+}
+
+std::optional<BlockSimulator::Cost>
+BlockSimulator::executeLoad3d(const Dispatched &d, uint32_t seq) {
+  const Instruction &inst = *d.inst;
+  const int64_t *f = inst.imm;
+  int64_t h = f[0], w = f[1], kh = f[3], kw = f[4], sh = f[5], sw = f[6],
+          pt = f[7], pb = f[8], pl = f[9], pr = f[10], dh = f[11], dw = f[12],
+          mStart = f[13], m1Count = f[14], k1Start = f[15], k1Count = f[16];
+  int64_t elem = byteSize(inst.dtype), c0 = 32 / elem;
+  int64_t oh = (h + pt + pb - dh * (kh - 1) - 1) / sh + 1;
+  int64_t ow = (w + pl + pr - dw * (kw - 1) - 1) / sw + 1;
+  int64_t outBytes = m1Count * k1Count * kFractalBytes;
+  std::vector<uint8_t> out(outBytes, 0);
+  for (int64_t a = 0; a < m1Count; ++a)
+    for (int64_t b = 0; b < k1Count; ++b) {
+      int64_t k1 = k1Start + b;
+      int64_t c1i = k1 / (kh * kw), i = k1 % (kh * kw) / kw, j = k1 % kw;
+      for (int64_t r = 0; r < 16; ++r) {
+        int64_t m = mStart + a * 16 + r;
+        if (m >= oh * ow)
+          continue;
+        int64_t y = m / ow * sh - pt + i * dh, x = m % ow * sw - pl + j * dw;
+        if (y < 0 || y >= h || x < 0 || x >= w)
+          continue;
+        int64_t src = d.addr[1] + ((c1i * h + y) * w + x) * 32;
+        const uint8_t *from = access(d, seq, MemorySpace::L1, src, 32, false);
+        if (!from)
+          return std::nullopt;
+        std::memcpy(out.data() + (a * k1Count + b) * kFractalBytes +
+                        r * c0 * elem,
+                    from, 32);
+      }
+    }
+  uint8_t *to = access(d, seq, inst.addr[0].space, d.addr[0], outBytes, true);
+  if (!to)
+    return std::nullopt;
+  std::memcpy(to, out.data(), outBytes);
+  return transferCost(MemorySpace::L1, inst.addr[0].space, outBytes);
+}
+
+std::optional<BlockSimulator::Cost>
+BlockSimulator::executeL0CToUB(const Dispatched &d, uint32_t seq) {
+  const Instruction &inst = *d.inst;
+  int64_t elements = inst.imm[0] * 256;
+  const uint8_t *from =
+      access(d, seq, MemorySpace::L0C, d.addr[1], elements * 4, false);
+  if (!from)
+    return std::nullopt;
+  std::vector<float> values(elements);
+  std::memcpy(values.data(), from, elements * 4);
+  uint8_t *to = access(d, seq, MemorySpace::UB, d.addr[0],
+                       elements * byteSize(inst.dtype), true);
+  if (!to)
+    return std::nullopt;
+  for (int64_t i = 0; i < elements; ++i) {
+    float v = values[i];
+    if (inst.flag && v < 0)
+      v = 0;
+    storeElement(to + i * byteSize(inst.dtype), inst.dtype, v);
+  }
+  return transferCost(MemorySpace::L0C, MemorySpace::UB, elements * 4);
+}
+
+//===----------------------------------------------------------------------===//
+// Cube
+//===----------------------------------------------------------------------===//
+
+std::optional<BlockSimulator::Cost>
+BlockSimulator::executeMmad(const Dispatched &d, uint32_t seq) {
+  const Instruction &inst = *d.inst;
+  int64_t m = inst.imm[0], k = inst.imm[1], n = inst.imm[2];
+  int64_t elem = byteSize(inst.dtype), k0 = 32 / elem;
+  int64_t m1 = (m + 15) / 16, k1 = (k + k0 - 1) / k0, n1 = (n + 15) / 16;
+  const uint8_t *a = access(d, seq, MemorySpace::L0A, d.addr[1],
+                            m1 * k1 * kFractalBytes, false);
+  const uint8_t *b = a ? access(d, seq, MemorySpace::L0B, d.addr[2],
+                                k1 * n1 * kFractalBytes, false)
+                       : nullptr;
+  if (!b)
+    return std::nullopt;
+  int64_t cBytes = m1 * n1 * 1024;
+  if (!inst.flag && !access(d, seq, MemorySpace::L0C, d.addr[0], cBytes, false))
+    return std::nullopt;
+  uint8_t *c = access(d, seq, MemorySpace::L0C, d.addr[0], cBytes, true);
+  if (!c)
+    return std::nullopt;
+
+  // A is ZZ: fractal (mi/16, ki/k0) row-major inside. B is ZN: fractal
+  // (ki/k0, ni/16) stored [n0][k0]. C is NZ: fractal (ni/16, mi/16) [m0][n0].
+  Eigen::MatrixXf lhs(m, k), rhs(k, n);
+  for (int64_t i = 0; i < m; ++i)
+    for (int64_t j = 0; j < k; ++j)
+      lhs(i, j) = loadElement(a + ((i / 16) * k1 + j / k0) * kFractalBytes +
+                                  ((i % 16) * k0 + j % k0) * elem,
+                              inst.dtype);
+  for (int64_t i = 0; i < k; ++i)
+    for (int64_t j = 0; j < n; ++j)
+      rhs(i, j) = loadElement(b + ((i / k0) * n1 + j / 16) * kFractalBytes +
+                                  ((j % 16) * k0 + i % k0) * elem,
+                              inst.dtype);
+  Eigen::MatrixXf product = lhs * rhs;
+  for (int64_t i = 0; i < m; ++i)
+    for (int64_t j = 0; j < n; ++j) {
+      uint8_t *p =
+          c + ((j / 16) * m1 + i / 16) * 1024 + ((i % 16) * 16 + j % 16) * 4;
+      float acc = inst.flag ? 0.0f : loadElement(p, DType::F32);
+      storeElement(p, DType::F32, acc + product(i, j));
+    }
+  result.flops += 2 * m * k * n;
+  uint32_t perFractal = inst.dtype == DType::F16
+                            ? machine.cube.f16CyclesPerFractal
+                            : machine.cube.f32CyclesPerFractal;
+  return Cost{uint64_t(m1 * k1 * n1 * perFractal), machine.cube.latency};
+}
+
+//===----------------------------------------------------------------------===//
+// Vector
+//===----------------------------------------------------------------------===//
+
+namespace {
+/// Where lane `e` of repeat `r` of one operand lives.
+struct VectorOperand {
+  MemorySpace space;
+  int64_t base;
+  int64_t blockStride, repeatStride;
+  DType type;
+
+  int64_t elementsPerBlock() const { return 32 / byteSize(type); }
+  int64_t address(int64_t r, int64_t e) const {
+    int64_t epb = elementsPerBlock();
+    return base + (r * repeatStride + e / epb * blockStride) * 32 +
+           e % epb * byteSize(type);
+  }
+};
+} // namespace
+
+static float applyUnary(VecFn fn, float x) {
+  switch (fn) {
+  case VecFn::Exp:
+    return std::exp(x);
+  case VecFn::Ln:
+    return std::log(x);
+  case VecFn::Abs:
+    return std::fabs(x);
+  case VecFn::Relu:
+    return x > 0 ? x : 0.0f;
+  case VecFn::Sqrt:
+    return std::sqrt(x);
+  case VecFn::Rec:
+    return 1.0f / x;
+  case VecFn::Rsqrt:
+    return 1.0f / std::sqrt(x);
+  default:
+    return x;
+  }
+}
+
+static float applyBinary(VecFn fn, float x, float y) {
+  switch (fn) {
+  case VecFn::Add:
+    return x + y;
+  case VecFn::Sub:
+    return x - y;
+  case VecFn::Mul:
+    return x * y;
+  case VecFn::Div:
+    return x / y;
+  case VecFn::Max:
+    return std::max(x, y);
+  case VecFn::Min:
+    return std::min(x, y);
+  case VecFn::CmpLT:
+    return x < y;
+  case VecFn::CmpLE:
+    return x <= y;
+  case VecFn::CmpGT:
+    return x > y;
+  case VecFn::CmpGE:
+    return x >= y;
+  case VecFn::CmpEQ:
+    return x == y;
+  case VecFn::CmpNE:
+    return x != y;
+  default:
+    return x;
+  }
+}
+
+std::optional<BlockSimulator::Cost>
+BlockSimulator::executeVector(const Dispatched &d, uint32_t seq) {
+  const Instruction &inst = *d.inst;
+  int64_t repeat = inst.imm[0], mask = inst.imm[1];
+  unsigned sources;
+  switch (inst.opcode) {
+  case Opcode::VBinary:
+  case Opcode::VCmp:
+    sources = 2;
+    break;
+  case Opcode::VSel:
+    sources = 3;
+    break;
+  case Opcode::VDup:
+    sources = 0;
+    break;
+  default:
+    sources = 1;
+  }
+  VectorOperand ops[4];
+  for (unsigned i = 0; i <= sources; ++i)
+    ops[i] = {inst.addr[i].space, d.addr[i], inst.imm[2 + i], inst.imm[6 + i],
+              inst.opcode == Opcode::VConv && i == 1 ? inst.dtype2
+                                                     : inst.dtype};
+  bool reduce = inst.opcode == Opcode::VReduce;
+
+  // Check and record every 32-byte block the instruction touches: sources
+  // first, so an in-place update reads before it writes.
+  for (unsigned i = 1; i <= sources; ++i) {
+    int64_t blocks =
+        (mask + ops[i].elementsPerBlock() - 1) / ops[i].elementsPerBlock();
+    for (int64_t r = 0; r < repeat; ++r)
+      for (int64_t j = 0; j < blocks; ++j)
+        if (!access(d, seq, ops[i].space,
+                    ops[i].address(r, 0) + j * ops[i].blockStride * 32, 32,
+                    false))
+          return std::nullopt;
+  }
+  int64_t elem = byteSize(inst.dtype);
+  if (reduce) {
+    if (!access(d, seq, ops[0].space, d.addr[0], repeat * elem, true))
+      return std::nullopt;
+  } else {
+    int64_t blocks =
+        (mask + ops[0].elementsPerBlock() - 1) / ops[0].elementsPerBlock();
+    for (int64_t r = 0; r < repeat; ++r)
+      for (int64_t j = 0; j < blocks; ++j)
+        if (!access(d, seq, ops[0].space,
+                    ops[0].address(r, 0) + j * ops[0].blockStride * 32, 32,
+                    true))
+          return std::nullopt;
+  }
+
+  uint8_t *ub = memory[static_cast<size_t>(MemorySpace::UB)].data();
+  auto load = [&](unsigned i, int64_t r, int64_t e) {
+    return loadElement(ub + ops[i].address(r, e), ops[i].type);
+  };
+  // Scalars are rounded to the operand type first, as the hardware holds
+  // them in a register of that type.
+  float scalar = inst.dtype == DType::F16
+                     ? halfToFloat(floatToHalf(float(inst.scalar)))
+                     : float(inst.scalar);
+  for (int64_t r = 0; r < repeat; ++r) {
+    if (reduce) {
+      float acc = load(1, r, 0);
+      for (int64_t e = 1; e < mask; ++e)
+        acc = applyBinary(inst.fn, acc, load(1, r, e));
+      storeElement(ub + d.addr[0] + r * elem, inst.dtype, acc);
+      continue;
+    }
+    for (int64_t e = 0; e < mask; ++e) {
+      float value;
+      switch (inst.opcode) {
+      case Opcode::VBinary:
+      case Opcode::VCmp:
+        value = applyBinary(inst.fn, load(1, r, e), load(2, r, e));
+        break;
+      case Opcode::VSel:
+        value = load(1, r, e) != 0 ? load(2, r, e) : load(3, r, e);
+        break;
+      case Opcode::VScalar:
+        value = applyBinary(inst.fn, load(1, r, e), scalar);
+        break;
+      case Opcode::VUnary:
+        value = applyUnary(inst.fn, load(1, r, e));
+        break;
+      case Opcode::VConv:
+        value = load(1, r, e);
+        break;
+      default: // VDup
+        value = scalar;
+      }
+      storeElement(ub + ops[0].address(r, e), ops[0].type, value);
+    }
+  }
+  result.flops += repeat * mask;
+  llvm::StringRef name = llvm::StringRef(kernel.opNames[inst.index]);
+  name.consume_front("isa.");
+  uint64_t perRepeat = machine.vector.slowOps.contains(name)
+                           ? machine.vector.slowRepeatCycles
+                           : machine.vector.repeatCycles;
+  return Cost{uint64_t(repeat) * perRepeat, machine.vector.latency};
+}
+
+std::optional<BlockSimulator::Cost>
+BlockSimulator::executeTranspose(const Dispatched &d, uint32_t seq) {
+  const uint8_t *from =
+      access(d, seq, MemorySpace::UB, d.addr[1], kFractalBytes, false);
+  if (!from)
+    return std::nullopt;
+  uint8_t tmp[kFractalBytes];
+  for (int r = 0; r < 16; ++r)
+    for (int c = 0; c < 16; ++c)
+      std::memcpy(tmp + (c * 16 + r) * 2, from + (r * 16 + c) * 2, 2);
+  uint8_t *to = access(d, seq, MemorySpace::UB, d.addr[0], kFractalBytes, true);
+  if (!to)
+    return std::nullopt;
+  std::memcpy(to, tmp, kFractalBytes);
+  return Cost{2 * machine.vector.repeatCycles, machine.vector.latency};
+}
