@@ -177,6 +177,7 @@ bool BlockSimulator::executeScalar(const Instruction &inst) {
     return false;
   }
   scalarTime += cost;
+  result.busyCycles[static_cast<size_t>(Pipe::S)] += cost;
   ++result.instructions;
   return true;
 }
