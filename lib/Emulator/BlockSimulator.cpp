@@ -27,7 +27,7 @@ BlockSimulator::BlockSimulator(const Program &program, uint32_t kernelIndex,
       machine(program.machine), kernelIndex(kernelIndex),
       blockIndex(blockIndex), activeCores(activeCores),
       collectTrace(collectTrace), gm(gm),
-      sanitizer(spaceSizes(program.machine)) {
+      sanitizer(spaceSizes(program.machine), program.machine.selfOrderedPipes) {
   for (size_t s = 1; s < 6; ++s)
     memory[s].resize(machine.buffers[s].size);
 }

@@ -7,7 +7,10 @@
 using namespace ascend;
 using namespace ascend::emu;
 
-Sanitizer::Sanitizer(const std::array<uint64_t, 6> &spaceSizes) {
+Sanitizer::Sanitizer(const std::array<uint64_t, 6> &spaceSizes,
+                     llvm::ArrayRef<Pipe> selfOrderedPipes) {
+  for (Pipe pipe : selfOrderedPipes)
+    selfOrdered[index(pipe)] = true;
   for (size_t s = 1; s < spaceSizes.size(); ++s)
     onChip[s].resize((spaceSizes[s] + 31) / 32);
 }

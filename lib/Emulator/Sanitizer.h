@@ -7,7 +7,8 @@
 //   last read) by pipe P != Q must be ordered after that access through a
 //   chain of set_flag/wait_flag, tracked with vector clocks;
 // - same pipe: a read or write of bytes the same pipe last wrote needs a
-//   barrier on that pipe in between (instructions of one pipe overlap);
+//   barrier on that pipe in between (instructions of one pipe overlap),
+//   except on pipes the machine model lists as self-ordered (the cube);
 // - reads of bytes nothing wrote are errors.
 //
 //===----------------------------------------------------------------------===//
@@ -50,7 +51,8 @@ struct Conflict {
 /// Happens-before state of one core and the access history of its memory.
 class Sanitizer {
 public:
-  explicit Sanitizer(const std::array<uint64_t, 6> &spaceSizes);
+  Sanitizer(const std::array<uint64_t, 6> &spaceSizes,
+            llvm::ArrayRef<Pipe> selfOrderedPipes);
 
   /// Starts an instruction on `pipe`; returns its sequence number.
   uint32_t beginInstruction(Pipe pipe) {
@@ -78,6 +80,7 @@ private:
 
   std::array<VectorClock, kNumPipes> clocks{};
   std::array<uint32_t, kNumPipes> barrierSeq{};
+  std::array<bool, kNumPipes> selfOrdered{};
   std::array<std::vector<GranuleState>, 6> onChip;
   std::unordered_map<uint64_t, GranuleState> global;
 };
@@ -92,8 +95,9 @@ Sanitizer::access(MemorySpace space, uint64_t begin, uint64_t end, bool isWrite,
   for (uint64_t g = begin / 32; g < (end + 31) / 32; ++g) {
     GranuleState &s = state(space, g);
     if (s.written) {
-      bool ordered = s.writePipe == q ? barrierSeq[q] >= s.writeSeq
-                                      : clock[s.writePipe] >= s.writeSeq;
+      bool ordered = s.writePipe == q
+                         ? selfOrdered[q] || barrierSeq[q] >= s.writeSeq
+                         : clock[s.writePipe] >= s.writeSeq;
       if (!ordered)
         return Conflict{s.writePipe == q ? Conflict::SamePipeHazard
                                          : Conflict::Race,

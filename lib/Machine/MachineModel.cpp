@@ -133,6 +133,20 @@ static bool readMachine(const llvm::json::Value &root, MachineModel &m,
     return false;
   }
 
+  if (const llvm::json::Array *ordered =
+          r.object->getArray("self_ordered_pipes")) {
+    for (const llvm::json::Value &value : *ordered) {
+      std::optional<Pipe> pipe;
+      if (auto name = value.getAsString())
+        pipe = symbolizePipe(*name);
+      if (!pipe) {
+        path.field("self_ordered_pipes").report("expected pipe names");
+        return false;
+      }
+      m.selfOrderedPipes.push_back(*pipe);
+    }
+  }
+
   FieldReader gm = r.child("gm");
   if (!gm.readUnsigned("size", m.buffers[0].size) ||
       !gm.readPositiveNumber("hbm_bytes_per_cycle", m.hbmBytesPerCycle))

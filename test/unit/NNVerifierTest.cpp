@@ -32,9 +32,8 @@ protected:
                          entry->getArgument(0), entry->getArgument(1));
     func::ReturnOp::create(builder, builder.getUnknownLoc());
     // Diagnostics are expected for the failing cases; keep them quiet.
-    ScopedDiagnosticHandler quiet(&context, [](Diagnostic &) {
-      return success();
-    });
+    ScopedDiagnosticHandler quiet(&context,
+                                  [](Diagnostic &) { return success(); });
     bool ok = succeeded(verify(fn));
     fn.erase();
     return ok;

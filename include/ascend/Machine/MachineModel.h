@@ -63,6 +63,9 @@ struct MachineModel {
   /// Event ids available per (source pipe, destination pipe) pair.
   uint32_t eventIds = 4;
   uint32_t scalarRegisters = 32;
+  /// Pipes whose instructions see the memory effects of earlier ones on the
+  /// same pipe without a barrier (the cube accumulates into L0C in order).
+  std::vector<Pipe> selfOrderedPipes;
   double hbmBytesPerCycle = 0;
   /// Indexed by MemorySpace; the gm entry holds the global memory size.
   std::array<BufferSpec, 6> buffers;
