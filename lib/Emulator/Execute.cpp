@@ -375,6 +375,56 @@ static float applyBinary(VecFn fn, float x, float y) {
   }
 }
 
+/// Loads lanes [0, mask) of repeat `r` of `op` as floats.
+static void gatherLanes(const uint8_t *ub, const VectorOperand &op, int64_t r,
+                        int64_t mask, float *lanes) {
+  int64_t epb = op.elementsPerBlock(), size = byteSize(op.type);
+  for (int64_t e = 0; e < mask; e += epb) {
+    const uint8_t *block = ub + op.address(r, e);
+    int64_t n = std::min(epb, mask - e);
+    for (int64_t i = 0; i < n; ++i)
+      lanes[e + i] = loadElement(block + i * size, op.type);
+  }
+}
+
+/// Stores lanes [0, mask) of repeat `r` of `op`, rounding to its type.
+static void scatterLanes(uint8_t *ub, const VectorOperand &op, int64_t r,
+                         int64_t mask, const float *lanes) {
+  int64_t epb = op.elementsPerBlock(), size = byteSize(op.type);
+  for (int64_t e = 0; e < mask; e += epb) {
+    uint8_t *block = ub + op.address(r, e);
+    int64_t n = std::min(epb, mask - e);
+    for (int64_t i = 0; i < n; ++i)
+      storeElement(block + i * size, op.type, lanes[e + i]);
+  }
+}
+
+/// The switch on the function stays out of the per-lane loop.
+template <typename Fn> static void forLanes(int64_t mask, float *out, Fn fn) {
+  for (int64_t e = 0; e < mask; ++e)
+    out[e] = fn(e);
+}
+
+static void applyBinaryLanes(VecFn fn, const float *x, const float *y,
+                             int64_t mask, float *out) {
+  switch (fn) {
+  case VecFn::Add:
+    return forLanes(mask, out, [&](int64_t e) { return x[e] + y[e]; });
+  case VecFn::Sub:
+    return forLanes(mask, out, [&](int64_t e) { return x[e] - y[e]; });
+  case VecFn::Mul:
+    return forLanes(mask, out, [&](int64_t e) { return x[e] * y[e]; });
+  default:
+    return forLanes(mask, out,
+                    [&](int64_t e) { return applyBinary(fn, x[e], y[e]); });
+  }
+}
+
+static void applyUnaryLanes(VecFn fn, const float *x, int64_t mask,
+                            float *out) {
+  forLanes(mask, out, [&](int64_t e) { return applyUnary(fn, x[e]); });
+}
+
 std::optional<BlockSimulator::Cost>
 BlockSimulator::executeVector(const Dispatched &d, uint32_t seq) {
   const Instruction &inst = *d.inst;
@@ -429,46 +479,47 @@ BlockSimulator::executeVector(const Dispatched &d, uint32_t seq) {
   }
 
   uint8_t *ub = memory[static_cast<size_t>(MemorySpace::UB)].data();
-  auto load = [&](unsigned i, int64_t r, int64_t e) {
-    return loadElement(ub + ops[i].address(r, e), ops[i].type);
-  };
   // Scalars are rounded to the operand type first, as the hardware holds
   // them in a register of that type.
   float scalar = inst.dtype == DType::F16
                      ? halfToFloat(floatToHalf(float(inst.scalar)))
                      : float(inst.scalar);
+  // One repeat at a time: gather the active lanes of each source into float
+  // arrays, compute, scatter the result.
+  float in[3][128], out[128];
   for (int64_t r = 0; r < repeat; ++r) {
-    if (reduce) {
-      float acc = load(1, r, 0);
+    for (unsigned i = 1; i <= sources; ++i)
+      gatherLanes(ub, ops[i], r, mask, in[i - 1]);
+    switch (inst.opcode) {
+    case Opcode::VReduce: {
+      float acc = in[0][0];
       for (int64_t e = 1; e < mask; ++e)
-        acc = applyBinary(inst.fn, acc, load(1, r, e));
+        acc = applyBinary(inst.fn, acc, in[0][e]);
       storeElement(ub + d.addr[0] + r * elem, inst.dtype, acc);
       continue;
     }
-    for (int64_t e = 0; e < mask; ++e) {
-      float value;
-      switch (inst.opcode) {
-      case Opcode::VBinary:
-      case Opcode::VCmp:
-        value = applyBinary(inst.fn, load(1, r, e), load(2, r, e));
-        break;
-      case Opcode::VSel:
-        value = load(1, r, e) != 0 ? load(2, r, e) : load(3, r, e);
-        break;
-      case Opcode::VScalar:
-        value = applyBinary(inst.fn, load(1, r, e), scalar);
-        break;
-      case Opcode::VUnary:
-        value = applyUnary(inst.fn, load(1, r, e));
-        break;
-      case Opcode::VConv:
-        value = load(1, r, e);
-        break;
-      default: // VDup
-        value = scalar;
-      }
-      storeElement(ub + ops[0].address(r, e), ops[0].type, value);
+    case Opcode::VBinary:
+    case Opcode::VCmp:
+      applyBinaryLanes(inst.fn, in[0], in[1], mask, out);
+      break;
+    case Opcode::VSel:
+      for (int64_t e = 0; e < mask; ++e)
+        out[e] = in[0][e] != 0 ? in[1][e] : in[2][e];
+      break;
+    case Opcode::VScalar:
+      std::fill_n(in[1], mask, scalar);
+      applyBinaryLanes(inst.fn, in[0], in[1], mask, out);
+      break;
+    case Opcode::VUnary:
+      applyUnaryLanes(inst.fn, in[0], mask, out);
+      break;
+    case Opcode::VConv:
+      std::copy_n(in[0], mask, out);
+      break;
+    default: // VDup
+      std::fill_n(out, mask, scalar);
     }
+    scatterLanes(ub, ops[0], r, mask, out);
   }
   result.flops += repeat * mask;
   llvm::StringRef name = llvm::StringRef(kernel.opNames[inst.index]);

@@ -7,14 +7,17 @@
 
 #include <Eigen/Core>
 
+#include <array>
 #include <cstring>
 
 namespace ascend::emu {
 
+/// All 65536 fp16 values as floats: a table lookup beats converting in
+/// software on every load.
+extern const std::array<float, 65536> halfToFloatTable;
+
 /// fp16 bits -> float (exact).
-inline float halfToFloat(uint16_t bits) {
-  return static_cast<float>(Eigen::numext::bit_cast<Eigen::half>(bits));
-}
+inline float halfToFloat(uint16_t bits) { return halfToFloatTable[bits]; }
 
 /// float -> fp16 bits, rounding to nearest even like the hardware.
 inline uint16_t floatToHalf(float value) {
