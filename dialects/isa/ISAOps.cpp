@@ -298,7 +298,12 @@ LogicalResult PlanOp::verifyRegions() {
         return tensor.emitOpError("duplicate tensor name '")
                << tensor.getName() << "'";
       offset = tensor.getOffset();
-      size = tensor.getSizeInBytes();
+      // Tensors occupy whole 32-byte slots: copies move 32-byte blocks, so a
+      // kernel may touch the padding after a tensor's last element.
+      if (offset % 32 != 0)
+        return tensor.emitOpError("offset ")
+               << offset << " is not 32-byte aligned";
+      size = llvm::alignTo(tensor.getSizeInBytes(), 32);
     } else if (auto constant = dyn_cast<ConstantOp>(op)) {
       offset = constant.getOffset();
       size = constant.getSizeInBytes();

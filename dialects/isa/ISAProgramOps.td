@@ -37,7 +37,10 @@ def ISA_TensorOp : ISA_Op<"tensor", [HasParent<"PlanOp">]> {
   let description = [{
     Graph tensor `name` of type `type` lives at byte `offset` of global
     memory, densely packed in row-major order. Inputs are written there before
-    the first kernel; outputs are read after the last.
+    the first kernel; outputs are read after the last. Each tensor owns a
+    32-byte aligned slot rounded up to a multiple of 32 bytes; the runtime
+    zero-fills an input slot's padding, so kernels may copy whole 32-byte
+    blocks.
   }];
   let arguments = (ins StrAttr:$name, ISA_TensorKind:$kind,
                    TypeAttrOf<AnyStaticShapeTensor>:$type,

@@ -9,6 +9,7 @@
 #include "isa/ISAOps.h"
 
 #include "llvm/Support/FormatVariadic.h"
+#include "llvm/Support/MathExtras.h"
 #include "llvm/Support/ThreadPool.h"
 #include "llvm/Support/Threading.h"
 
@@ -54,7 +55,9 @@ static llvm::Error loadInputs(const Program &program,
           llvm::formatv("input '{0}' holds {1} bytes, expected {2}",
                         tensor.name, it->bytes.size(), tensor.size));
     std::memcpy(gm.data() + tensor.offset, it->bytes.data(), tensor.size);
-    gm.markInitialized(tensor.offset, tensor.size);
+    // The slot's padding up to 32 bytes is zero (global memory starts
+    // zeroed) and counts as defined: kernels copy whole 32-byte blocks.
+    gm.markInitialized(tensor.offset, llvm::alignTo(tensor.size, 32));
   }
   for (size_t i = 0; i < inputs.size(); ++i)
     if (!provided[i]) {

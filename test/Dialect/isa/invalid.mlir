@@ -462,3 +462,19 @@ isa.plan "ascend910" gm_size 1024 {
     }
   }
 }
+
+// -----
+
+isa.plan "ascend910" gm_size 1024 {
+  // expected-error @+1 {{offset 16 is not 32-byte aligned}}
+  isa.tensor "x" input tensor<4xf16> at 16
+}
+
+// -----
+
+isa.plan "ascend910" gm_size 1024 {
+  isa.tensor "x" input tensor<3xf16> at 0
+  // The 6-byte tensor owns 32 bytes.
+  // expected-error @+1 {{overlaps bytes [0, 32) of another tensor or constant}}
+  isa.constant at 8 dense<0.0> : tensor<2xf32>
+}
