@@ -23,4 +23,11 @@ def Tile_MemorySpaceAttr : EnumAttr<Tile_Dialect, Ascend_MemorySpace, "space"> {
   let assemblyFormat = "`<` $value `>`";
 }
 
+def Tile_PipeAttr : EnumAttr<Tile_Dialect, Ascend_Pipe, "pipe"> {
+  let cppNamespace = "::ascend::tile";
+  let summary = "Execution pipe";
+  let description = "A pipe of the core, printed bare inside tile ops.";
+  let assemblyFormat = "`<` $value `>`";
+}
+
 #endif // ASCEND_TILE_ATTRS

@@ -86,5 +86,24 @@ LogicalResult ascend::tile::verifyVectorOp(Operation *op) {
   return success();
 }
 
+//===----------------------------------------------------------------------===//
+// Kernel structure and synchronization
+//===----------------------------------------------------------------------===//
+
+static LogicalResult verifyFlag(Operation *op, Pipe src, Pipe dst) {
+  if (src == dst)
+    return op->emitOpError("source and destination pipe are both '")
+           << stringifyPipe(src) << "'; use tile.barrier within one pipe";
+  return success();
+}
+
+LogicalResult SetFlagOp::verify() {
+  return verifyFlag(*this, getSrc(), getDst());
+}
+
+LogicalResult WaitFlagOp::verify() {
+  return verifyFlag(*this, getSrc(), getDst());
+}
+
 #define GET_OP_CLASSES
 #include "tile/TileOps.cpp.inc"

@@ -104,4 +104,72 @@ class Tile_VectorUnaryOp<string mnemonic, string formula>
 def Tile_VReluOp : Tile_VectorUnaryOp<"vrelu", "max(src[i], 0)">;
 def Tile_VExpOp : Tile_VectorUnaryOp<"vexp", "exp(src[i])">;
 
+//===----------------------------------------------------------------------===//
+// Kernel structure and synchronization
+//===----------------------------------------------------------------------===//
+
+def Tile_BlockIdxOp : Tile_Op<"block_idx", [Pure]> {
+  let summary = "Index of the block running this kernel instance";
+  let description = [{
+    In [0, block_dim): kernels split their work across blocks by it.
+
+    ```mlir
+    %b = tile.block_idx
+    ```
+  }];
+  let results = (outs Index:$result);
+  let assemblyFormat = "attr-dict";
+}
+
+// Event ids are checked against the preset when the kernel becomes isa.
+def Tile_EventId : ConfinedAttr<I32Attr, [IntMinValue<0>, IntMaxValue<7>]>;
+
+class Tile_FlagOp<string mnemonic, string queue>
+    : Tile_Op<mnemonic, [Ascend_PipeOpInterface]> {
+  let arguments = (ins Tile_PipeAttr:$src, Tile_PipeAttr:$dst,
+                   Tile_EventId:$event);
+  let assemblyFormat = "$src `->` $dst `,` $event attr-dict";
+  let hasVerifier = 1;
+  let extraClassDeclaration = [{
+    ::ascend::Pipe getPipe() { return get}] # queue # [{(); }
+  }];
+}
+
+def Tile_SetFlagOp : Tile_FlagOp<"set_flag", "Src"> {
+  let summary = "Signal pipe `dst` once `src` has finished earlier work";
+  let description = [{
+    Becomes `isa.set_flag`. Inserted by sync insertion between an op on pipe
+    `src` and a later op on pipe `dst` that touches the same buffer.
+
+    ```mlir
+    tile.set_flag <mte2> -> <v>, 0
+    ```
+  }];
+}
+
+def Tile_WaitFlagOp : Tile_FlagOp<"wait_flag", "Dst"> {
+  let summary = "Hold pipe `dst` until the matching set_flag";
+  let description = [{
+    Becomes `isa.wait_flag`.
+
+    ```mlir
+    tile.wait_flag <mte2> -> <v>, 0
+    ```
+  }];
+}
+
+def Tile_BarrierOp : Tile_Op<"barrier", [Ascend_PipeOpInterface]> {
+  let summary = "Order the memory accesses of one pipe";
+  let description = [{
+    Becomes `isa.barrier`: later ops of `pipe` see the effects of earlier
+    ones.
+
+    ```mlir
+    tile.barrier <v>
+    ```
+  }];
+  let arguments = (ins Tile_PipeAttr:$pipe);
+  let assemblyFormat = "$pipe attr-dict";
+}
+
 #endif // ASCEND_TILE_OPS

@@ -117,3 +117,44 @@ func.func @vexp_space(%a: memref<16xf16, #tile.space<l0c>>) {
   tile.vexp %a, %a : memref<16xf16, #tile.space<l0c>>
   return
 }
+
+// -----
+
+func.func @flag_same_pipe() {
+  // expected-error @+1 {{source and destination pipe are both 'v'; use tile.barrier within one pipe}}
+  tile.set_flag <v> -> <v>, 0
+  return
+}
+
+// -----
+
+func.func @wait_same_pipe() {
+  // expected-error @+1 {{source and destination pipe are both 'mte2'}}
+  tile.wait_flag <mte2> -> <mte2>, 0
+  return
+}
+
+// -----
+
+func.func @flag_event() {
+  // expected-error @+1 {{attribute 'event' failed to satisfy constraint}}
+  tile.set_flag <mte2> -> <v>, 9
+  return
+}
+
+// -----
+
+func.func @barrier_pipe() {
+  // expected-error @+2 {{expected ::ascend::Pipe to be one of: s, mte1, mte2, mte3, m, v}}
+  // expected-error @+1 {{failed to parse Tile_PipeAttr parameter 'value'}}
+  tile.barrier <x>
+  return
+}
+
+// -----
+
+func.func @block_idx_type() {
+  // expected-error @+1 {{result #0 must be index}}
+  %b = "tile.block_idx"() : () -> i32
+  return
+}

@@ -71,3 +71,16 @@ func.func @loop(%gm: memref<128x64xf16, #tile.space<gm>>, %ub: !ub) {
   }
   return
 }
+
+// CHECK-LABEL: func.func @sync
+func.func @sync() -> index {
+  // CHECK: %[[B:.*]] = tile.block_idx
+  %b = tile.block_idx
+  // CHECK: tile.set_flag <mte2> -> <v>, 0
+  tile.set_flag <mte2> -> <v>, 0
+  // CHECK: tile.wait_flag <mte2> -> <v>, 0
+  tile.wait_flag <mte2> -> <v>, 0
+  // CHECK: tile.barrier <v>
+  tile.barrier <v>
+  return %b : index
+}
