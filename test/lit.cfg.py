@@ -1,6 +1,7 @@
 # -*- Python -*- lit configuration for the ascend-compiler FileCheck tests.
 
 import os
+import sys
 
 import lit.formats
 from lit.llvm import llvm_config
@@ -17,4 +18,5 @@ llvm_config.with_environment("PATH", config.llvm_tools_dir, append_path=True)
 llvm_config.add_tool_substitutions(["ascend-opt", "ascend-translate"], [config.ascend_tools_dir])
 
 config.substitutions.append(("%ascend_src_root", config.ascend_src_root))
+config.substitutions.append(("%python", sys.executable))
 config.substitutions.append(("%ascend_obj_root", config.ascend_obj_root))
