@@ -258,11 +258,19 @@ static LogicalResult verifyForMachine(Operation *op,
              << " (" << size << " bytes on " << machine.name << ")";
   }
   auto checkPath = [&](AddressAttr src, AddressAttr dst) -> LogicalResult {
-    if (machine.findPath(src.getSpace(), dst.getSpace()))
-      return success();
-    return op->emitOpError("no data path from ")
-           << stringifyMemorySpace(src.getSpace()) << " to "
-           << stringifyMemorySpace(dst.getSpace()) << " on " << machine.name;
+    const DataPathSpec *path = machine.findPath(src.getSpace(), dst.getSpace());
+    if (!path)
+      return op->emitOpError("no data path from ")
+             << stringifyMemorySpace(src.getSpace()) << " to "
+             << stringifyMemorySpace(dst.getSpace()) << " on " << machine.name;
+    Pipe pipe = cast<PipeOpInterface>(op).getPipe();
+    if (path->pipe != pipe)
+      return op->emitOpError("issues on pipe ")
+             << stringifyPipe(pipe) << " but " << machine.name
+             << " moves " << stringifyMemorySpace(src.getSpace()) << " -> "
+             << stringifyMemorySpace(dst.getSpace()) << " on "
+             << stringifyPipe(path->pipe);
+    return success();
   };
   auto checkEvent = [&](uint32_t event) -> LogicalResult {
     if (event < machine.eventIds)
@@ -283,6 +291,11 @@ LogicalResult PlanOp::verifyRegions() {
   llvm::Expected<MachineModel> machine = MachineModel::getPreset(getTarget());
   if (!machine)
     return emitOpError() << llvm::toString(machine.takeError());
+  uint64_t gmCapacity = machine->getBuffer(MemorySpace::GM).size;
+  if (getGmSize() > gmCapacity)
+    return emitOpError("needs ")
+           << getGmSize() << " bytes of global memory but " << machine->name
+           << " has " << gmCapacity;
 
   // Tensors and constants must fit global memory and not overlap.
   struct Range {

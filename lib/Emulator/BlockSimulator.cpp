@@ -80,8 +80,11 @@ void BlockSimulator::runScalar() {
     }
     // Dispatch into the pipe's queue.
     PipeState &pipe = pipes[static_cast<size_t>(inst.pipe)];
-    if (pipe.queue.size() >= kQueueDepth)
-      return; // stalls until the pipe starts its head
+    if (pipe.queue.size() >= kQueueDepth) {
+      // Stall until the pipe starts its head and frees a slot.
+      stalledOn = static_cast<int>(inst.pipe);
+      return;
+    }
     Dispatched d{&inst, scalarTime, {}};
     for (int i = 0; i < 4; ++i)
       d.addr[i] = regs[inst.addr[i].base] + inst.addr[i].offset;
@@ -210,6 +213,10 @@ void BlockSimulator::executeHead(size_t p, uint64_t start) {
   PipeState &pipe = pipes[p];
   Dispatched d = pipe.queue.front();
   pipe.queue.pop_front();
+  if (stalledOn == int(p)) {
+    scalarTime = std::max(scalarTime, start);
+    stalledOn = -1;
+  }
   const Instruction &inst = *d.inst;
   Pipe pipeKind = static_cast<Pipe>(p);
   uint64_t sync = machine.scalar.syncCycles;

@@ -29,6 +29,8 @@ struct BlockResult {
   std::array<uint64_t, kNumPipes> busyCycles{};
   uint64_t instructions = 0;
   uint64_t flops = 0;
+  uint64_t cubeFlops = 0;
+  uint64_t vectorRepeats = 0;
   std::map<std::string, uint64_t> bytesMoved;
   std::vector<TraceEvent> trace;
   /// The first sanitizer finding; the block stops there.
@@ -121,6 +123,8 @@ private:
   std::vector<LoopFrame> loops;
   uint64_t scalarTime = 0;
   uint64_t loopIterations = 0;
+  /// The pipe whose full queue stalls the scalar unit, or -1.
+  int stalledOn = -1;
   bool scalarDone = false;
   /// Set while the scalar unit waits on a flag towards pipe S.
   const Instruction *scalarWait = nullptr;

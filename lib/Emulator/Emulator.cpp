@@ -185,6 +185,8 @@ ascend::emu::runPlan(isa::PlanOp plan, llvm::ArrayRef<TensorData> inputs,
         profile.busyCycles[p] += r.busyCycles[p];
       profile.instructions += r.instructions;
       profile.flops += r.flops;
+      profile.cubeFlops += r.cubeFlops;
+      profile.vectorRepeats += r.vectorRepeats;
       for (const auto &[path, bytes] : r.bytesMoved)
         profile.bytesMoved[path] += bytes;
     }
@@ -193,10 +195,12 @@ ascend::emu::runPlan(isa::PlanOp plan, llvm::ArrayRef<TensorData> inputs,
     for (const auto &[path, bytes] : profile.bytesMoved)
       if (llvm::StringRef(path).contains("gm"))
         gmBytes += bytes;
-    double computeBound =
-        profile.flops / (2.0 * run.peakMacsPerCycle * activeCores);
+    double cubeBound =
+        profile.cubeFlops / (2.0 * run.peakMacsPerCycle * activeCores);
+    double vectorBound = double(profile.vectorRepeats) *
+                         machine.vector.repeatCycles / activeCores;
     double memoryBound = gmBytes / machine.hbmBytesPerCycle;
-    profile.boundCycles = std::max(computeBound, memoryBound);
+    profile.boundCycles = std::max({cubeBound, vectorBound, memoryBound});
     run.totalCycles += profile.cycles;
     run.kernels.push_back(std::move(profile));
   }

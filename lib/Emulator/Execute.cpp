@@ -296,6 +296,7 @@ BlockSimulator::executeMmad(const Dispatched &d, uint32_t seq) {
       storeElement(p, DType::F32, acc + product(i, j));
     }
   result.flops += 2 * m * k * n;
+  result.cubeFlops += 2 * m * k * n;
   uint32_t perFractal = inst.dtype == DType::F16
                             ? machine.cube.f16CyclesPerFractal
                             : machine.cube.f32CyclesPerFractal;
@@ -522,6 +523,7 @@ BlockSimulator::executeVector(const Dispatched &d, uint32_t seq) {
     scatterLanes(ub, ops[0], r, mask, out);
   }
   result.flops += repeat * mask;
+  result.vectorRepeats += repeat;
   llvm::StringRef name = llvm::StringRef(kernel.opNames[inst.index]);
   name.consume_front("isa.");
   uint64_t perRepeat = machine.vector.slowOps.contains(name)

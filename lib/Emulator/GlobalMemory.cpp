@@ -48,9 +48,8 @@ void GlobalMemoryView::write(uint64_t offset, uint64_t length,
     uint64_t chunk = std::min(length, kPage - within);
     Page &page = getPage(index);
     std::memcpy(page.bytes + within, in, chunk);
-    for (uint64_t g = within / kGranule; g <= (within + chunk - 1) / kGranule;
-         ++g)
-      page.written[g / 64] |= uint64_t(1) << (g % 64);
+    for (uint64_t b = within; b < within + chunk; ++b)
+      page.written[b / 64] |= uint64_t(1) << (b % 64);
     in += chunk;
     offset += chunk;
     length -= chunk;
@@ -64,20 +63,21 @@ bool GlobalMemoryView::isInitialized(uint64_t granule) const {
   auto it = pages.find(offset / kPage);
   if (it == pages.end())
     return false;
-  uint64_t g = (offset % kPage) / kGranule;
-  return it->second->written[g / 64] >> (g % 64) & 1;
+  // Any byte of the granule written counts (granules are the sanitizer's
+  // unit of tracking).
+  uint64_t word = (offset % kPage) / 64, shift = (offset % kPage) % 64;
+  return (it->second->written[word] >> shift) & 0xffffffffu;
 }
 
 void GlobalMemoryView::commit(GlobalMemory &target) const {
-  // Copy whole written granules; unwritten bytes of a page keep whatever the
+  // Copy exactly the bytes this block wrote; the others keep whatever the
   // shared memory holds (another block may have written them).
   for (const auto &[index, page] : pages) {
-    for (uint64_t g = 0; g < kPage / kGranule; ++g) {
-      if (!(page->written[g / 64] >> (g % 64) & 1))
+    for (uint64_t b = 0; b < kPage; ++b) {
+      if (!(page->written[b / 64] >> (b % 64) & 1))
         continue;
-      uint64_t offset = index * kPage + g * kGranule;
-      uint64_t length = std::min<uint64_t>(kGranule, target.size() - offset);
-      std::memcpy(target.data() + offset, page->bytes + g * kGranule, length);
+      uint64_t offset = index * kPage + b;
+      target.data()[offset] = page->bytes[b];
       target.initialized[offset / kGranule] = true;
     }
   }

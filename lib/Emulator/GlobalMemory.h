@@ -63,8 +63,9 @@ private:
   static constexpr uint64_t kPage = 4096;
   struct Page {
     uint8_t bytes[kPage];
-    /// One bit per granule written by this block.
-    uint64_t written[kPage / kGranule / 64] = {};
+    /// One bit per byte written by this block: commits must not carry stale
+    /// neighbours of a write into memory another block wrote.
+    uint64_t written[kPage / 64] = {};
   };
   Page &getPage(uint64_t index);
 

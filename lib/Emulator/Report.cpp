@@ -71,6 +71,8 @@ llvm::json::Value ascend::emu::profileToJSON(const RunResult &run) {
         {"time_us", toMicroseconds(run, k.cycles)},
         {"instructions", int64_t(k.instructions)},
         {"flops", int64_t(k.flops)},
+        {"cube_flops", int64_t(k.cubeFlops)},
+        {"vector_repeats", int64_t(k.vectorRepeats)},
         {"bound_cycles", k.boundCycles},
         {"roofline_efficiency", efficiency(k)},
         {"busy", std::move(busy)},

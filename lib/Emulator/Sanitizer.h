@@ -94,7 +94,10 @@ Sanitizer::access(MemorySpace space, uint64_t begin, uint64_t end, bool isWrite,
   std::optional<Conflict> uninitialized;
   for (uint64_t g = begin / 32; g < (end + 31) / 32; ++g) {
     GranuleState &s = state(space, g);
-    if (s.written) {
+    // An instruction whose own accesses overlap (overlapping repeats, a
+    // burst copy to an unaligned address) does not conflict with itself.
+    bool self = s.written && s.writePipe == q && s.writeSeq == seq;
+    if (s.written && !self) {
       bool ordered = s.writePipe == q
                          ? selfOrdered[q] || barrierSeq[q] >= s.writeSeq
                          : clock[s.writePipe] >= s.writeSeq;

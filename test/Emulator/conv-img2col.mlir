@@ -5,7 +5,8 @@
 // RUN: %npytool rand %t/x.npy 1x1x6x6x16 float16 --seed 1
 // RUN: %npytool rand %t/w.npy 16x16x3x3 float16 --seed 2
 // RUN: %npytool eval %t/b.npy float16 "w.transpose(2, 3, 1, 0).reshape(144, 16)" w=%t/w.npy
-// RUN: ascend-run %s --input x=%t/x.npy --input b=%t/b.npy --output-dir %t
+// RUN: ascend-translate --isa-to-plan %s -o %t/p.plan
+// RUN: ascend-run %t/p.plan --input x=%t/x.npy --input b=%t/b.npy --output-dir %t
 // RUN: %npytool check %t/y.npy "np.einsum('hwcij,ncij->hwn', np.lib.stride_tricks.sliding_window_view(np.pad(x[0, 0], ((1, 1), (1, 1), (0, 0))), (3, 3), axis=(0, 1)), w).reshape(36, 16)" x=%t/x.npy w=%t/w.npy --rtol 1e-5 --atol 1e-5
 
 isa.plan "ascend910" gm_size 12288 {

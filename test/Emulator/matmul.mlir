@@ -4,7 +4,8 @@
 // RUN: rm -rf %t && mkdir -p %t
 // RUN: %npytool rand %t/a.npy 32x48 float16 --seed 1
 // RUN: %npytool rand %t/b.npy 48x32 float16 --seed 2
-// RUN: ascend-run %s --input a=%t/a.npy --input b=%t/b.npy --output-dir %t --profile 2> %t/profile.txt
+// RUN: ascend-translate --isa-to-plan %s -o %t/p.plan
+// RUN: ascend-run %t/p.plan --input a=%t/a.npy --input b=%t/b.npy --output-dir %t --profile 2> %t/profile.txt
 // RUN: %npytool check %t/c.npy "a @ b" a=%t/a.npy b=%t/b.npy --rtol 1e-5 --atol 1e-5
 // RUN: FileCheck %s < %t/profile.txt
 // CHECK: kernel {{.*}} FLOPs

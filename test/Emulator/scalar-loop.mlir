@@ -3,8 +3,9 @@
 // index. Results must not depend on the number of host threads.
 // RUN: rm -rf %t && mkdir -p %t
 // RUN: %npytool rand %t/x.npy 4x64 float32 --seed 3
-// RUN: ascend-run %s --input x=%t/x.npy --output-dir %t/one --threads 1 --profile-json %t/one.json
-// RUN: ascend-run %s --input x=%t/x.npy --output-dir %t/two --threads 2 --profile-json %t/two.json
+// RUN: ascend-translate --isa-to-plan %s -o %t/p.plan
+// RUN: ascend-run %t/p.plan --input x=%t/x.npy --output-dir %t/one --threads 1 --profile-json %t/one.json
+// RUN: ascend-run %t/p.plan --input x=%t/x.npy --output-dir %t/two --threads 2 --profile-json %t/two.json
 // RUN: %npytool check %t/one/y.npy "(x * 2 + 1).astype(np.float32)" x=%t/x.npy --exact
 // RUN: cmp %t/one/y.npy %t/two/y.npy
 // RUN: cmp %t/one.json %t/two.json

@@ -4,7 +4,8 @@
 // RUN: %npytool rand %t/x.npy 64 float32 --seed 1
 // RUN: %npytool rand %t/y.npy 64 float32 --seed 2 --low 0.5 --high 2
 // RUN: %npytool rand %t/z.npy 16x16 float16 --seed 3
-// RUN: ascend-run %s --input x=%t/x.npy --input y=%t/y.npy --input z=%t/z.npy --output-dir %t
+// RUN: ascend-translate --isa-to-plan %s -o %t/p.plan
+// RUN: ascend-run %t/p.plan --input x=%t/x.npy --input y=%t/y.npy --input z=%t/z.npy --output-dir %t
 // RUN: %npytool check %t/sel.npy "np.where(x < y, x, y)" x=%t/x.npy y=%t/y.npy --exact
 // RUN: %npytool check %t/masked.npy "np.concatenate([(x + y)[:40], np.zeros(24)]).astype(np.float32)" x=%t/x.npy y=%t/y.npy --exact
 // RUN: %npytool check %t/halfadd.npy "x.astype(np.float16) * 2" x=%t/x.npy --exact

@@ -11,6 +11,7 @@
 #include "ascend/Emulator/Report.h"
 #include "ascend/InitAll.h"
 #include "ascend/Support/Npy.h"
+#include "ascend/Target/Plan.h"
 #include "isa/ISAOps.h"
 
 #include "mlir/IR/BuiltinOps.h"
@@ -86,10 +87,20 @@ static int run(const Options &options) {
   mlir::SourceMgrDiagnosticHandler diagnostics(sourceMgr, &context);
 
   isa::PlanOp plan;
-  mlir::OwningOpRef<mlir::ModuleOp> module =
-      loadTextPlan(sourceMgr, context, plan);
-  if (!module)
-    return 1;
+  mlir::OwningOpRef<mlir::ModuleOp> module;
+  mlir::OwningOpRef<isa::PlanOp> binaryPlan;
+  llvm::StringRef bytes =
+      sourceMgr.getMemoryBuffer(sourceMgr.getMainFileID())->getBuffer();
+  if (plan::hasPlanMagic(bytes)) {
+    binaryPlan = plan::readPlan(bytes, options.plan, &context);
+    if (!binaryPlan)
+      return 1;
+    plan = *binaryPlan;
+  } else {
+    module = loadTextPlan(sourceMgr, context, plan);
+    if (!module)
+      return 1;
+  }
 
   std::vector<emu::TensorData> inputs;
   for (const std::string &spec : options.inputs) {

@@ -56,11 +56,15 @@ struct KernelProfile {
   /// Summed over blocks: cycles each pipe spent executing instructions.
   std::array<uint64_t, kNumPipes> busyCycles{};
   uint64_t instructions = 0;
+  /// Cube (2 per multiply-accumulate) plus vector (1 per active lane).
   uint64_t flops = 0;
+  uint64_t cubeFlops = 0;
+  uint64_t vectorRepeats = 0;
   /// Bytes moved per data path, keyed "gm->ub" etc.
   std::map<std::string, uint64_t> bytesMoved;
-  /// Roofline lower bound on cycles: max(compute at peak, global-memory
-  /// traffic at full HBM bandwidth).
+  /// Roofline lower bound on cycles: the largest of cube work at peak,
+  /// vector repeats at one per cycle, and global-memory traffic at full HBM
+  /// bandwidth, each spread over the active cores.
   double boundCycles = 0;
 };
 

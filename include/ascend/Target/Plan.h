@@ -34,6 +34,9 @@ llvm::LogicalResult writePlan(isa::PlanOp plan, llvm::raw_ostream &os);
 /// `bufferName` and where in the file it is (section, byte offset, kernel and
 /// instruction index); returns null then. Never crashes or asserts on any
 /// input.
+/// Whether `bytes` start like a binary plan (as opposed to isa text).
+bool hasPlanMagic(llvm::StringRef bytes);
+
 mlir::OwningOpRef<isa::PlanOp> readPlan(llvm::StringRef bytes,
                                         llvm::StringRef bufferName,
                                         mlir::MLIRContext *context);

@@ -2,6 +2,8 @@
 
 #include "PlanFormat.h"
 
+#include "ascend/Target/Plan.h"
+
 #include "mlir/IR/BuiltinTypes.h"
 #include "mlir/IR/MLIRContext.h"
 
@@ -104,4 +106,8 @@ uint64_t ascend::plan::format::getStorageBytes(Type type) {
   if (type.isIndex())
     return 8;
   return (type.getIntOrFloatBitWidth() + 7) / 8;
+}
+
+bool ascend::plan::hasPlanMagic(llvm::StringRef bytes) {
+  return bytes.starts_with(kMagic);
 }

@@ -478,3 +478,9 @@ isa.plan "ascend910" gm_size 1024 {
   // expected-error @+1 {{overlaps bytes [0, 32) of another tensor or constant}}
   isa.constant at 8 dense<0.0> : tensor<2xf32>
 }
+
+// -----
+
+// expected-error @+1 {{needs 68719476736 bytes of global memory but ascend910 has 34359738368}}
+isa.plan "ascend910" gm_size 68719476736 {
+}
