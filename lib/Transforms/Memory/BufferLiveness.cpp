@@ -5,6 +5,7 @@
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
 #include "mlir/Interfaces/LoopLikeInterface.h"
 #include "mlir/Interfaces/ViewLikeInterface.h"
+#include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/SmallVector.h"
 
 using namespace mlir;
@@ -31,12 +32,12 @@ BufferLiveness::BufferLiveness(Operation *scope) : scope(scope) {
 }
 
 LiveRange BufferLiveness::getUseRange(Operation *use, Operation *def) const {
-  if (use->hasTrait<OpTrait::IsTerminator>() && !isa<memref::DeallocOp>(use)) {
-    // The buffer flows into values we do not follow: keep it for the whole
-    // scope.
+  // The buffer flows into values we do not follow (a terminator's successor
+  // values, a region op's block arguments such as iter_args): keep it for
+  // the whole scope.
+  if (use->hasTrait<OpTrait::IsTerminator>() || use->getNumRegions() > 0)
     return {0, position.size() ? position.size() - 1 : 0};
-  }
-  LiveRange range{position.at(use), lastNested.at(use)};
+  LiveRange range{position.at(use), position.at(use)};
   // The outermost loop that contains the use but not the definition: the
   // buffer carries data from one iteration to the next.
   for (Operation *parent = use->getParentOp(); parent && parent != scope;
@@ -55,6 +56,7 @@ std::optional<LiveRange> BufferLiveness::getLiveRange(Value buffer) const {
   Operation *def = buffer.getDefiningOp();
   std::optional<LiveRange> result;
   SmallVector<Value> worklist{buffer};
+  llvm::SmallDenseSet<Value> seen{buffer};
   while (!worklist.empty()) {
     Value value = worklist.pop_back_val();
     for (Operation *user : value.getUsers()) {
@@ -63,9 +65,16 @@ std::optional<LiveRange> BufferLiveness::getLiveRange(Value buffer) const {
       // A view touches no memory itself; the ops using the view do.
       if (auto view = dyn_cast<ViewLikeOpInterface>(user);
           view && view.getViewSource() == value) {
-        llvm::append_range(worklist, user->getResults());
+        for (Value result : user->getResults())
+          if (seen.insert(result).second)
+            worklist.push_back(result);
         continue;
       }
+      // Any other op producing a memref may return the buffer (e.g.
+      // arith.select): its results are aliases too.
+      for (Value result : user->getResults())
+        if (isa<BaseMemRefType>(result.getType()) && seen.insert(result).second)
+          worklist.push_back(result);
       LiveRange use = getUseRange(user, def);
       if (!result) {
         result = use;

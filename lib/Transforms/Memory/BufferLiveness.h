@@ -8,9 +8,11 @@
 //
 // A use inside a loop that does not contain the allocation extends the range
 // to the whole loop, because the next iteration may read what this one
-// wrote. Deallocations are not uses. A buffer that escapes through a
-// terminator (scf.yield, func.return) is live in the whole function, since
-// the values it flows into are not tracked.
+// wrote. Deallocations are not uses. Results of other ops that produce
+// memrefs (arith.select, ...) are followed as aliases. A buffer that flows
+// into a terminator (scf.yield, func.return) or into an op with regions
+// (scf.for iter_args) is live in the whole function, since the block
+// arguments and results it becomes there are not tracked.
 //
 //===----------------------------------------------------------------------===//
 

@@ -113,3 +113,11 @@ func.func private @index_buffer() attributes {tile.kernel, tile.block_dim = 1 : 
   %t = memref.alloc() : memref<16xindex, #tile.space<ub>>
   return
 }
+
+// -----
+
+func.func private @dynamic_layout(%n: index) attributes {tile.kernel, tile.block_dim = 1 : i32} {
+  // expected-error@+1 {{cannot plan memory for layout strided<[1], offset: ?>: it must be the identity or strided with static, non-negative strides and offset}}
+  %t = memref.alloc()[%n] : memref<4xf16, strided<[1], offset: ?>, #tile.space<ub>>
+  return
+}

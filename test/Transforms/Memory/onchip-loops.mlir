@@ -1,4 +1,4 @@
-// RUN: ascend-opt -ascend-plan-memory %s | FileCheck %s
+// RUN: ascend-opt -ascend-plan-memory -split-input-file %s | FileCheck %s
 
 // A use inside a loop keeps a buffer allocated outside the loop live for the
 // whole loop: %acc is only touched at the top of the body, %tmp only at the
@@ -36,5 +36,33 @@ func.func private @loop(%in: !g, %out: !g)
     tile.copy %src, %y : !gs to !u
     tile.copy %y, %dst : !u to !gs
   }
+  return
+}
+
+// -----
+
+// A buffer that flows into loop-carried values (iter_args, scf.yield) is not
+// tracked through them: it stays live for the whole kernel, so %b, used only
+// before the loop, cannot take its bytes.
+
+!g = memref<256xf16, #tile.space<gm>>
+!u = memref<256xf16, #tile.space<ub>>
+
+// CHECK-LABEL: func.func private @escape
+// CHECK: memref.alloc() {tile.offset = 0 : i64}
+// CHECK: memref.alloc() {tile.offset = 512 : i64}
+func.func private @escape(%in: !g, %out: !g)
+    attributes {tile.kernel, tile.block_dim = 1 : i32} {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %c4 = arith.constant 4 : index
+  %a = memref.alloc() : !u
+  %b = memref.alloc() : !u
+  tile.copy %in, %b : !g to !u
+  tile.copy %b, %out : !u to !g
+  %r = scf.for %i = %c0 to %c4 step %c1 iter_args(%x = %a) -> (!u) {
+    scf.yield %x : !u
+  }
+  tile.copy %r, %out : !u to !g
   return
 }

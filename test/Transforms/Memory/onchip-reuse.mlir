@@ -74,3 +74,46 @@ func.func @helper() {
   %u = memref.alloc() : !u
   return
 }
+
+// -----
+
+// A strided buffer spans from element 0 to its last element: 4x4 f16 with row
+// stride 8 and offset 2 spans 2 + 3 * 8 + 3 + 1 = 30 elements, 60 bytes, so
+// the second buffer live at the same time starts at 64, not 32.
+
+!s = memref<4x4xf16, strided<[8, 1], offset: 2>, #tile.space<ub>>
+
+// CHECK-LABEL: func.func private @strided
+// CHECK: memref.alloc() {tile.offset = 0 : i64}
+// CHECK: memref.alloc() {tile.offset = 64 : i64}
+func.func private @strided() attributes {tile.kernel, tile.block_dim = 1 : i32} {
+  %a = memref.alloc() : !s
+  %b = memref.alloc() : !s
+  tile.vadd %a, %b, %a : !s
+  return
+}
+
+// -----
+
+// A memref chosen by arith.select aliases both operands: %a and %b stay live
+// until the copy through %s, so %c, used in between, gets its own bytes.
+
+!g = memref<256xf16, #tile.space<gm>>
+!u = memref<256xf16, #tile.space<ub>>
+
+// CHECK-LABEL: func.func private @select
+// CHECK: memref.alloc() {tile.offset = 0 : i64}
+// CHECK: memref.alloc() {tile.offset = 512 : i64}
+// CHECK: memref.alloc() {tile.offset = 1024 : i64}
+func.func private @select(%in: !g, %out: !g)
+    attributes {tile.kernel, tile.block_dim = 1 : i32} {
+  %true = arith.constant true
+  %a = memref.alloc() : !u
+  %b = memref.alloc() : !u
+  %c = memref.alloc() : !u
+  %s = arith.select %true, %a, %b : !u
+  tile.copy %in, %c : !g to !u
+  tile.copy %c, %out : !u to !g
+  tile.copy %in, %s : !g to !u
+  return
+}
