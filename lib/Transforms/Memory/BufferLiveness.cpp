@@ -17,8 +17,8 @@ BufferLiveness::BufferLiveness(Operation *scope) : scope(scope) {
     if (op != scope)
       position[op] = next++;
   });
-  // Post-order visits an op after everything nested in it, so `next - 1`
-  // has been assigned to its last nested op by then.
+  // Post-order visits an op after everything nested in it, so the last
+  // nested positions of its children are known by then.
   scope->walk<WalkOrder::PostOrder>([&](Operation *op) {
     if (op == scope)
       return;
