@@ -2,6 +2,8 @@
 
 #include "ascend/InitAll.h"
 
+#include "ascend/Transforms/SyncPasses.h"
+
 #include "isa/ISADialect.h"
 #include "nn/NNDialect.h"
 #include "tile/TileDialect.h"
@@ -27,4 +29,5 @@ void ascend::registerAllPasses() {
   // Generic cleanups (canonicalize, cse, symbol-dce, ...) that our pipelines
   // and lit tests run between our own passes.
   mlir::registerTransformsPasses();
+  registerSyncPasses();
 }
