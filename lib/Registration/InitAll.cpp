@@ -3,6 +3,8 @@
 #include "ascend/InitAll.h"
 
 #include "ascend/Transforms/MemoryPasses.h"
+#include "ascend/Transforms/SyncPasses.h"
+
 #include "isa/ISADialect.h"
 #include "nn/NNDialect.h"
 #include "tile/TileDialect.h"
@@ -28,6 +30,8 @@ void ascend::registerAllPasses() {
   // Generic cleanups (canonicalize, cse, symbol-dce, ...) that our pipelines
   // and lit tests run between our own passes.
   mlir::registerTransformsPasses();
-  // tile memory planning (lib/Transforms/Memory).
+  // tile memory planning (lib/Transforms/Memory) and sync insertion
+  // (lib/Transforms/Sync).
   ascend::registerMemoryPasses();
+  ascend::registerSyncPasses();
 }
