@@ -2,6 +2,7 @@
 
 #include "ascend/InitAll.h"
 
+#include "ascend/Conversion/TileToISA.h"
 #include "ascend/Transforms/MemoryPasses.h"
 #include "ascend/Transforms/SyncPasses.h"
 
@@ -34,4 +35,5 @@ void ascend::registerAllPasses() {
   // (lib/Transforms/Sync).
   ascend::registerMemoryPasses();
   ascend::registerSyncPasses();
+  ascend::registerTileToISAPasses();
 }

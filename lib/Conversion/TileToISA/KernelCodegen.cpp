@@ -1,0 +1,530 @@
+//===- KernelCodegen.cpp - One tile kernel into isa instructions ----------===//
+
+#include "KernelCodegen.h"
+
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/IR/BuiltinTypes.h"
+#include "llvm/ADT/TypeSwitch.h"
+
+using namespace mlir;
+using namespace ascend;
+
+static constexpr uint32_t kNumRegisters = 32;
+
+KernelCodegen::KernelCodegen(func::FuncOp kernel, ArrayRef<int64_t> argOffsets,
+                             isa::KernelOp target)
+    : kernel(kernel), argOffsets(argOffsets), builder(target.getContext()) {
+  builder.setInsertionPointToEnd(&target.getBody().front());
+}
+
+NamedAttribute KernelCodegen::i32(StringRef name, int64_t value) {
+  return builder.getNamedAttr(name, builder.getI32IntegerAttr(value));
+}
+
+void KernelCodegen::emit(Location loc, StringRef name,
+                         ArrayRef<NamedAttribute> attrs) {
+  OperationState state(loc, name);
+  state.addAttributes(attrs);
+  builder.create(state);
+}
+
+isa::AddressAttr KernelCodegen::makeAddress(Address address, int64_t extra) {
+  return isa::AddressAttr::get(builder.getContext(), address.space, address.reg,
+                               address.imm + extra);
+}
+
+FailureOr<uint32_t> KernelCodegen::allocateRegister(Location loc) {
+  if (nextRegister >= kNumRegisters)
+    return emitError(loc) << "kernel '" << kernel.getSymName()
+                          << "' needs more than " << kNumRegisters
+                          << " scalar registers";
+  return nextRegister++;
+}
+
+FailureOr<uint32_t> KernelCodegen::inRegister(Scalar scalar, Location loc) {
+  if (!scalar.constant)
+    return scalar.reg;
+  if (*scalar.constant == 0)
+    return 0u;
+  FailureOr<uint32_t> reg = allocateRegister(loc);
+  if (failed(reg))
+    return failure();
+  emit(loc, "isa.li",
+       {i32("dst", *reg), builder.getNamedAttr("imm", builder.getI64IntegerAttr(
+                                                          *scalar.constant))});
+  return *reg;
+}
+
+FailureOr<KernelCodegen::Scalar> KernelCodegen::getScalar(Value value) {
+  auto it = scalars.find(value);
+  if (it != scalars.end())
+    return it->second;
+  if (auto constant = value.getDefiningOp<arith::ConstantIndexOp>())
+    return Scalar{constant.value(), 0};
+  return emitError(value.getLoc(), "index value is not computed by a "
+                                   "supported op (arith, scf.for, "
+                                   "tile.block_idx)");
+}
+
+FailureOr<KernelCodegen::Address> KernelCodegen::getAddress(Value memref) {
+  auto it = addresses.find(memref);
+  if (it != addresses.end())
+    return it->second;
+  return emitError(memref.getLoc(), "memref is not a kernel argument, a "
+                                    "planned memref.alloc or a subview of "
+                                    "one");
+}
+
+LogicalResult KernelCodegen::run() {
+  Location loc = kernel.getLoc();
+  emit(loc, "isa.li",
+       {i32("dst", 0),
+        builder.getNamedAttr("imm", builder.getI64IntegerAttr(0))});
+  for (auto [index, arg] : llvm::enumerate(kernel.getArguments())) {
+    if (!llvm::isa<MemRefType>(arg.getType()))
+      return kernel.emitError("kernel argument #")
+             << index << " is not a memref";
+    addresses[arg] = {MemorySpace::GM, 0, argOffsets[index]};
+  }
+  return emitBlock(kernel.getBody().front());
+}
+
+LogicalResult KernelCodegen::emitBlock(Block &block) {
+  for (Operation &op : block)
+    if (failed(emitOp(&op)))
+      return failure();
+  return success();
+}
+
+LogicalResult KernelCodegen::emitOp(Operation *op) {
+  Location loc = op->getLoc();
+  return llvm::TypeSwitch<Operation *, LogicalResult>(op)
+      .Case([&](arith::ConstantOp) { return success(); })
+      .Case<arith::AddIOp, arith::SubIOp, arith::MulIOp, arith::DivSIOp,
+            arith::DivUIOp, arith::MinSIOp, arith::MaxSIOp>(
+          [&](Operation *arith) { return emitIndexArith(arith); })
+      .Case([&](tile::BlockIdxOp blockIdx) -> LogicalResult {
+        FailureOr<uint32_t> reg = allocateRegister(loc);
+        if (failed(reg))
+          return failure();
+        emit(loc, "isa.get_block_idx", {i32("dst", *reg)});
+        scalars[blockIdx.getResult()] = {std::nullopt, *reg};
+        return success();
+      })
+      .Case([&](memref::AllocOp alloc) -> LogicalResult {
+        auto offset = alloc->getAttrOfType<IntegerAttr>("tile.offset");
+        std::optional<MemorySpace> space =
+            tile::getMemorySpace(alloc.getType());
+        if (!offset || !space || *space == MemorySpace::GM)
+          return alloc.emitError("on-chip buffer has no planned "
+                                 "tile.offset; run ascend-plan-memory first");
+        addresses[alloc.getResult()] = {*space, 0, offset.getInt()};
+        return success();
+      })
+      .Case([&](memref::SubViewOp subview) { return emitSubview(subview); })
+      .Case([&](scf::ForOp loop) { return emitFor(loop); })
+      .Case([&](scf::YieldOp) { return success(); })
+      .Case([&](func::ReturnOp) { return success(); })
+      .Case([&](tile::CopyOp copy) { return emitCopy(copy); })
+      .Case([&](tile::MmadOp mmad) { return emitMmad(mmad); })
+      .Case<tile::VAddOp, tile::VSubOp, tile::VMulOp, tile::VMaxOp,
+            tile::VReluOp, tile::VExpOp>(
+          [&](Operation *vector) { return emitVector(vector); })
+      .Case<tile::SetFlagOp, tile::WaitFlagOp>([&](auto flag) {
+        auto pipe = [&](Pipe p) {
+          return isa::PipeAttr::get(builder.getContext(), p);
+        };
+        emit(loc,
+             llvm::isa<tile::SetFlagOp>(op) ? "isa.set_flag" : "isa.wait_flag",
+             {builder.getNamedAttr("src", pipe(flag.getSrc())),
+              builder.getNamedAttr("dst", pipe(flag.getDst())),
+              i32("event", flag.getEvent())});
+        return success();
+      })
+      .Case([&](tile::BarrierOp barrier) {
+        emit(loc, "isa.barrier",
+             {builder.getNamedAttr(
+                 "pipe",
+                 isa::PipeAttr::get(builder.getContext(), barrier.getPipe()))});
+        return success();
+      })
+      .Default([&](Operation *other) {
+        return other->emitError("cannot lower '")
+               << other->getName() << "' to isa instructions";
+      });
+}
+
+//===----------------------------------------------------------------------===//
+// Scalars and loops
+//===----------------------------------------------------------------------===//
+
+LogicalResult KernelCodegen::emitIndexArith(Operation *op) {
+  Location loc = op->getLoc();
+  FailureOr<Scalar> lhs = getScalar(op->getOperand(0));
+  FailureOr<Scalar> rhs = getScalar(op->getOperand(1));
+  if (failed(lhs) || failed(rhs))
+    return failure();
+  // Fold constants at compile time.
+  if (lhs->constant && rhs->constant) {
+    int64_t a = *lhs->constant, b = *rhs->constant, v;
+    if ((llvm::isa<arith::DivSIOp, arith::DivUIOp>(op)) && b == 0)
+      return op->emitError("division by zero");
+    v = llvm::TypeSwitch<Operation *, int64_t>(op)
+            .Case([&](arith::AddIOp) { return a + b; })
+            .Case([&](arith::SubIOp) { return a - b; })
+            .Case([&](arith::MulIOp) { return a * b; })
+            .Case<arith::DivSIOp, arith::DivUIOp>(
+                [&](Operation *) { return a / b; })
+            .Case([&](arith::MinSIOp) { return std::min(a, b); })
+            .Case([&](arith::MaxSIOp) { return std::max(a, b); });
+    scalars[op->getResult(0)] = {v, 0};
+    return success();
+  }
+  FailureOr<uint32_t> dst = allocateRegister(loc);
+  if (failed(dst))
+    return failure();
+  scalars[op->getResult(0)] = {std::nullopt, *dst};
+  // Register and immediate forms where the ISA has them.
+  if (llvm::isa<arith::AddIOp, arith::MulIOp>(op) &&
+      (lhs->constant || rhs->constant)) {
+    Scalar reg = lhs->constant ? *rhs : *lhs;
+    int64_t imm = lhs->constant ? *lhs->constant : *rhs->constant;
+    emit(loc, llvm::isa<arith::AddIOp>(op) ? "isa.saddi" : "isa.smuli",
+         {i32("dst", *dst), i32("src", reg.reg),
+          builder.getNamedAttr("imm", builder.getI64IntegerAttr(imm))});
+    return success();
+  }
+  FailureOr<uint32_t> a = inRegister(*lhs, loc), b = inRegister(*rhs, loc);
+  if (failed(a) || failed(b))
+    return failure();
+  StringRef name = llvm::TypeSwitch<Operation *, StringRef>(op)
+                       .Case([](arith::AddIOp) { return "isa.sadd"; })
+                       .Case([](arith::SubIOp) { return "isa.ssub"; })
+                       .Case([](arith::MulIOp) { return "isa.smul"; })
+                       .Case<arith::DivSIOp, arith::DivUIOp>(
+                           [](Operation *) { return "isa.sdiv"; })
+                       .Case([](arith::MinSIOp) { return "isa.smin"; })
+                       .Case([](arith::MaxSIOp) { return "isa.smax"; });
+  emit(loc, name, {i32("dst", *dst), i32("lhs", *a), i32("rhs", *b)});
+  return success();
+}
+
+LogicalResult KernelCodegen::emitFor(scf::ForOp loop) {
+  Location loc = loop.getLoc();
+  if (!loop.getInitArgs().empty())
+    return loop.emitError("loops carrying values are not supported");
+  FailureOr<Scalar> lb = getScalar(loop.getLowerBound());
+  FailureOr<Scalar> ub = getScalar(loop.getUpperBound());
+  FailureOr<Scalar> step = getScalar(loop.getStep());
+  if (failed(lb) || failed(ub) || failed(step))
+    return failure();
+  if (!step->constant || *step->constant <= 0)
+    return loop.emitError("loop step must be a positive constant");
+  int64_t s = *step->constant;
+
+  // Trip count: a constant, or (ub - lb + s - 1) / s in registers.
+  FailureOr<uint32_t> count = allocateRegister(loc);
+  if (failed(count))
+    return failure();
+  if (lb->constant && ub->constant) {
+    int64_t trips =
+        std::max<int64_t>(0, (*ub->constant - *lb->constant + s - 1) / s);
+    if (trips == 0)
+      return success();
+    emit(loc, "isa.li",
+         {i32("dst", *count),
+          builder.getNamedAttr("imm", builder.getI64IntegerAttr(trips))});
+  } else {
+    FailureOr<uint32_t> u = inRegister(*ub, loc), l = inRegister(*lb, loc);
+    if (failed(u) || failed(l))
+      return failure();
+    emit(loc, "isa.ssub", {i32("dst", *count), i32("lhs", *u), i32("rhs", *l)});
+    emit(loc, "isa.saddi",
+         {i32("dst", *count), i32("src", *count),
+          builder.getNamedAttr("imm", builder.getI64IntegerAttr(s - 1))});
+    FailureOr<uint32_t> divisor = inRegister({s, 0}, loc);
+    if (failed(divisor))
+      return failure();
+    emit(loc, "isa.sdiv",
+         {i32("dst", *count), i32("lhs", *count), i32("rhs", *divisor)});
+  }
+  // The induction variable lives in a register bumped at the end of the body.
+  FailureOr<uint32_t> iv = allocateRegister(loc);
+  if (failed(iv))
+    return failure();
+  if (lb->constant)
+    emit(loc, "isa.li",
+         {i32("dst", *iv),
+          builder.getNamedAttr("imm",
+                               builder.getI64IntegerAttr(*lb->constant))});
+  else
+    emit(loc, "isa.saddi",
+         {i32("dst", *iv), i32("src", lb->reg),
+          builder.getNamedAttr("imm", builder.getI64IntegerAttr(0))});
+  scalars[loop.getInductionVar()] = {std::nullopt, *iv};
+
+  OperationState state(loc, "isa.loop");
+  state.addAttribute("count", builder.getI32IntegerAttr(*count));
+  state.addRegion()->emplaceBlock();
+  Operation *isaLoop = builder.create(state);
+  OpBuilder::InsertionGuard guard(builder);
+  builder.setInsertionPointToEnd(&isaLoop->getRegion(0).front());
+  if (failed(emitBlock(*loop.getBody())))
+    return failure();
+  emit(loc, "isa.saddi",
+       {i32("dst", *iv), i32("src", *iv),
+        builder.getNamedAttr("imm", builder.getI64IntegerAttr(s))});
+  return success();
+}
+
+//===----------------------------------------------------------------------===//
+// Addresses
+//===----------------------------------------------------------------------===//
+
+static int64_t elementBytes(MemRefType type) {
+  return std::max<int64_t>(1, type.getElementTypeBitWidth() / 8);
+}
+
+LogicalResult KernelCodegen::emitSubview(memref::SubViewOp subview) {
+  Location loc = subview.getLoc();
+  FailureOr<Address> base = getAddress(subview.getSource());
+  if (failed(base))
+    return failure();
+  MemRefType sourceType = subview.getSource().getType();
+  auto [strides, offset] = sourceType.getStridesAndOffset();
+  if (ShapedType::isDynamic(offset) ||
+      llvm::any_of(strides, ShapedType::isDynamic))
+    return subview.emitError("subview of a memref with dynamic strides");
+  int64_t bytes = elementBytes(sourceType);
+  Address address = *base;
+  for (auto [index, ofr] : llvm::enumerate(subview.getMixedOffsets())) {
+    int64_t scale = strides[index] * bytes;
+    if (auto attr = dyn_cast<Attribute>(ofr)) {
+      address.imm += cast<IntegerAttr>(attr).getInt() * scale;
+      continue;
+    }
+    FailureOr<Scalar> value = getScalar(cast<Value>(ofr));
+    if (failed(value))
+      return failure();
+    if (value->constant) {
+      address.imm += *value->constant * scale;
+      continue;
+    }
+    // address.reg + value * scale
+    FailureOr<uint32_t> scaled = allocateRegister(loc);
+    if (failed(scaled))
+      return failure();
+    emit(loc, "isa.smuli",
+         {i32("dst", *scaled), i32("src", value->reg),
+          builder.getNamedAttr("imm", builder.getI64IntegerAttr(scale))});
+    if (address.reg != 0)
+      emit(loc, "isa.sadd",
+           {i32("dst", *scaled), i32("lhs", *scaled), i32("rhs", address.reg)});
+    address.reg = *scaled;
+  }
+  addresses[subview.getResult()] = address;
+  return success();
+}
+
+//===----------------------------------------------------------------------===//
+// Tile ops
+//===----------------------------------------------------------------------===//
+
+/// Bytes of the innermost contiguous run shared by both sides, and the
+/// byte strides of the dimensions outside it (as lists of (extent, src
+/// stride, dst stride)).
+struct CopyShape {
+  int64_t runBytes = 0;
+  SmallVector<std::tuple<int64_t, int64_t, int64_t>> outer;
+};
+
+static FailureOr<CopyShape> getCopyShape(MemRefType src, MemRefType dst) {
+  auto [srcStrides, srcOffset] = src.getStridesAndOffset();
+  auto [dstStrides, dstOffset] = dst.getStridesAndOffset();
+  if (llvm::any_of(srcStrides, ShapedType::isDynamic) ||
+      llvm::any_of(dstStrides, ShapedType::isDynamic))
+    return failure();
+  int64_t bytes = elementBytes(src);
+  ArrayRef<int64_t> shape = src.getShape();
+  CopyShape result;
+  int64_t run = 1;
+  int rank = shape.size(), dim = rank - 1;
+  // Merge inner dimensions while both sides stay contiguous.
+  while (dim >= 0 && srcStrides[dim] == run && dstStrides[dim] == run) {
+    run *= shape[dim];
+    --dim;
+  }
+  result.runBytes = run * bytes;
+  for (; dim >= 0; --dim)
+    if (shape[dim] > 1)
+      result.outer.push_back(
+          {shape[dim], srcStrides[dim] * bytes, dstStrides[dim] * bytes});
+  return result;
+}
+
+LogicalResult KernelCodegen::emitCopy(tile::CopyOp copy) {
+  FailureOr<Address> src = getAddress(copy.getSource());
+  FailureOr<Address> dst = getAddress(copy.getTarget());
+  if (failed(src) || failed(dst))
+    return failure();
+  MemRefType type = copy.getSource().getType();
+  Location loc = copy.getLoc();
+  MemorySpace from = src->space, to = dst->space;
+
+  if (from == MemorySpace::L1 &&
+      (to == MemorySpace::L0A || to == MemorySpace::L0B)) {
+    FailureOr<CopyShape> shape = getCopyShape(type, copy.getTarget().getType());
+    if (failed(shape) || !shape->outer.empty() || shape->runBytes % 512 != 0)
+      return copy.emitError("l1 -> l0 copies move whole contiguous 512-byte "
+                            "fractals");
+    emit(loc, "isa.load2d",
+         {builder.getNamedAttr("dst", makeAddress(*dst)),
+          builder.getNamedAttr("src", makeAddress(*src)),
+          i32("count", shape->runBytes / 512), i32("src_stride", 1),
+          builder.getNamedAttr("dtype", TypeAttr::get(type.getElementType()))});
+    return success();
+  }
+  if (from == MemorySpace::L0C && to == MemorySpace::UB) {
+    int64_t elements = type.getNumElements();
+    if (elements % 256 != 0)
+      return copy.emitError("l0c -> ub copies move whole 16 x 16 fractals");
+    emit(loc, "isa.l0c_to_ub",
+         {builder.getNamedAttr("dst", makeAddress(*dst)),
+          builder.getNamedAttr("src", makeAddress(*src)),
+          i32("count", elements / 256),
+          builder.getNamedAttr(
+              "dtype",
+              TypeAttr::get(copy.getTarget().getType().getElementType()))});
+    return success();
+  }
+  return emitBurstCopy(copy, *dst, *src);
+}
+
+LogicalResult KernelCodegen::emitBurstCopy(tile::CopyOp copy, Address dst,
+                                           Address src) {
+  FailureOr<CopyShape> shape =
+      getCopyShape(copy.getSource().getType(), copy.getTarget().getType());
+  if (failed(shape))
+    return copy.emitError("copy between memrefs with dynamic strides");
+  int64_t run = shape->runBytes;
+  if (run % 32 != 0)
+    return copy.emitError("copy moves rows of ")
+           << run << " bytes; bursts move whole 32-byte blocks";
+  // One burst dimension per instruction; further outer dimensions unroll.
+  int64_t nburst = 1, srcStep = run, dstStep = run;
+  SmallVector<std::tuple<int64_t, int64_t, int64_t>> unrolled;
+  if (!shape->outer.empty()) {
+    std::tie(nburst, srcStep, dstStep) = shape->outer.front();
+    unrolled.assign(shape->outer.begin() + 1, shape->outer.end());
+  }
+  if ((srcStep - run) % 32 != 0 || (dstStep - run) % 32 != 0 || srcStep < run ||
+      dstStep < run)
+    return copy.emitError("copy strides are not whole 32-byte blocks apart");
+  int64_t total = 1;
+  for (auto [extent, s, d] : unrolled)
+    total *= extent;
+  if (total > 4096)
+    return copy.emitError("copy needs more than 4096 instructions; tile it");
+  for (int64_t i = 0; i < total; ++i) {
+    int64_t srcOffset = 0, dstOffset = 0, rest = i;
+    for (auto [extent, s, d] : unrolled) {
+      srcOffset += (rest % extent) * s;
+      dstOffset += (rest % extent) * d;
+      rest /= extent;
+    }
+    // Hardware limits: at most 4095 bursts of at most 65535 blocks.
+    for (int64_t first = 0; first < nburst; first += 4095) {
+      int64_t count = std::min<int64_t>(4095, nburst - first);
+      if (run / 32 > 65535)
+        return copy.emitError("copy run of ") << run << " bytes is too long";
+      emit(copy.getLoc(), "isa.copy",
+           {builder.getNamedAttr("dst",
+                                 makeAddress(dst, dstOffset + first * dstStep)),
+            builder.getNamedAttr("src",
+                                 makeAddress(src, srcOffset + first * srcStep)),
+            i32("nburst", count), i32("len", run / 32),
+            i32("src_gap", (srcStep - run) / 32),
+            i32("dst_gap", (dstStep - run) / 32)});
+    }
+  }
+  return success();
+}
+
+LogicalResult KernelCodegen::emitVector(Operation *op) {
+  SmallVector<Address> operands;
+  for (Value operand : op->getOperands()) {
+    auto type = cast<MemRefType>(operand.getType());
+    if (!type.getLayout().isIdentity() &&
+        !type.areTrailingDimsContiguous(type.getRank()))
+      return op->emitError("vector operands must be contiguous");
+    FailureOr<Address> address = getAddress(operand);
+    if (failed(address))
+      return failure();
+    operands.push_back(*address);
+  }
+  auto type = cast<MemRefType>(op->getOperand(0).getType());
+  Type elem = type.getElementType();
+  int64_t bytes = elementBytes(type), lanes = 256 / bytes;
+  int64_t elements = type.getNumElements();
+  StringRef name = llvm::TypeSwitch<Operation *, StringRef>(op)
+                       .Case([](tile::VAddOp) { return "isa.vadd"; })
+                       .Case([](tile::VSubOp) { return "isa.vsub"; })
+                       .Case([](tile::VMulOp) { return "isa.vmul"; })
+                       .Case([](tile::VMaxOp) { return "isa.vmax"; })
+                       .Case([](tile::VReluOp) { return "isa.vrelu"; })
+                       .Case([](tile::VExpOp) { return "isa.vexp"; });
+  bool binary = operands.size() == 3;
+  // tile operands are (src..., dst); isa puts dst first.
+  auto emitRepeats = [&](int64_t startLane, int64_t repeat, int64_t mask) {
+    int64_t offset = startLane * bytes;
+    SmallVector<NamedAttribute> attrs = {
+        builder.getNamedAttr("dst", makeAddress(operands.back(), offset)),
+        builder.getNamedAttr("dtype", TypeAttr::get(elem)),
+        i32("repeat", repeat), i32("mask", mask)};
+    if (binary) {
+      attrs.push_back(
+          builder.getNamedAttr("src0", makeAddress(operands[0], offset)));
+      attrs.push_back(
+          builder.getNamedAttr("src1", makeAddress(operands[1], offset)));
+      for (StringRef n : {"dst_blk", "src0_blk", "src1_blk"})
+        attrs.push_back(i32(n, 1));
+      for (StringRef n : {"dst_rep", "src0_rep", "src1_rep"})
+        attrs.push_back(i32(n, 8));
+    } else {
+      attrs.push_back(
+          builder.getNamedAttr("src", makeAddress(operands[0], offset)));
+      for (StringRef n : {"dst_blk", "src_blk"})
+        attrs.push_back(i32(n, 1));
+      for (StringRef n : {"dst_rep", "src_rep"})
+        attrs.push_back(i32(n, 8));
+    }
+    emit(op->getLoc(), name, attrs);
+  };
+  int64_t full = elements / lanes, tail = elements % lanes;
+  for (int64_t first = 0; first < full; first += 255)
+    emitRepeats(first * lanes, std::min<int64_t>(255, full - first), lanes);
+  if (tail)
+    emitRepeats(full * lanes, 1, tail);
+  return success();
+}
+
+LogicalResult KernelCodegen::emitMmad(tile::MmadOp mmad) {
+  FailureOr<Address> a = getAddress(mmad.getLhs());
+  FailureOr<Address> b = getAddress(mmad.getRhs());
+  FailureOr<Address> c = getAddress(mmad.getAcc());
+  if (failed(a) || failed(b) || failed(c))
+    return failure();
+  MemRefType lhs = mmad.getLhs().getType(), rhs = mmad.getRhs().getType();
+  SmallVector<NamedAttribute> attrs = {
+      builder.getNamedAttr("c", makeAddress(*c)),
+      builder.getNamedAttr("a", makeAddress(*a)),
+      builder.getNamedAttr("b", makeAddress(*b)),
+      i32("m", lhs.getDimSize(0)),
+      i32("k", lhs.getDimSize(1)),
+      i32("n", rhs.getDimSize(1)),
+      builder.getNamedAttr("dtype", TypeAttr::get(lhs.getElementType()))};
+  if (!mmad.getAccumulate())
+    attrs.push_back(builder.getNamedAttr("init", builder.getUnitAttr()));
+  emit(mmad.getLoc(), "isa.mmad", attrs);
+  return success();
+}
