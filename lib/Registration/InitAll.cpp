@@ -3,6 +3,7 @@
 #include "ascend/InitAll.h"
 
 #include "ascend/Conversion/TileToISA.h"
+#include "ascend/Transforms/FusionPasses.h"
 #include "ascend/Transforms/MemoryPasses.h"
 #include "ascend/Transforms/SyncPasses.h"
 
@@ -33,6 +34,7 @@ void ascend::registerAllPasses() {
   mlir::registerTransformsPasses();
   // tile memory planning (lib/Transforms/Memory) and sync insertion
   // (lib/Transforms/Sync).
+  ascend::registerFusionPasses();
   ascend::registerMemoryPasses();
   ascend::registerSyncPasses();
   ascend::registerTileToISAPasses();
