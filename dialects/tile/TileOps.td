@@ -83,6 +83,8 @@ def Tile_VAddOp : Tile_VectorBinaryOp<"vadd", "lhs[i] + rhs[i]">;
 def Tile_VSubOp : Tile_VectorBinaryOp<"vsub", "lhs[i] - rhs[i]">;
 def Tile_VMulOp : Tile_VectorBinaryOp<"vmul", "lhs[i] * rhs[i]">;
 def Tile_VMaxOp : Tile_VectorBinaryOp<"vmax", "max(lhs[i], rhs[i])">;
+def Tile_VDivOp : Tile_VectorBinaryOp<"vdiv", "lhs[i] / rhs[i]">;
+def Tile_VMinOp : Tile_VectorBinaryOp<"vmin", "min(lhs[i], rhs[i])">;
 
 class Tile_VectorUnaryOp<string mnemonic, string formula>
     : Tile_VectorOp<mnemonic, [AllTypesMatch<["src", "dst"]>]> {
@@ -103,6 +105,33 @@ class Tile_VectorUnaryOp<string mnemonic, string formula>
 
 def Tile_VReluOp : Tile_VectorUnaryOp<"vrelu", "max(src[i], 0)">;
 def Tile_VExpOp : Tile_VectorUnaryOp<"vexp", "exp(src[i])">;
+def Tile_VLnOp : Tile_VectorUnaryOp<"vln", "log(src[i])">;
+def Tile_VAbsOp : Tile_VectorUnaryOp<"vabs", "|src[i]|">;
+def Tile_VSqrtOp : Tile_VectorUnaryOp<"vsqrt", "sqrt(src[i])">;
+def Tile_VRecOp : Tile_VectorUnaryOp<"vrec", "1 / src[i]">;
+def Tile_VRsqrtOp : Tile_VectorUnaryOp<"vrsqrt", "1 / sqrt(src[i])">;
+
+class Tile_VectorScalarOp<string mnemonic, string formula>
+    : Tile_VectorOp<mnemonic, [AllTypesMatch<["src", "dst"]>]> {
+  let summary = "Vector elementwise " # formula # " with a constant";
+  let description = [{
+    `dst[i] = }] # formula # [{` on the vector unit, `scalar` an immediate
+    rounded to the element type; both buffers live in ub.
+  }];
+  let arguments = (ins Arg<Tile_Buffer, "", [MemRead]>:$src, F64Attr:$scalar,
+                   Arg<Tile_Buffer, "", [MemWrite]>:$dst);
+  let assemblyFormat = "$src `,` $scalar `,` $dst attr-dict `:` type($dst)";
+  let extraClassDefinition = [{
+    ::llvm::LogicalResult $cppClass::verify() {
+      return ::ascend::tile::verifyVectorOp(getOperation());
+    }
+  }];
+}
+
+def Tile_VAddsOp : Tile_VectorScalarOp<"vadds", "src[i] + scalar">;
+def Tile_VMulsOp : Tile_VectorScalarOp<"vmuls", "src[i] * scalar">;
+def Tile_VMaxsOp : Tile_VectorScalarOp<"vmaxs", "max(src[i], scalar)">;
+def Tile_VMinsOp : Tile_VectorScalarOp<"vmins", "min(src[i], scalar)">;
 
 //===----------------------------------------------------------------------===//
 // Kernel structure and synchronization

@@ -127,9 +127,11 @@ LogicalResult KernelCodegen::emitOp(Operation *op) {
       .Case([&](func::ReturnOp) { return success(); })
       .Case([&](tile::CopyOp copy) { return emitCopy(copy); })
       .Case([&](tile::MmadOp mmad) { return emitMmad(mmad); })
-      .Case<tile::VAddOp, tile::VSubOp, tile::VMulOp, tile::VMaxOp,
-            tile::VReluOp, tile::VExpOp>(
-          [&](Operation *vector) { return emitVector(vector); })
+      .Case<tile::VAddOp, tile::VSubOp, tile::VMulOp, tile::VDivOp,
+            tile::VMaxOp, tile::VMinOp, tile::VReluOp, tile::VExpOp,
+            tile::VLnOp, tile::VAbsOp, tile::VSqrtOp, tile::VRecOp,
+            tile::VRsqrtOp, tile::VAddsOp, tile::VMulsOp, tile::VMaxsOp,
+            tile::VMinsOp>([&](Operation *vector) { return emitVector(vector); })
       .Case<tile::SetFlagOp, tile::WaitFlagOp>([&](auto flag) {
         auto pipe = [&](Pipe p) {
           return isa::PipeAttr::get(builder.getContext(), p);
@@ -453,6 +455,7 @@ LogicalResult KernelCodegen::emitBurstCopy(tile::CopyOp copy, Address dst,
 LogicalResult KernelCodegen::emitVector(Operation *op) {
   SmallVector<Address> operands;
   for (Value operand : op->getOperands()) {
+    // (vadds & co. carry their scalar as an attribute, not an operand.)
     auto type = cast<MemRefType>(operand.getType());
     if (!type.getLayout().isIdentity() &&
         !type.areTrailingDimsContiguous(type.getRank()))
@@ -466,13 +469,9 @@ LogicalResult KernelCodegen::emitVector(Operation *op) {
   Type elem = type.getElementType();
   int64_t bytes = elementBytes(type), lanes = 256 / bytes;
   int64_t elements = type.getNumElements();
-  StringRef name = llvm::TypeSwitch<Operation *, StringRef>(op)
-                       .Case([](tile::VAddOp) { return "isa.vadd"; })
-                       .Case([](tile::VSubOp) { return "isa.vsub"; })
-                       .Case([](tile::VMulOp) { return "isa.vmul"; })
-                       .Case([](tile::VMaxOp) { return "isa.vmax"; })
-                       .Case([](tile::VReluOp) { return "isa.vrelu"; })
-                       .Case([](tile::VExpOp) { return "isa.vexp"; });
+  // tile.vfoo becomes isa.vfoo: the two dialects name vector ops alike.
+  std::string name = ("isa." + op->getName().stripDialect()).str();
+  auto scalar = op->getAttrOfType<FloatAttr>("scalar");
   bool binary = operands.size() == 3;
   // tile operands are (src..., dst); isa puts dst first.
   auto emitRepeats = [&](int64_t startLane, int64_t repeat, int64_t mask) {
@@ -493,6 +492,9 @@ LogicalResult KernelCodegen::emitVector(Operation *op) {
     } else {
       attrs.push_back(
           builder.getNamedAttr("src", makeAddress(operands[0], offset)));
+      if (scalar)
+        attrs.push_back(builder.getNamedAttr(
+            "scalar", builder.getF64FloatAttr(scalar.getValueAsDouble())));
       for (StringRef n : {"dst_blk", "src_blk"})
         attrs.push_back(i32(n, 1));
       for (StringRef n : {"dst_rep", "src_rep"})

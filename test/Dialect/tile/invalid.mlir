@@ -158,3 +158,19 @@ func.func @block_idx_type() {
   %b = "tile.block_idx"() : () -> i32
   return
 }
+
+// -----
+
+func.func @vadds_space(%a: memref<16xf32, #tile.space<gm>>) {
+  // expected-error @+1 {{operand #0 must be in ub, not gm}}
+  tile.vadds %a, 1.0, %a : memref<16xf32, #tile.space<gm>>
+  return
+}
+
+// -----
+
+func.func @vln_int(%a: memref<16xi32, #tile.space<ub>>) {
+  // expected-error @+1 {{element type must be f16 or f32, not 'i32'}}
+  tile.vln %a, %a : memref<16xi32, #tile.space<ub>>
+  return
+}

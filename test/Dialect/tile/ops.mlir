@@ -53,6 +53,28 @@ func.func @vector(%x: !ub, %y: !ub, %z: !ub32) {
   tile.vrelu %x, %y : !ub
   // CHECK: tile.vexp %{{.*}}, %{{.*}} : memref<32x16xf32, #tile.space<ub>>
   tile.vexp %z, %z : !ub32
+  // CHECK: tile.vdiv
+  tile.vdiv %z, %z, %z : !ub32
+  // CHECK: tile.vmin
+  tile.vmin %x, %y, %x : !ub
+  // CHECK: tile.vln
+  tile.vln %z, %z : !ub32
+  // CHECK: tile.vabs
+  tile.vabs %z, %z : !ub32
+  // CHECK: tile.vsqrt
+  tile.vsqrt %z, %z : !ub32
+  // CHECK: tile.vrec
+  tile.vrec %z, %z : !ub32
+  // CHECK: tile.vrsqrt
+  tile.vrsqrt %z, %z : !ub32
+  // CHECK: tile.vadds %{{.*}}, 5.000000e-01, %{{.*}} : memref<32x16xf32, #tile.space<ub>>
+  tile.vadds %z, 0.5, %z : !ub32
+  // CHECK: tile.vmuls %{{.*}}, -1.000000e+00
+  tile.vmuls %z, -1.0, %z : !ub32
+  // CHECK: tile.vmaxs
+  tile.vmaxs %x, 0.0, %x : !ub
+  // CHECK: tile.vmins
+  tile.vmins %x, 6.0, %x : !ub
   return
 }
 
