@@ -7,14 +7,15 @@ from lit.llvm import llvm_config
 
 config.name = "ascend-compiler"
 config.test_format = lit.formats.ShTest(not llvm_config.use_lit_shell)
-config.suffixes = [".mlir", ".test"]
+config.suffixes = [".mlir", ".test", ".onnxtxt"]
 config.excludes = ["CMakeLists.txt", "lit.cfg.py", "lit.site.cfg.py"]
 config.test_source_root = os.path.dirname(__file__)
 config.test_exec_root = os.path.join(config.ascend_obj_root, "test")
 
 llvm_config.use_default_substitutions()
 llvm_config.with_environment("PATH", config.llvm_tools_dir, append_path=True)
-llvm_config.add_tool_substitutions(["ascend-opt"], [config.ascend_tools_dir])
+llvm_config.add_tool_substitutions(["ascend-opt", "ascend-translate"],
+                                  [config.ascend_tools_dir])
 
 config.substitutions.append(("%ascend_src_root", config.ascend_src_root))
 config.substitutions.append(("%ascend_obj_root", config.ascend_obj_root))
