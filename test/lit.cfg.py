@@ -18,4 +18,8 @@ llvm_config.add_tool_substitutions(["ascend-opt", "ascend-translate"],
                                   [config.ascend_tools_dir])
 
 config.substitutions.append(("%ascend_src_root", config.ascend_src_root))
+# Test models are generated with the Debian python3-onnx, which only
+# /usr/bin/python3 sees.
+config.substitutions.append(("%onnx_python", "/usr/bin/python3"))
+config.excludes.append("Inputs")
 config.substitutions.append(("%ascend_obj_root", config.ascend_obj_root))

@@ -232,8 +232,10 @@ Location Importer::nodeLoc(const onnx::NodeProto &node) {
   StringRef name = node.name();
   if (name.empty() && node.output_size() > 0)
     name = node.output(0);
-  return NameLoc::get(StringAttr::get(ctx, name),
-                      NameLoc::get(StringAttr::get(ctx, node.op_type())));
+  // The file location innermost lets diagnostics name the file too.
+  return NameLoc::get(
+      StringAttr::get(ctx, name),
+      NameLoc::get(StringAttr::get(ctx, node.op_type()), fileLoc()));
 }
 
 std::string Importer::describe(const onnx::NodeProto &node) {
@@ -251,12 +253,12 @@ FailureOr<Value> Importer::getValue(StringRef name, Location loc) {
   if (init == initializers.end())
     return emitError(loc) << "value '" << name << "' is used but never defined";
   // Weights become constants where first used.
-  FailureOr<ElementsAttr> attr = convertTensor(
-      *init->second, NameLoc::get(b.getStringAttr(name)), "initializer");
+  Location initLoc = NameLoc::get(b.getStringAttr(name), fileLoc());
+  FailureOr<ElementsAttr> attr =
+      convertTensor(*init->second, initLoc, "initializer");
   if (failed(attr))
     return failure();
-  Value v =
-      nn::ConstantOp::create(b, NameLoc::get(b.getStringAttr(name)), *attr);
+  Value v = nn::ConstantOp::create(b, initLoc, *attr);
   values[name] = v;
   return v;
 }
@@ -405,14 +407,14 @@ LogicalResult Importer::checkStaticInputs() {
              << ":D0,D1,...";
     for (int i = 0; i < tt.shape().dim_size(); ++i) {
       const auto &dim = tt.shape().dim(i);
-      if (dim.has_dim_value() && dim.dim_value() > 0)
+      if (dim.has_dim_value() && dim.dim_value() >= 0)
         continue;
       std::string suggestion = input.name() + ":";
       for (int j = 0; j < tt.shape().dim_size(); ++j) {
         const auto &d = tt.shape().dim(j);
         if (j)
           suggestion += ",";
-        suggestion += d.has_dim_value() && d.dim_value() > 0
+        suggestion += d.has_dim_value() && d.dim_value() >= 0
                           ? std::to_string(d.dim_value())
                           : "<" +
                                 (d.dim_param().empty() ? "D" + std::to_string(j)
@@ -438,11 +440,31 @@ OwningOpRef<ModuleOp> Importer::run(const OnnxImportOptions &options) {
       opsetVersion = opset.version();
   if (opsetVersion == 0 && model.ir_version() < 3)
     opsetVersion = 1;
-  if (opsetVersion < 7 || opsetVersion > 17) {
+  if (opsetVersion < 1 || opsetVersion > 17) {
     emitError(fileLoc()) << "unsupported ONNX opset " << opsetVersion
                          << "; supported are 7 to 17";
     return {};
   }
+  // Opsets 1 to 6 are accepted for ops whose semantics did not change at
+  // opset 7; the forms that did change are rejected.
+  if (opsetVersion < 7)
+    for (const auto &node : model.graph().node())
+      for (const auto &a : node.attribute())
+        if (a.name() == "broadcast" || a.name() == "consumed_inputs" ||
+            (a.name() == "axis" &&
+             (node.op_type() == "Add" || node.op_type() == "Sub" ||
+              node.op_type() == "Mul" || node.op_type() == "Div"))) {
+          emitError(nodeLoc(node))
+              << describe(node) << ": attribute '" << a.name() << "' of opset "
+              << opsetVersion
+              << " is not supported; convert the model to opset 7 or later";
+          return {};
+        }
+  // Unnamed nodes are named after their first output, so that every message
+  // (ours and libonnx's) and every location can name them.
+  for (auto &node : *model.mutable_graph()->mutable_node())
+    if (node.name().empty() && node.output_size() > 0)
+      node.set_name(node.output(0));
   if (failed(checkSupportedOps()))
     return {};
   auto *graph = model.mutable_graph();
@@ -492,7 +514,8 @@ OwningOpRef<ModuleOp> Importer::run(const OnnxImportOptions &options) {
   Block *entry = func.addEntryBlock();
   for (auto [i, name] : llvm::enumerate(argNames)) {
     func.setArgAttr(i, "nn.name", b.getStringAttr(name));
-    entry->getArgument(i).setLoc(NameLoc::get(b.getStringAttr(name)));
+    entry->getArgument(i).setLoc(
+        NameLoc::get(b.getStringAttr(name), fileLoc()));
     values[name] = entry->getArgument(i);
   }
   for (auto [i, output] : llvm::enumerate(graph->output()))

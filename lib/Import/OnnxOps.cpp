@@ -526,9 +526,9 @@ LogicalResult Importer::importConvTranspose(Node &node) {
   auto inTy = cast<RankedTensorType>(node.input(0).getType());
   auto wTy = cast<RankedTensorType>(node.input(1).getType());
   if (inTy.getRank() != 4 || wTy.getRank() != 4)
-    return error(node)
-           << "only 2-D transposed convolutions are supported, got a rank-"
-           << inTy.getRank() << " input";
+    return error(node) << "only 2-D transposed convolutions are supported, "
+                          "got a rank-"
+                       << inTy.getRank() << " input";
   SmallVector<int64_t> strides =
       attrInts(node, "strides").value_or(SmallVector<int64_t>{1, 1});
   SmallVector<int64_t> dilations =
@@ -549,8 +549,11 @@ LogicalResult Importer::importConvTranspose(Node &node) {
       int64_t full = strides[i] * (inTy.getDimSize(2 + i) - 1) + outPad[i] +
                      (wTy.getDimSize(2 + i) - 1) * dilations[i] + 1;
       int64_t total = full - ty->getDimSize(2 + i);
-      if (total < 0)
-        return error(node) << "output_shape is larger than the full output";
+      // A larger output_shape extends the output like output_padding.
+      if (total < 0) {
+        outPad[i] -= total;
+        total = 0;
+      }
       pads[i] = autoPad == "SAME_LOWER" ? total - total / 2 : total / 2;
       pads[i + 2] = total - pads[i];
     }
@@ -589,21 +592,44 @@ LogicalResult Importer::importInstanceNormalization(Node &node) {
 }
 
 LogicalResult Importer::importLayerNormalization(Node &node) {
-  for (unsigned i = 1; i < node.numOutputs(); ++i)
-    if (isUsed(node.proto.output(i)))
-      return error(node) << "the mean and inverse standard deviation "
-                            "outputs are not supported";
   Value x = node.input(0);
   auto ty = cast<RankedTensorType>(x.getType());
   FailureOr<int64_t> axis =
       normalizeAxis(node, attrInt(node, "axis", -1), ty.getRank());
   if (failed(axis))
     return failure();
-  return setResults(node,
-                    b.createOrFold<nn::LayerNormOp>(
-                        node.loc, ty, x, node.input(1), node.input(2),
-                        b.getI64IntegerAttr(*axis),
-                        b.getF32FloatAttr(attrFloat(node, "epsilon", 1e-5f))));
+  float epsilon = attrFloat(node, "epsilon", 1e-5f);
+  SmallVector<Value> results = {b.createOrFold<nn::LayerNormOp>(
+      node.loc, ty, x, node.input(1), node.input(2), b.getI64IntegerAttr(*axis),
+      b.getF32FloatAttr(epsilon))};
+  bool wantStats = false;
+  for (unsigned i = 1; i < node.numOutputs(); ++i)
+    wantStats |= isUsed(node.proto.output(i));
+  if (wantStats) {
+    // Mean and 1 / sqrt(variance + epsilon) over the normalized axes, kept
+    // as size-1 dimensions.
+    SmallVector<int64_t> axes, statShape(ty.getShape());
+    for (int64_t d = *axis; d < ty.getRank(); ++d) {
+      axes.push_back(d);
+      statShape[d] = 1;
+    }
+    auto statTy = withShape(ty, statShape);
+    Value mean =
+        b.createOrFold<nn::ReduceMeanOp>(node.loc, statTy, x, axes, true);
+    Value centered = b.createOrFold<nn::SubOp>(node.loc, ty, x, mean);
+    Value squared = b.createOrFold<nn::MulOp>(node.loc, ty, centered, centered);
+    Value var =
+        b.createOrFold<nn::ReduceMeanOp>(node.loc, statTy, squared, axes, true);
+    Value eps = nn::ConstantOp::create(
+        b, node.loc, nn::makeFloatAttr(withShape(ty, {}), {double(epsilon)}));
+    Value shifted = b.createOrFold<nn::AddOp>(node.loc, statTy, var, eps);
+    Value invStd = b.createOrFold<nn::ReciprocalOp>(
+        node.loc, statTy,
+        b.createOrFold<nn::SqrtOp>(node.loc, statTy, shifted));
+    results.push_back(mean);
+    results.push_back(invStd);
+  }
+  return setResults(node, results);
 }
 
 //===----------------------------------------------------------------------===//
