@@ -22,4 +22,7 @@ config.substitutions.append(("%ascend_src_root", config.ascend_src_root))
 # /usr/bin/python3 sees.
 config.substitutions.append(("%onnx_python", "/usr/bin/python3"))
 config.excludes.append("Inputs")
+# Splits textual ONNX test files into cases at `# -----` lines; a
+# substitution because a RUN line naming the marker would itself be split.
+config.substitutions.append(("%onnx_split", "--split-input-file='# -----'"))
 config.substitutions.append(("%ascend_obj_root", config.ascend_obj_root))

@@ -554,7 +554,8 @@ LogicalResult Importer::importConvTranspose(Node &node) {
         outPad[i] -= total;
         total = 0;
       }
-      pads[i] = autoPad == "SAME_LOWER" ? total - total / 2 : total / 2;
+      // Per the ONNX spec only SAME_UPPER puts the smaller half first.
+      pads[i] = autoPad == "SAME_UPPER" ? total / 2 : total - total / 2;
       pads[i + 2] = total - pads[i];
     }
   }
