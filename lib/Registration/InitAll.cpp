@@ -2,6 +2,7 @@
 
 #include "ascend/InitAll.h"
 
+#include "ascend/Transforms/Passes.h"
 #include "isa/ISADialect.h"
 #include "nn/NNDialect.h"
 #include "tile/TileDialect.h"
@@ -27,4 +28,6 @@ void ascend::registerAllPasses() {
   // Generic cleanups (canonicalize, cse, symbol-dce, ...) that our pipelines
   // and lit tests run between our own passes.
   mlir::registerTransformsPasses();
+  // nn graph passes (lib/Transforms).
+  ascend::registerTransformsPasses();
 }
