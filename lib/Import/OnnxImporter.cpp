@@ -588,13 +588,30 @@ ascend::importOnnxModel(StringRef data, StringRef path, MLIRContext *context,
 OwningOpRef<ModuleOp> ascend::importOnnxFile(StringRef path,
                                              MLIRContext *context,
                                              const OnnxImportOptions &options) {
-  auto buffer = llvm::MemoryBuffer::getFileOrSTDIN(path, /*IsText=*/false,
-                                                   /*RequiresNullTerminator=*/
-                                                   false);
-  if (!buffer) {
-    emitError(FileLineColLoc::get(context, path, 0, 0))
-        << "cannot open '" << path << "': " << buffer.getError().message();
+  Location loc = FileLineColLoc::get(context, path, 0, 0);
+  // Sniff the syntax from the first bytes; only text is read whole.
+  auto head = llvm::MemoryBuffer::getFileSlice(path, 4096, 0);
+  if (!head) {
+    emitError(loc) << "cannot open '" << path
+                   << "': " << head.getError().message();
     return {};
   }
-  return importOnnxModel((*buffer)->getBuffer(), path, context, options);
+  if (isTextual((*head)->getBuffer(), path)) {
+    auto buffer = llvm::MemoryBuffer::getFile(path, /*IsText=*/true);
+    if (!buffer) {
+      emitError(loc) << "cannot read '" << path
+                     << "': " << buffer.getError().message();
+      return {};
+    }
+    return importOnnxModel((*buffer)->getBuffer(), path, context, options);
+  }
+  context->loadDialect<nn::NNDialect, func::FuncDialect>();
+  onnx::ModelProto model;
+  std::string error;
+  if (!parseModelFile(path, model, error)) {
+    emitError(loc) << error;
+    return {};
+  }
+  Importer importer(context, model, path);
+  return importer.run(options);
 }

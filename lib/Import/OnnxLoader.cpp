@@ -12,7 +12,11 @@
 #include <google/protobuf/io/coded_stream.h>
 #include <google/protobuf/io/zero_copy_stream_impl_lite.h>
 
+#include <google/protobuf/io/zero_copy_stream_impl.h>
+
 #include <exception>
+#include <fcntl.h>
+#include <unistd.h>
 
 namespace ascend::onnx_import {
 
@@ -43,6 +47,28 @@ bool parseModel(llvm::StringRef data, bool textual, onnx::ModelProto &model,
     error = std::string("cannot parse the model: ") + e.what();
     return false;
   }
+}
+
+bool parseModelFile(llvm::StringRef path, onnx::ModelProto &model,
+                    std::string &error) {
+  int fd = ::open(path.str().c_str(), O_RDONLY);
+  if (fd < 0) {
+    error = "cannot open '" + path.str() + "'";
+    return false;
+  }
+  bool ok = false;
+  try {
+    google::protobuf::io::FileInputStream stream(fd);
+    google::protobuf::io::CodedInputStream coded(&stream);
+    coded.SetTotalBytesLimit(INT32_MAX);
+    ok = model.ParseFromCodedStream(&coded) && coded.ConsumedEntireMessage();
+    if (!ok)
+      error = "malformed ONNX protobuf: cannot parse a ModelProto";
+  } catch (const std::exception &e) {
+    error = std::string("cannot parse the model: ") + e.what();
+  }
+  ::close(fd);
+  return ok;
 }
 
 bool inferShapes(onnx::ModelProto &model, std::string &error) {

@@ -21,6 +21,11 @@ namespace ascend::onnx_import {
 bool parseModel(llvm::StringRef data, bool textual, onnx::ModelProto &model,
                 std::string &error);
 
+/// Parses the binary ModelProto in file `path`, streaming it from disk so the
+/// file is never held in memory next to the parsed model.
+bool parseModelFile(llvm::StringRef path, onnx::ModelProto &model,
+                    std::string &error);
+
 /// Runs ONNX shape inference (strict, with data propagation) on `model`.
 bool inferShapes(onnx::ModelProto &model, std::string &error);
 

@@ -46,10 +46,19 @@ mlir::OwningOpRef<mlir::ModuleOp>
 importOnnxModel(llvm::StringRef data, llvm::StringRef path,
                 mlir::MLIRContext *context, const OnnxImportOptions &options);
 
-/// Reads `path` and imports it.
+/// Reads `path` and imports it. A binary model is parsed straight from the
+/// file, so its bytes are in memory once (in the parsed model) and then move
+/// into the IR's blobs.
 mlir::OwningOpRef<mlir::ModuleOp>
 importOnnxFile(llvm::StringRef path, mlir::MLIRContext *context,
                const OnnxImportOptions &options);
+
+/// Prints `module` like Operation::print, except that the bytes of
+/// dense_resource blobs are streamed into the `dialect_resources` section
+/// instead of being turned into one string per blob first (MLIR's printer
+/// holds two hex copies of a blob at once), so printing a model needs little
+/// memory beyond the module itself.
+void printModuleStreamingBlobs(mlir::ModuleOp module, llvm::raw_ostream &os);
 
 /// Registers the `--import-onnx` translation and its `--input-shape` option
 /// for mlir-translate-style tools.
