@@ -4,9 +4,9 @@
 // overrides, libonnx shape inference: OnnxLoader.cpp), validate (every op
 // supported, every type supported, every shape static), then build
 // `func.func @main` one ONNX node at a time (OnnxOps.cpp). Nodes become nn
-// ops through createOrFold, so shape subgraphs fold to constants as they are
-// built and opset-dependent inputs (Slice starts, Pad pads, ...) can be read
-// as attributes.
+// ops that are verified and folded as they are built, so shape subgraphs fold
+// to constants as they are built and opset-dependent inputs (Slice starts, Pad
+// pads, ...) can be read as attributes.
 //
 //===----------------------------------------------------------------------===//
 
@@ -467,6 +467,11 @@ OwningOpRef<ModuleOp> Importer::run(const OnnxImportOptions &options) {
       node.set_name(node.output(0));
   if (failed(checkSupportedOps()))
     return {};
+  std::string error;
+  if (!verifyNodes(model, opsetVersion, error)) {
+    emitError(fileLoc()) << error;
+    return {};
+  }
   auto *graph = model.mutable_graph();
   for (auto &t : *graph->mutable_initializer())
     initializers[t.name()] = &t;
@@ -474,7 +479,6 @@ OwningOpRef<ModuleOp> Importer::run(const OnnxImportOptions &options) {
     return {};
   if (failed(checkStaticInputs()))
     return {};
-  std::string error;
   if (!inferShapes(model, error)) {
     emitError(fileLoc()) << error;
     return {};

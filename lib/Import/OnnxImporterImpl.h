@@ -86,6 +86,17 @@ private:
   resolvePads(Node &node, llvm::ArrayRef<int64_t> spatialIn,
               llvm::ArrayRef<int64_t> kernel, llvm::ArrayRef<int64_t> strides,
               llvm::ArrayRef<int64_t> dilations);
+  /// Creates an nn op, verifies it (so a bad op is reported at its node, not
+  /// folded), and folds it. After a failure it creates nothing and returns
+  /// null until the node is done; setResults then fails.
+  template <typename OpTy, typename... Args>
+  mlir::Value build(mlir::Location loc, Args &&...args) {
+    if (buildFailed)
+      return {};
+    auto op = OpTy::create(b, loc, std::forward<Args>(args)...);
+    return finishBuild(op);
+  }
+  mlir::Value finishBuild(mlir::Operation *op);
   template <typename OpTy>
   mlir::Value broadcastBinary(mlir::Location loc, mlir::Value lhs,
                               mlir::Value rhs);
@@ -115,6 +126,9 @@ private:
   /// Names read by some node or returned by the graph: optional outputs
   /// outside this set need no support.
   llvm::StringSet<> consumed;
+  /// The node being imported and whether one of its ops failed to verify.
+  const onnx::NodeProto *currentNode = nullptr;
+  bool buildFailed = false;
 };
 
 } // namespace ascend::onnx_import

@@ -71,6 +71,29 @@ bool parseModelFile(llvm::StringRef path, onnx::ModelProto &model,
   return ok;
 }
 
+bool verifyNodes(const onnx::ModelProto &model, int64_t opset,
+                 std::string &error) {
+  for (const auto &node : model.graph().node()) {
+    if (!node.domain().empty() && node.domain() != "ai.onnx")
+      continue;
+    const onnx::OpSchema *schema = onnx::OpSchemaRegistry::Schema(
+        node.op_type(), static_cast<int>(opset), "");
+    if (!schema) {
+      error = "node '" + node.name() + "' (" + node.op_type() +
+              "): no schema for this op at opset " + std::to_string(opset);
+      return false;
+    }
+    try {
+      schema->Verify(node);
+    } catch (const std::exception &e) {
+      error = "node '" + node.name() + "' (" + node.op_type() +
+              ") is invalid: " + e.what();
+      return false;
+    }
+  }
+  return true;
+}
+
 bool inferShapes(onnx::ModelProto &model, std::string &error) {
   try {
     onnx::ShapeInferenceOptions options(/*check_type=*/true,

@@ -26,6 +26,11 @@ bool parseModel(llvm::StringRef data, bool textual, onnx::ModelProto &model,
 bool parseModelFile(llvm::StringRef path, onnx::ModelProto &model,
                     std::string &error);
 
+/// Checks every default-domain node against its op schema at `opset`
+/// (input and output counts, attribute types, required attributes).
+bool verifyNodes(const onnx::ModelProto &model, int64_t opset,
+                 std::string &error);
+
 /// Runs ONNX shape inference (strict, with data propagation) on `model`.
 bool inferShapes(onnx::ModelProto &model, std::string &error);
 

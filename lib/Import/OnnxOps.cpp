@@ -17,6 +17,7 @@
 #include "mlir/Dialect/Traits.h"
 #include "mlir/IR/Matchers.h"
 #include "mlir/IR/TypeUtilities.h"
+#include "mlir/IR/Verifier.h"
 #include "llvm/ADT/StringSwitch.h"
 
 #include <cmath>
@@ -50,7 +51,26 @@ LogicalResult Importer::importNode(const onnx::NodeProto &proto) {
                         .Default(nullptr);
   if (!handler)
     return error(node) << "unsupported op";
-  return (this->*handler)(node);
+  currentNode = &proto;
+  buildFailed = false;
+  LogicalResult result = (this->*handler)(node);
+  return failure(failed(result) || buildFailed);
+}
+
+Value Importer::finishBuild(Operation *op) {
+  if (failed(mlir::verify(op, /*verifyRecursively=*/false))) {
+    emitError(op->getLoc())
+        << describe(*currentNode) << ": the imported op is invalid (see above)";
+    op->erase();
+    buildFailed = true;
+    return {};
+  }
+  SmallVector<Value, 1> folded;
+  if (succeeded(b.tryFold(op, folded)) && !folded.empty()) {
+    op->erase();
+    return folded.front();
+  }
+  return op->getResult(0);
 }
 
 InFlightDiagnostic Importer::error(Node &node) {
@@ -64,6 +84,8 @@ FailureOr<RankedTensorType> Importer::outType(Node &node, unsigned i) {
 }
 
 LogicalResult Importer::setResults(Node &node, ValueRange results) {
+  if (buildFailed)
+    return failure();
   for (auto [i, v] : llvm::enumerate(results)) {
     if (int(i) >= node.proto.output_size())
       break;
@@ -205,8 +227,7 @@ Value Importer::broadcastBinary(Location loc, Value lhs, Value rhs) {
                 std::is_same_v<OpTy, nn::LessOp> ||
                 std::is_same_v<OpTy, nn::GreaterOp>)
     elem = b.getI1Type();
-  return b.createOrFold<OpTy>(loc, RankedTensorType::get(shape, elem), lhs,
-                              rhs);
+  return build<OpTy>(loc, RankedTensorType::get(shape, elem), lhs, rhs);
 }
 
 template <typename OpTy> LogicalResult Importer::importBinary(Node &node) {
@@ -219,11 +240,10 @@ template <typename OpTy> LogicalResult Importer::importBinary(Node &node) {
     if (!std::is_same_v<OpTy, nn::PowOp>)
       return error(node) << "operand element types differ";
     auto rt = cast<RankedTensorType>(rhs.getType());
-    rhs = b.createOrFold<nn::CastOp>(
-        node.loc,
-        withShape(cast<RankedTensorType>(lhs.getType()), {})
-            .clone(rt.getShape()),
-        rhs);
+    rhs = build<nn::CastOp>(node.loc,
+                            withShape(cast<RankedTensorType>(lhs.getType()), {})
+                                .clone(rt.getShape()),
+                            rhs);
   }
   Value v = broadcastBinary<OpTy>(node.loc, lhs, rhs);
   if (!v)
@@ -256,7 +276,7 @@ template <typename OpTy> LogicalResult Importer::importCompare(Node &node) {
 
 template <typename OpTy> LogicalResult Importer::importUnary(Node &node) {
   Value x = node.input(0);
-  return setResults(node, b.createOrFold<OpTy>(node.loc, x.getType(), x));
+  return setResults(node, build<OpTy>(node.loc, x.getType(), x));
 }
 
 LogicalResult Importer::importAdd(Node &n) {
@@ -293,8 +313,7 @@ LogicalResult Importer::importMean(Node &node) {
   int64_t count = llvm::count_if(node.inputs, [](Value v) { return bool(v); });
   Value divisor = nn::ConstantOp::create(
       b, node.loc, nn::makeFloatAttr(withShape(ty, {}), {double(count)}));
-  return setResults(node,
-                    b.createOrFold<nn::DivOp>(node.loc, ty, sum, divisor));
+  return setResults(node, build<nn::DivOp>(node.loc, ty, sum, divisor));
 }
 LogicalResult Importer::importEqual(Node &n) {
   return importCompare<nn::EqualOp>(n);
@@ -315,9 +334,8 @@ LogicalResult Importer::importWhere(Node &node) {
   FailureOr<RankedTensorType> ty = outType(node);
   if (failed(ty))
     return failure();
-  return setResults(node,
-                    b.createOrFold<nn::WhereOp>(node.loc, *ty, node.input(0),
-                                                node.input(1), node.input(2)));
+  return setResults(node, build<nn::WhereOp>(node.loc, *ty, node.input(0),
+                                             node.input(1), node.input(2)));
 }
 
 LogicalResult Importer::importRelu(Node &n) {
@@ -361,23 +379,23 @@ LogicalResult Importer::importIdentity(Node &n) {
 
 LogicalResult Importer::importLeakyRelu(Node &node) {
   Value x = node.input(0);
-  return setResults(node,
-                    b.createOrFold<nn::LeakyReluOp>(
-                        node.loc, x.getType(), x,
-                        b.getF32FloatAttr(attrFloat(node, "alpha", 0.01f))));
+  return setResults(node, build<nn::LeakyReluOp>(node.loc, x.getType(), x,
+                                                 b.getF32FloatAttr(attrFloat(
+                                                     node, "alpha", 0.01f))));
 }
 
 LogicalResult Importer::importElu(Node &node) {
   Value x = node.input(0);
-  return setResults(node, b.createOrFold<nn::EluOp>(node.loc, x.getType(), x,
-                                                    b.getF32FloatAttr(attrFloat(
-                                                        node, "alpha", 1.0f))));
+  return setResults(
+      node,
+      build<nn::EluOp>(node.loc, x.getType(), x,
+                       b.getF32FloatAttr(attrFloat(node, "alpha", 1.0f))));
 }
 
 LogicalResult Importer::importSelu(Node &node) {
   Value x = node.input(0);
-  return setResults(node, b.createOrFold<nn::SeluOp>(
-                              node.loc, x.getType(), x,
+  return setResults(
+      node, build<nn::SeluOp>(node.loc, x.getType(), x,
                               b.getF32FloatAttr(attrFloat(
                                   node, "alpha", 1.67326319217681884765625f)),
                               b.getF32FloatAttr(attrFloat(
@@ -387,7 +405,7 @@ LogicalResult Importer::importSelu(Node &node) {
 LogicalResult Importer::importHardSigmoid(Node &node) {
   Value x = node.input(0);
   return setResults(node,
-                    b.createOrFold<nn::HardSigmoidOp>(
+                    build<nn::HardSigmoidOp>(
                         node.loc, x.getType(), x,
                         b.getF32FloatAttr(attrFloat(node, "alpha", 0.2f)),
                         b.getF32FloatAttr(attrFloat(node, "beta", 0.5f))));
@@ -395,8 +413,7 @@ LogicalResult Importer::importHardSigmoid(Node &node) {
 
 LogicalResult Importer::importPRelu(Node &node) {
   Value x = node.input(0), slope = node.input(1);
-  return setResults(
-      node, b.createOrFold<nn::PReluOp>(node.loc, x.getType(), x, slope));
+  return setResults(node, build<nn::PReluOp>(node.loc, x.getType(), x, slope));
 }
 
 LogicalResult Importer::importClip(Node &node) {
@@ -422,16 +439,15 @@ LogicalResult Importer::importClip(Node &node) {
   }
   if (!isa<FloatType>(getElementTypeOrSelf(x.getType())))
     return error(node) << "only float inputs are supported";
-  return setResults(node, b.createOrFold<nn::ClipOp>(node.loc, x.getType(), x,
-                                                     minAttr, maxAttr));
+  return setResults(
+      node, build<nn::ClipOp>(node.loc, x.getType(), x, minAttr, maxAttr));
 }
 
 LogicalResult Importer::importCast(Node &node) {
   FailureOr<RankedTensorType> ty = outType(node);
   if (failed(ty))
     return failure();
-  return setResults(node,
-                    b.createOrFold<nn::CastOp>(node.loc, *ty, node.input(0)));
+  return setResults(node, build<nn::CastOp>(node.loc, *ty, node.input(0)));
 }
 
 LogicalResult Importer::importDropout(Node &node) {
@@ -454,8 +470,8 @@ LogicalResult Importer::importDropout(Node &node) {
       return failure();
     ratio = r->empty() ? 0.5f : float((*r)[0]);
   }
-  SmallVector<Value> results = {b.createOrFold<nn::DropoutOp>(
-      node.loc, x.getType(), x, b.getF32FloatAttr(ratio))};
+  SmallVector<Value> results = {
+      build<nn::DropoutOp>(node.loc, x.getType(), x, b.getF32FloatAttr(ratio))};
   if (node.numOutputs() > 1 && !node.proto.output(1).empty()) {
     // In inference every element is kept.
     FailureOr<RankedTensorType> maskTy = outType(node, 1);
@@ -476,16 +492,16 @@ LogicalResult Importer::importMatMul(Node &node) {
   FailureOr<RankedTensorType> ty = outType(node);
   if (failed(ty))
     return failure();
-  return setResults(node, b.createOrFold<nn::MatMulOp>(
-                              node.loc, *ty, node.input(0), node.input(1)));
+  return setResults(
+      node, build<nn::MatMulOp>(node.loc, *ty, node.input(0), node.input(1)));
 }
 
 LogicalResult Importer::importGemm(Node &node) {
   FailureOr<RankedTensorType> ty = outType(node);
   if (failed(ty))
     return failure();
-  return setResults(node, b.createOrFold<nn::GemmOp>(
-                              node.loc, *ty, node.input(0), node.input(1),
+  return setResults(
+      node, build<nn::GemmOp>(node.loc, *ty, node.input(0), node.input(1),
                               node.input(2),
                               b.getF32FloatAttr(attrFloat(node, "alpha", 1.0f)),
                               b.getF32FloatAttr(attrFloat(node, "beta", 1.0f)),
@@ -513,10 +529,10 @@ LogicalResult Importer::importConv(Node &node) {
       node, inTy.getShape().drop_front(2), kernel, strides, dilations);
   if (failed(pads))
     return failure();
-  return setResults(node, b.createOrFold<nn::ConvOp>(
-                              node.loc, *ty, node.input(0), node.input(1),
-                              node.input(2), strides, *pads, dilations,
-                              attrInt(node, "group", 1)));
+  return setResults(node, build<nn::ConvOp>(node.loc, *ty, node.input(0),
+                                            node.input(1), node.input(2),
+                                            strides, *pads, dilations,
+                                            attrInt(node, "group", 1)));
 }
 
 LogicalResult Importer::importConvTranspose(Node &node) {
@@ -559,7 +575,7 @@ LogicalResult Importer::importConvTranspose(Node &node) {
       pads[i + 2] = total - pads[i];
     }
   }
-  return setResults(node, b.createOrFold<nn::ConvTransposeOp>(
+  return setResults(node, build<nn::ConvTransposeOp>(
                               node.loc, *ty, node.input(0), node.input(1),
                               node.input(2), strides, pads, dilations, outPad,
                               attrInt(node, "group", 1)));
@@ -578,7 +594,7 @@ LogicalResult Importer::importBatchNormalization(Node &node) {
                             "are not supported";
   Value x = node.input(0);
   return setResults(node,
-                    b.createOrFold<nn::BatchNormOp>(
+                    build<nn::BatchNormOp>(
                         node.loc, x.getType(), x, node.input(1), node.input(2),
                         node.input(3), node.input(4),
                         b.getF32FloatAttr(attrFloat(node, "epsilon", 1e-5f))));
@@ -587,7 +603,7 @@ LogicalResult Importer::importBatchNormalization(Node &node) {
 LogicalResult Importer::importInstanceNormalization(Node &node) {
   Value x = node.input(0);
   return setResults(node,
-                    b.createOrFold<nn::InstanceNormOp>(
+                    build<nn::InstanceNormOp>(
                         node.loc, x.getType(), x, node.input(1), node.input(2),
                         b.getF32FloatAttr(attrFloat(node, "epsilon", 1e-5f))));
 }
@@ -600,7 +616,7 @@ LogicalResult Importer::importLayerNormalization(Node &node) {
   if (failed(axis))
     return failure();
   float epsilon = attrFloat(node, "epsilon", 1e-5f);
-  SmallVector<Value> results = {b.createOrFold<nn::LayerNormOp>(
+  SmallVector<Value> results = {build<nn::LayerNormOp>(
       node.loc, ty, x, node.input(1), node.input(2), b.getI64IntegerAttr(*axis),
       b.getF32FloatAttr(epsilon))};
   bool wantStats = false;
@@ -615,18 +631,15 @@ LogicalResult Importer::importLayerNormalization(Node &node) {
       statShape[d] = 1;
     }
     auto statTy = withShape(ty, statShape);
-    Value mean =
-        b.createOrFold<nn::ReduceMeanOp>(node.loc, statTy, x, axes, true);
-    Value centered = b.createOrFold<nn::SubOp>(node.loc, ty, x, mean);
-    Value squared = b.createOrFold<nn::MulOp>(node.loc, ty, centered, centered);
-    Value var =
-        b.createOrFold<nn::ReduceMeanOp>(node.loc, statTy, squared, axes, true);
+    Value mean = build<nn::ReduceMeanOp>(node.loc, statTy, x, axes, true);
+    Value centered = build<nn::SubOp>(node.loc, ty, x, mean);
+    Value squared = build<nn::MulOp>(node.loc, ty, centered, centered);
+    Value var = build<nn::ReduceMeanOp>(node.loc, statTy, squared, axes, true);
     Value eps = nn::ConstantOp::create(
         b, node.loc, nn::makeFloatAttr(withShape(ty, {}), {double(epsilon)}));
-    Value shifted = b.createOrFold<nn::AddOp>(node.loc, statTy, var, eps);
-    Value invStd = b.createOrFold<nn::ReciprocalOp>(
-        node.loc, statTy,
-        b.createOrFold<nn::SqrtOp>(node.loc, statTy, shifted));
+    Value shifted = build<nn::AddOp>(node.loc, statTy, var, eps);
+    Value invStd = build<nn::ReciprocalOp>(
+        node.loc, statTy, build<nn::SqrtOp>(node.loc, statTy, shifted));
     results.push_back(mean);
     results.push_back(invStd);
   }
@@ -664,12 +677,12 @@ template <typename OpTy> LogicalResult Importer::importPool(Node &node) {
   bool ceil = attrInt(node, "ceil_mode", 0);
   Value v;
   if constexpr (std::is_same_v<OpTy, nn::AveragePoolOp>)
-    v = b.createOrFold<OpTy>(node.loc, *ty, node.input(0), *kernel, strides,
-                             *pads, dilations, ceil,
-                             bool(attrInt(node, "count_include_pad", 0)));
+    v = build<OpTy>(node.loc, *ty, node.input(0), *kernel, strides, *pads,
+                    dilations, ceil,
+                    bool(attrInt(node, "count_include_pad", 0)));
   else
-    v = b.createOrFold<OpTy>(node.loc, *ty, node.input(0), *kernel, strides,
-                             *pads, dilations, ceil);
+    v = build<OpTy>(node.loc, *ty, node.input(0), *kernel, strides, *pads,
+                    dilations, ceil);
   return setResults(node, v);
 }
 
@@ -684,16 +697,16 @@ LogicalResult Importer::importGlobalAveragePool(Node &node) {
   FailureOr<RankedTensorType> ty = outType(node);
   if (failed(ty))
     return failure();
-  return setResults(node, b.createOrFold<nn::GlobalAveragePoolOp>(
-                              node.loc, *ty, node.input(0)));
+  return setResults(
+      node, build<nn::GlobalAveragePoolOp>(node.loc, *ty, node.input(0)));
 }
 
 LogicalResult Importer::importGlobalMaxPool(Node &node) {
   FailureOr<RankedTensorType> ty = outType(node);
   if (failed(ty))
     return failure();
-  return setResults(
-      node, b.createOrFold<nn::GlobalMaxPoolOp>(node.loc, *ty, node.input(0)));
+  return setResults(node,
+                    build<nn::GlobalMaxPoolOp>(node.loc, *ty, node.input(0)));
 }
 
 //===----------------------------------------------------------------------===//
@@ -718,7 +731,7 @@ template <typename OpTy> LogicalResult Importer::importReduce(Node &node) {
   bool keepdims = attrInt(node, "keepdims", 1);
   if (axes.empty()) {
     if (attrInt(node, "noop_with_empty_axes", 0))
-      return setResults(node, b.createOrFold<nn::IdentityOp>(node.loc, *ty, x));
+      return setResults(node, build<nn::IdentityOp>(node.loc, *ty, x));
     for (int64_t d = 0; d < rank; ++d)
       axes.push_back(d);
   }
@@ -730,8 +743,7 @@ template <typename OpTy> LogicalResult Importer::importReduce(Node &node) {
   }
   llvm::sort(axes);
   axes.erase(llvm::unique(axes), axes.end());
-  return setResults(node,
-                    b.createOrFold<OpTy>(node.loc, *ty, x, axes, keepdims));
+  return setResults(node, build<OpTy>(node.loc, *ty, x, axes, keepdims));
 }
 
 LogicalResult Importer::importReduceMean(Node &n) {
@@ -763,10 +775,10 @@ template <typename OpTy> LogicalResult Importer::importArgReduce(Node &node) {
                     cast<RankedTensorType>(x.getType()).getRank());
   if (failed(axis))
     return failure();
-  return setResults(
-      node, b.createOrFold<OpTy>(node.loc, *ty, x, *axis,
-                                 bool(attrInt(node, "keepdims", 1)),
-                                 bool(attrInt(node, "select_last_index", 0))));
+  return setResults(node,
+                    build<OpTy>(node.loc, *ty, x, *axis,
+                                bool(attrInt(node, "keepdims", 1)),
+                                bool(attrInt(node, "select_last_index", 0))));
 }
 
 LogicalResult Importer::importArgMax(Node &n) {
@@ -785,16 +797,16 @@ template <typename OpTy> LogicalResult Importer::importSoftmaxLike(Node &node) {
   if (failed(axis))
     return failure();
   if (opsetVersion >= 13 || *axis == rank - 1)
-    return setResults(node, b.createOrFold<OpTy>(node.loc, ty, x, *axis));
+    return setResults(node, build<OpTy>(node.loc, ty, x, *axis));
   // Before opset 13 the input is flattened to 2-D at `axis` and normalized
   // over the second dimension: reshape, softmax over the last axis, reshape.
   int64_t outer = 1, inner = 1;
   for (int64_t d = 0; d < rank; ++d)
     (d < *axis ? outer : inner) *= ty.getDimSize(d);
   auto flatTy = withShape(ty, {outer, inner});
-  Value flat = b.createOrFold<nn::ReshapeOp>(node.loc, flatTy, x);
-  Value y = b.createOrFold<OpTy>(node.loc, flatTy, flat, 1);
-  return setResults(node, b.createOrFold<nn::ReshapeOp>(node.loc, ty, y));
+  Value flat = build<nn::ReshapeOp>(node.loc, flatTy, x);
+  Value y = build<OpTy>(node.loc, flatTy, flat, 1);
+  return setResults(node, build<nn::ReshapeOp>(node.loc, ty, y));
 }
 
 LogicalResult Importer::importSoftmax(Node &n) {
@@ -812,8 +824,7 @@ LogicalResult Importer::importReshapeLike(Node &node) {
   FailureOr<RankedTensorType> ty = outType(node);
   if (failed(ty))
     return failure();
-  return setResults(
-      node, b.createOrFold<nn::ReshapeOp>(node.loc, *ty, node.input(0)));
+  return setResults(node, build<nn::ReshapeOp>(node.loc, *ty, node.input(0)));
 }
 
 LogicalResult Importer::importReshape(Node &n) { return importReshapeLike(n); }
@@ -834,8 +845,8 @@ LogicalResult Importer::importTranspose(Node &node) {
   else
     for (int64_t d = rank - 1; d >= 0; --d)
       perm.push_back(d);
-  return setResults(node, b.createOrFold<nn::TransposeOp>(node.loc, *ty,
-                                                          node.input(0), perm));
+  return setResults(node,
+                    build<nn::TransposeOp>(node.loc, *ty, node.input(0), perm));
 }
 
 LogicalResult Importer::importConcat(Node &node) {
@@ -850,8 +861,7 @@ LogicalResult Importer::importConcat(Node &node) {
   for (Value v : node.inputs)
     if (v)
       inputs.push_back(v);
-  return setResults(node,
-                    b.createOrFold<nn::ConcatOp>(node.loc, *ty, inputs, *axis));
+  return setResults(node, build<nn::ConcatOp>(node.loc, *ty, inputs, *axis));
 }
 
 LogicalResult Importer::importSplit(Node &node) {
@@ -869,6 +879,10 @@ LogicalResult Importer::importSplit(Node &node) {
   if (failed(axis))
     return failure();
   auto op = nn::SplitOp::create(b, node.loc, types, x, *axis);
+  if (failed(mlir::verify(op, /*verifyRecursively=*/false))) {
+    op->erase();
+    return error(node) << "the imported op is invalid (see above)";
+  }
   return setResults(node, op.getResults());
 }
 
@@ -931,8 +945,8 @@ LogicalResult Importer::importSlice(Node &node) {
     nEnds[*axis] = end;
     nSteps[*axis] = step;
   }
-  return setResults(node, b.createOrFold<nn::SliceOp>(node.loc, *ty, x, nStarts,
-                                                      nEnds, nSteps));
+  return setResults(
+      node, build<nn::SliceOp>(node.loc, *ty, x, nStarts, nEnds, nSteps));
 }
 
 LogicalResult Importer::importGather(Node &node) {
@@ -945,8 +959,8 @@ LogicalResult Importer::importGather(Node &node) {
                     cast<RankedTensorType>(data.getType()).getRank());
   if (failed(axis))
     return failure();
-  return setResults(node, b.createOrFold<nn::GatherOp>(node.loc, *ty, data,
-                                                       node.input(1), *axis));
+  return setResults(
+      node, build<nn::GatherOp>(node.loc, *ty, data, node.input(1), *axis));
 }
 
 LogicalResult Importer::importPad(Node &node) {
@@ -972,7 +986,7 @@ LogicalResult Importer::importPad(Node &node) {
     }
   }
   return setResults(
-      node, b.createOrFold<nn::PadOp>(
+      node, build<nn::PadOp>(
                 node.loc, *ty, node.input(0), b.getDenseI64ArrayAttr(pads),
                 b.getStringAttr(attrString(node, "mode", "constant")),
                 b.getF32FloatAttr(value)));
@@ -987,7 +1001,7 @@ LogicalResult Importer::importResizeWithScales(Node &node,
   if (failed(ty))
     return failure();
   return setResults(
-      node, b.createOrFold<nn::ResizeOp>(
+      node, build<nn::ResizeOp>(
                 node.loc, *ty, node.input(0), b.getDenseF32ArrayAttr(scales),
                 b.getStringAttr(mode), b.getStringAttr(coordMode),
                 b.getStringAttr(nearestMode),
@@ -1047,8 +1061,7 @@ LogicalResult Importer::importExpand(Node &node) {
   FailureOr<RankedTensorType> ty = outType(node);
   if (failed(ty))
     return failure();
-  return setResults(node,
-                    b.createOrFold<nn::ExpandOp>(node.loc, *ty, node.input(0)));
+  return setResults(node, build<nn::ExpandOp>(node.loc, *ty, node.input(0)));
 }
 
 LogicalResult Importer::importTile(Node &node) {
@@ -1059,14 +1072,14 @@ LogicalResult Importer::importTile(Node &node) {
       constInts(node, node.input(1), "repeats");
   if (failed(repeats))
     return failure();
-  return setResults(
-      node, b.createOrFold<nn::TileOp>(node.loc, *ty, node.input(0), *repeats));
+  return setResults(node,
+                    build<nn::TileOp>(node.loc, *ty, node.input(0), *repeats));
 }
 
 LogicalResult Importer::importShape(Node &node) {
   Value x = node.input(0);
   int64_t rank = cast<RankedTensorType>(x.getType()).getRank();
-  Value shape = b.createOrFold<nn::ShapeOp>(
+  Value shape = build<nn::ShapeOp>(
       node.loc, RankedTensorType::get({rank}, b.getI64Type()), x);
   // Opset 15 start/end select a range of dimensions.
   int64_t start = attrInt(node, "start", 0), end = attrInt(node, "end", rank);
@@ -1077,17 +1090,17 @@ LogicalResult Importer::importShape(Node &node) {
   start = std::clamp<int64_t>(start, 0, rank);
   end = std::clamp<int64_t>(end, start, rank);
   if (start != 0 || end != rank)
-    shape = b.createOrFold<nn::SliceOp>(
+    shape = build<nn::SliceOp>(
         node.loc, RankedTensorType::get({end - start}, b.getI64Type()), shape,
         ArrayRef<int64_t>{start}, ArrayRef<int64_t>{end}, ArrayRef<int64_t>{1});
   return setResults(node, shape);
 }
 
 LogicalResult Importer::importSize(Node &node) {
-  return setResults(
-      node,
-      b.createOrFold<nn::SizeOp>(
-          node.loc, RankedTensorType::get({}, b.getI64Type()), node.input(0)));
+  return setResults(node,
+                    build<nn::SizeOp>(node.loc,
+                                      RankedTensorType::get({}, b.getI64Type()),
+                                      node.input(0)));
 }
 
 LogicalResult Importer::importConstant(Node &node) {
@@ -1160,26 +1173,25 @@ LogicalResult Importer::importDepthToSpace(Node &node) {
   FailureOr<RankedTensorType> ty = outType(node);
   if (failed(ty))
     return failure();
-  return setResults(node, b.createOrFold<nn::DepthToSpaceOp>(
-                              node.loc, *ty, node.input(0),
-                              attrInt(node, "blocksize", 1),
-                              attrString(node, "mode", "DCR")));
+  return setResults(node,
+                    build<nn::DepthToSpaceOp>(node.loc, *ty, node.input(0),
+                                              attrInt(node, "blocksize", 1),
+                                              attrString(node, "mode", "DCR")));
 }
 
 LogicalResult Importer::importSpaceToDepth(Node &node) {
   FailureOr<RankedTensorType> ty = outType(node);
   if (failed(ty))
     return failure();
-  return setResults(
-      node, b.createOrFold<nn::SpaceToDepthOp>(node.loc, *ty, node.input(0),
-                                               attrInt(node, "blocksize", 1)));
+  return setResults(node,
+                    build<nn::SpaceToDepthOp>(node.loc, *ty, node.input(0),
+                                              attrInt(node, "blocksize", 1)));
 }
 
 LogicalResult Importer::importRange(Node &node) {
   FailureOr<RankedTensorType> ty = outType(node);
   if (failed(ty))
     return failure();
-  return setResults(node,
-                    b.createOrFold<nn::RangeOp>(node.loc, *ty, node.input(0),
-                                                node.input(1), node.input(2)));
+  return setResults(node, build<nn::RangeOp>(node.loc, *ty, node.input(0),
+                                             node.input(1), node.input(2)));
 }
