@@ -445,21 +445,9 @@ OwningOpRef<ModuleOp> Importer::run(const OnnxImportOptions &options) {
                          << "; supported are 7 to 17";
     return {};
   }
-  // Opsets 1 to 6 are accepted for ops whose semantics did not change at
-  // opset 7; the forms that did change are rejected.
-  if (opsetVersion < 7)
-    for (const auto &node : model.graph().node())
-      for (const auto &a : node.attribute())
-        if (a.name() == "broadcast" || a.name() == "consumed_inputs" ||
-            (a.name() == "axis" &&
-             (node.op_type() == "Add" || node.op_type() == "Sub" ||
-              node.op_type() == "Mul" || node.op_type() == "Div"))) {
-          emitError(nodeLoc(node))
-              << describe(node) << ": attribute '" << a.name() << "' of opset "
-              << opsetVersion
-              << " is not supported; convert the model to opset 7 or later";
-          return {};
-        }
+  // Opsets 1 to 6 are imported with the opset-7 handlers: the attributes
+  // that opset 7 dropped are hints (consumed_inputs, is_test) or are
+  // handled there (broadcast with axis on binary ops, in importBinary).
   // Unnamed nodes are named after their first output, so that every message
   // (ours and libonnx's) and every location can name them.
   for (auto &node : *model.mutable_graph()->mutable_node())

@@ -100,6 +100,8 @@ private:
   template <typename OpTy>
   mlir::Value broadcastBinary(mlir::Location loc, mlir::Value lhs,
                               mlir::Value rhs);
+  llvm::LogicalResult alignLegacyBroadcast(Node &node, mlir::Value lhs,
+                                           mlir::Value &rhs);
   template <typename OpTy> llvm::LogicalResult importBinary(Node &node);
   template <typename OpTy> llvm::LogicalResult importVariadic(Node &node);
   template <typename OpTy> llvm::LogicalResult importCompare(Node &node);

@@ -230,6 +230,28 @@ Value Importer::broadcastBinary(Location loc, Value lhs, Value rhs) {
   return build<OpTy>(loc, RankedTensorType::get(shape, elem), lhs, rhs);
 }
 
+/// Before opset 7, `broadcast = 1` with `axis` aligned rhs to lhs starting at
+/// `axis`; numpy broadcasting aligns trailing dimensions, so rhs gets
+/// trailing 1s.
+LogicalResult Importer::alignLegacyBroadcast(Node &node, Value lhs,
+                                             Value &rhs) {
+  if (opsetVersion >= 7 || !attr(node, "axis"))
+    return success();
+  auto lt = cast<RankedTensorType>(lhs.getType());
+  auto rt = cast<RankedTensorType>(rhs.getType());
+  FailureOr<int64_t> axis =
+      normalizeAxis(node, attrInt(node, "axis", 0), lt.getRank());
+  if (failed(axis))
+    return failure();
+  int64_t trailing = lt.getRank() - *axis - rt.getRank();
+  if (trailing < 0)
+    return error(node) << "rhs does not fit lhs at axis " << *axis;
+  SmallVector<int64_t> shape(rt.getShape());
+  shape.append(trailing, 1);
+  rhs = build<nn::ReshapeOp>(node.loc, withShape(rt, shape), rhs);
+  return success(rhs != nullptr);
+}
+
 template <typename OpTy> LogicalResult Importer::importBinary(Node &node) {
   Value lhs = node.input(0), rhs = node.input(1);
   if (!lhs || !rhs)
@@ -245,6 +267,8 @@ template <typename OpTy> LogicalResult Importer::importBinary(Node &node) {
                                 .clone(rt.getShape()),
                             rhs);
   }
+  if (failed(alignLegacyBroadcast(node, lhs, rhs)))
+    return failure();
   Value v = broadcastBinary<OpTy>(node.loc, lhs, rhs);
   if (!v)
     return error(node) << "operand shapes do not broadcast";
@@ -413,6 +437,16 @@ LogicalResult Importer::importHardSigmoid(Node &node) {
 
 LogicalResult Importer::importPRelu(Node &node) {
   Value x = node.input(0), slope = node.input(1);
+  // Before opset 7 a 1-D slope of size C applied per channel (dimension 1);
+  // numpy broadcasting needs it as [C, 1, ..., 1].
+  auto xTy = cast<RankedTensorType>(x.getType());
+  auto sTy = cast<RankedTensorType>(slope.getType());
+  if (opsetVersion < 7 && sTy.getRank() == 1 && xTy.getRank() > 2 &&
+      sTy.getDimSize(0) == xTy.getDimSize(1) && sTy.getDimSize(0) != 1) {
+    SmallVector<int64_t> shape(xTy.getRank() - 1, 1);
+    shape[0] = sTy.getDimSize(0);
+    slope = build<nn::ReshapeOp>(node.loc, withShape(sTy, shape), slope);
+  }
   return setResults(node, build<nn::PReluOp>(node.loc, x.getType(), x, slope));
 }
 
@@ -509,59 +543,85 @@ LogicalResult Importer::importGemm(Node &node) {
                               b.getBoolAttr(attrInt(node, "transB", 0))));
 }
 
+/// [N, C, L] -> [N, C, 1, L]: 1-D convolutions run as 2-D ones of height 1.
+static SmallVector<int64_t> liftTo2d(ArrayRef<int64_t> shape) {
+  SmallVector<int64_t> lifted(shape);
+  lifted.insert(lifted.begin() + 2, 1);
+  return lifted;
+}
+
 LogicalResult Importer::importConv(Node &node) {
   FailureOr<RankedTensorType> ty = outType(node);
   if (failed(ty))
     return failure();
-  auto inTy = cast<RankedTensorType>(node.input(0).getType());
-  auto wTy = cast<RankedTensorType>(node.input(1).getType());
-  if (inTy.getRank() != 4 || wTy.getRank() != 4)
-    return error(node) << "only 2-D convolutions are supported, got a rank-"
+  Value x = node.input(0), w = node.input(1);
+  auto inTy = cast<RankedTensorType>(x.getType());
+  auto wTy = cast<RankedTensorType>(w.getType());
+  int64_t spatial = inTy.getRank() - 2;
+  if ((spatial != 1 && spatial != 2) || wTy.getRank() != inTy.getRank())
+    return error(node) << "only 1-D and 2-D convolutions are supported, got "
+                          "a rank-"
                        << inTy.getRank() << " input";
   SmallVector<int64_t> kernel(wTy.getShape().drop_front(2));
   SmallVector<int64_t> strides =
-      attrInts(node, "strides").value_or(SmallVector<int64_t>{1, 1});
+      attrInts(node, "strides").value_or(SmallVector<int64_t>(spatial, 1));
   SmallVector<int64_t> dilations =
-      attrInts(node, "dilations").value_or(SmallVector<int64_t>{1, 1});
-  if (strides.size() != 2 || dilations.size() != 2)
-    return error(node) << "expects 2 strides and 2 dilations";
+      attrInts(node, "dilations").value_or(SmallVector<int64_t>(spatial, 1));
+  if (int64_t(strides.size()) != spatial ||
+      int64_t(dilations.size()) != spatial)
+    return error(node) << "expects " << spatial << " strides and dilations";
   FailureOr<SmallVector<int64_t>> pads = resolvePads(
       node, inTy.getShape().drop_front(2), kernel, strides, dilations);
   if (failed(pads))
     return failure();
-  return setResults(node, build<nn::ConvOp>(node.loc, *ty, node.input(0),
-                                            node.input(1), node.input(2),
-                                            strides, *pads, dilations,
-                                            attrInt(node, "group", 1)));
+  int64_t group = attrInt(node, "group", 1);
+  if (spatial == 2)
+    return setResults(node,
+                      build<nn::ConvOp>(node.loc, *ty, x, w, node.input(2),
+                                        strides, *pads, dilations, group));
+  Value x2 = build<nn::ReshapeOp>(
+      node.loc, withShape(inTy, liftTo2d(inTy.getShape())), x);
+  Value w2 = build<nn::ReshapeOp>(node.loc,
+                                  withShape(wTy, liftTo2d(wTy.getShape())), w);
+  Value y =
+      build<nn::ConvOp>(node.loc, withShape(*ty, liftTo2d(ty->getShape())), x2,
+                        w2, node.input(2), SmallVector<int64_t>{1, strides[0]},
+                        SmallVector<int64_t>{0, (*pads)[0], 0, (*pads)[1]},
+                        SmallVector<int64_t>{1, dilations[0]}, group);
+  return setResults(node, build<nn::ReshapeOp>(node.loc, *ty, y));
 }
 
 LogicalResult Importer::importConvTranspose(Node &node) {
   FailureOr<RankedTensorType> ty = outType(node);
   if (failed(ty))
     return failure();
-  auto inTy = cast<RankedTensorType>(node.input(0).getType());
-  auto wTy = cast<RankedTensorType>(node.input(1).getType());
-  if (inTy.getRank() != 4 || wTy.getRank() != 4)
-    return error(node) << "only 2-D transposed convolutions are supported, "
-                          "got a rank-"
+  Value x = node.input(0), w = node.input(1);
+  auto inTy = cast<RankedTensorType>(x.getType());
+  auto wTy = cast<RankedTensorType>(w.getType());
+  int64_t n = inTy.getRank() - 2;
+  if ((n != 1 && n != 2) || wTy.getRank() != inTy.getRank())
+    return error(node) << "only 1-D and 2-D transposed convolutions are "
+                          "supported, got a rank-"
                        << inTy.getRank() << " input";
   SmallVector<int64_t> strides =
-      attrInts(node, "strides").value_or(SmallVector<int64_t>{1, 1});
+      attrInts(node, "strides").value_or(SmallVector<int64_t>(n, 1));
   SmallVector<int64_t> dilations =
-      attrInts(node, "dilations").value_or(SmallVector<int64_t>{1, 1});
+      attrInts(node, "dilations").value_or(SmallVector<int64_t>(n, 1));
   SmallVector<int64_t> outPad =
-      attrInts(node, "output_padding").value_or(SmallVector<int64_t>{0, 0});
-  if (strides.size() != 2 || dilations.size() != 2 || outPad.size() != 2)
-    return error(node) << "expects 2 strides, dilations and output paddings";
+      attrInts(node, "output_padding").value_or(SmallVector<int64_t>(n, 0));
+  if (int64_t(strides.size()) != n || int64_t(dilations.size()) != n ||
+      int64_t(outPad.size()) != n)
+    return error(node) << "expects " << n
+                       << " strides, dilations and output paddings";
   std::string autoPad = attrString(node, "auto_pad", "NOTSET");
-  SmallVector<int64_t> pads(4, 0);
+  SmallVector<int64_t> pads(2 * n, 0);
   if (auto p = attrInts(node, "pads"); p && autoPad == "NOTSET") {
-    if (p->size() != 4)
-      return error(node) << "expects 4 pads";
+    if (int64_t(p->size()) != 2 * n)
+      return error(node) << "expects " << 2 * n << " pads";
     pads = *p;
   } else if (autoPad != "VALID") {
     // output_shape or SAME_*: the padding that yields the inferred size.
-    for (int i = 0; i < 2; ++i) {
+    for (int64_t i = 0; i < n; ++i) {
       int64_t full = strides[i] * (inTy.getDimSize(2 + i) - 1) + outPad[i] +
                      (wTy.getDimSize(2 + i) - 1) * dilations[i] + 1;
       int64_t total = full - ty->getDimSize(2 + i);
@@ -572,13 +632,25 @@ LogicalResult Importer::importConvTranspose(Node &node) {
       }
       // Per the ONNX spec only SAME_UPPER puts the smaller half first.
       pads[i] = autoPad == "SAME_UPPER" ? total / 2 : total - total / 2;
-      pads[i + 2] = total - pads[i];
+      pads[i + n] = total - pads[i];
     }
   }
-  return setResults(node, build<nn::ConvTransposeOp>(
-                              node.loc, *ty, node.input(0), node.input(1),
-                              node.input(2), strides, pads, dilations, outPad,
-                              attrInt(node, "group", 1)));
+  int64_t group = attrInt(node, "group", 1);
+  if (n == 2)
+    return setResults(node, build<nn::ConvTransposeOp>(
+                                node.loc, *ty, x, w, node.input(2), strides,
+                                pads, dilations, outPad, group));
+  Value x2 = build<nn::ReshapeOp>(
+      node.loc, withShape(inTy, liftTo2d(inTy.getShape())), x);
+  Value w2 = build<nn::ReshapeOp>(node.loc,
+                                  withShape(wTy, liftTo2d(wTy.getShape())), w);
+  Value y = build<nn::ConvTransposeOp>(
+      node.loc, withShape(*ty, liftTo2d(ty->getShape())), x2, w2, node.input(2),
+      SmallVector<int64_t>{1, strides[0]},
+      SmallVector<int64_t>{0, pads[0], 0, pads[1]},
+      SmallVector<int64_t>{1, dilations[0]}, SmallVector<int64_t>{0, outPad[0]},
+      group);
+  return setResults(node, build<nn::ReshapeOp>(node.loc, *ty, y));
 }
 
 //===----------------------------------------------------------------------===//
