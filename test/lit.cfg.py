@@ -7,7 +7,7 @@ from lit.llvm import llvm_config
 
 config.name = "ascend-compiler"
 config.test_format = lit.formats.ShTest(not llvm_config.use_lit_shell)
-config.suffixes = [".mlir", ".test"]
+config.suffixes = [".mlir", ".test", ".onnxtxt"]
 config.excludes = ["Inputs", "CMakeLists.txt", "lit.cfg.py", "lit.site.cfg.py"]
 config.test_source_root = os.path.dirname(__file__)
 config.test_exec_root = os.path.join(config.ascend_obj_root, "test")
@@ -23,4 +23,10 @@ config.substitutions.append(
                                                     "utils", "npytool.py")))
 
 config.substitutions.append(("%ascend_src_root", config.ascend_src_root))
+# Test models are generated with the Debian python3-onnx, which only
+# /usr/bin/python3 sees.
+config.substitutions.append(("%onnx_python", "/usr/bin/python3"))
+# Splits textual ONNX test files into cases at `# -----` lines; a
+# substitution because a RUN line naming the marker would itself be split.
+config.substitutions.append(("%onnx_split", "--split-input-file='# -----'"))
 config.substitutions.append(("%ascend_obj_root", config.ascend_obj_root))

@@ -16,6 +16,8 @@ def NN_Dialect : Dialect {
     explicit with `nn.layout_cast`.
   }];
   let useDefaultAttributePrinterParser = 1;
+  // Folders produce attributes; nn.constant materializes them.
+  let hasConstantMaterializer = 1;
 }
 
 class NN_Op<string mnemonic, list<Trait> traits = []>
@@ -26,5 +28,7 @@ class NN_Op<string mnemonic, list<Trait> traits = []>
 def NN_FloatTensor : StaticShapeTensorOf<[F16, F32]>;
 def NN_NumericTensor : StaticShapeTensorOf<[F16, F32, I32, I64]>;
 def NN_AnyTensor : StaticShapeTensorOf<[F16, F32, I32, I64, I1]>;
+def NN_IntTensor : StaticShapeTensorOf<[I32, I64]>;
+def NN_BoolTensor : StaticShapeTensorOf<[I1]>;
 
 #endif // ASCEND_NN_DIALECT

@@ -2,9 +2,11 @@
 
 #include "ascend/InitAll.h"
 
+#include "ascend/Conversion/NNToTile.h"
 #include "ascend/Conversion/TileToISA.h"
 #include "ascend/Transforms/FusionPasses.h"
 #include "ascend/Transforms/MemoryPasses.h"
+#include "ascend/Transforms/Passes.h"
 #include "ascend/Transforms/SyncPasses.h"
 
 #include "isa/ISADialect.h"
@@ -32,10 +34,13 @@ void ascend::registerAllPasses() {
   // Generic cleanups (canonicalize, cse, symbol-dce, ...) that our pipelines
   // and lit tests run between our own passes.
   mlir::registerTransformsPasses();
-  // tile memory planning (lib/Transforms/Memory) and sync insertion
-  // (lib/Transforms/Sync).
+  // nn graph passes (lib/Transforms), fusion, the lowerings, tile memory
+  // planning and sync insertion.
+  ascend::registerTransformsPasses();
   ascend::registerFusionPasses();
+  ascend::registerNNToTilePasses();
   ascend::registerMemoryPasses();
   ascend::registerSyncPasses();
+  ascend::registerNNToTilePasses();
   ascend::registerTileToISAPasses();
 }

@@ -11,6 +11,10 @@ using namespace ascend;
 
 static constexpr uint32_t kNumRegisters = 32;
 
+static int64_t elementBytes(MemRefType type) {
+  return std::max<int64_t>(1, type.getElementTypeBitWidth() / 8);
+}
+
 KernelCodegen::KernelCodegen(func::FuncOp kernel, ArrayRef<int64_t> argOffsets,
                              isa::KernelOp target)
     : kernel(kernel), argOffsets(argOffsets), builder(target.getContext()) {
@@ -122,6 +126,24 @@ LogicalResult KernelCodegen::emitOp(Operation *op) {
         return success();
       })
       .Case([&](memref::SubViewOp subview) { return emitSubview(subview); })
+      .Case<memref::ReinterpretCastOp, memref::CollapseShapeOp,
+            memref::ExpandShapeOp>([&](Operation *view) -> LogicalResult {
+        // Views of contiguous data start where their source starts (plus a
+        // static offset for reinterpret_cast).
+        FailureOr<Address> source = getAddress(view->getOperand(0));
+        if (failed(source))
+          return failure();
+        Address address = *source;
+        if (auto cast = dyn_cast<memref::ReinterpretCastOp>(view)) {
+          if (cast.getOffsets().size() || cast.getStaticOffsets().empty() ||
+              ShapedType::isDynamic(cast.getStaticOffsets()[0]))
+            return view->emitError("reinterpret_cast needs a static offset");
+          address.imm += cast.getStaticOffsets()[0] *
+                         elementBytes(cast.getType());
+        }
+        addresses[view->getResult(0)] = address;
+        return success();
+      })
       .Case([&](scf::ForOp loop) { return emitFor(loop); })
       .Case([&](scf::YieldOp) { return success(); })
       .Case([&](func::ReturnOp) { return success(); })
@@ -282,10 +304,6 @@ LogicalResult KernelCodegen::emitFor(scf::ForOp loop) {
 //===----------------------------------------------------------------------===//
 // Addresses
 //===----------------------------------------------------------------------===//
-
-static int64_t elementBytes(MemRefType type) {
-  return std::max<int64_t>(1, type.getElementTypeBitWidth() / 8);
-}
 
 LogicalResult KernelCodegen::emitSubview(memref::SubViewOp subview) {
   Location loc = subview.getLoc();

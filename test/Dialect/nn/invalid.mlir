@@ -239,3 +239,255 @@ func.func @yield_outside() {
   // expected-error @+1 {{expects parent op 'nn.kernel'}}
   nn.yield
 }
+
+// -----
+
+func.func @equal_types(%a: tensor<3xf32>, %b: tensor<3xi64>) {
+  // expected-error @+1 {{operands and result must have one element type, got 'f32', 'i64' -> 'i1'}}
+  %0 = nn.equal %a, %b : tensor<3xf32>, tensor<3xi64> -> tensor<3xi1>
+  return
+}
+
+// -----
+
+func.func @prelu_slope(%a: tensor<2x3xf32>, %s: tensor<2xf32>) {
+  // expected-error @+1 {{slope shape [2] does not broadcast to input shape [2, 3]}}
+  %0 = nn.prelu %a, %s : tensor<2x3xf32>, tensor<2xf32> -> tensor<2x3xf32>
+  return
+}
+
+// -----
+
+func.func @where_shape(%c: tensor<2xi1>, %a: tensor<3xf32>) {
+  // expected-error @+1 {{operand shapes do not broadcast}}
+  %0 = nn.where %c, %a, %a : (tensor<2xi1>, tensor<3xf32>, tensor<3xf32>) -> tensor<3xf32>
+  return
+}
+
+// -----
+
+func.func @clip_bounds(%a: tensor<3xf32>) {
+  // expected-error @+1 {{min 2.000000e+00 is greater than max 1.000000e+00}}
+  %0 = nn.clip %a {min = 2.0 : f32, max = 1.0 : f32} : tensor<3xf32>
+  return
+}
+
+// -----
+
+func.func @cast_shape(%a: tensor<3xf32>) {
+  // expected-error @+1 {{requires the same shape for all operands and results}}
+  %0 = nn.cast %a : tensor<3xf32> -> tensor<4xi32>
+  return
+}
+
+// -----
+
+func.func @gemm_k(%a: tensor<4x8xf32>, %b: tensor<7x3xf32>) {
+  // expected-error @+1 {{contracting dimensions differ: a has 8, b has 7}}
+  %0 = nn.gemm %a, %b : (tensor<4x8xf32>, tensor<7x3xf32>) -> tensor<4x3xf32>
+  return
+}
+
+// -----
+
+func.func @gemm_c(%a: tensor<4x8xf32>, %b: tensor<3x8xf32>, %c: tensor<4xf32>) {
+  // expected-error @+1 {{c shape [4] does not broadcast to [4, 3]}}
+  %0 = nn.gemm %a, %b, %c {trans_b = true} : (tensor<4x8xf32>, tensor<3x8xf32>, tensor<4xf32>) -> tensor<4x3xf32>
+  return
+}
+
+// -----
+
+func.func @conv_transpose_result(%x: tensor<1x4x8x8xf32>, %w: tensor<4x2x3x3xf32>) {
+  // expected-error @+1 {{result shape [1, 2, 16, 16] should be [1, 2, 15, 15]}}
+  %0 = nn.conv_transpose %x, %w {strides = array<i64: 2, 2>, pads = array<i64: 1, 1, 1, 1>, dilations = array<i64: 1, 1>, output_padding = array<i64: 0, 0>, group = 1 : i64}
+      : (tensor<1x4x8x8xf32>, tensor<4x2x3x3xf32>) -> tensor<1x2x16x16xf32>
+  return
+}
+
+// -----
+
+func.func @batch_norm_channels(%x: tensor<1x4x8x8xf32>, %c: tensor<3xf32>) {
+  // expected-error @+1 {{per-channel operands must have shape [4]}}
+  %0 = nn.batch_norm %x, %c, %c, %c, %c {epsilon = 1.0e-5 : f32}
+      : (tensor<1x4x8x8xf32>, tensor<3xf32>, tensor<3xf32>, tensor<3xf32>, tensor<3xf32>) -> tensor<1x4x8x8xf32>
+  return
+}
+
+// -----
+
+func.func @layer_norm_axis(%x: tensor<8x16xf32>) {
+  // expected-error @+1 {{axis 2 is out of range}}
+  %0 = nn.layer_norm %x, %x {axis = 2 : i64, epsilon = 1.0e-5 : f32} : (tensor<8x16xf32>, tensor<8x16xf32>) -> tensor<8x16xf32>
+  return
+}
+
+// -----
+
+func.func @pool_result(%x: tensor<1x4x8x8xf32>) {
+  // expected-error @+1 {{result shape [1, 4, 3, 3] should be [1, 4, 4, 4]}}
+  %0 = nn.max_pool %x {kernel_shape = array<i64: 2, 2>, strides = array<i64: 2, 2>, pads = array<i64: 0, 0, 0, 0>, dilations = array<i64: 1, 1>}
+      : (tensor<1x4x8x8xf32>) -> tensor<1x4x3x3xf32>
+  return
+}
+
+// -----
+
+func.func @pool_attrs(%x: tensor<1x4x8x8xf32>) {
+  // expected-error @+1 {{expects 2 kernel sizes, strides and dilations and 4 pads}}
+  %0 = nn.average_pool %x {kernel_shape = array<i64: 2>, strides = array<i64: 2, 2>, pads = array<i64: 0, 0, 0, 0>, dilations = array<i64: 1, 1>}
+      : (tensor<1x4x8x8xf32>) -> tensor<1x4x4x4xf32>
+  return
+}
+
+// -----
+
+func.func @global_pool(%x: tensor<1x4x8x8xf32>) {
+  // expected-error @+1 {{result shape [1, 4] should be [1, 4, 1, 1]}}
+  %0 = nn.global_max_pool %x : (tensor<1x4x8x8xf32>) -> tensor<1x4xf32>
+  return
+}
+
+// -----
+
+func.func @reduce_axes(%x: tensor<2x3xf32>) {
+  // expected-error @+1 {{axes must be sorted and unique}}
+  %0 = nn.reduce_mean %x {axes = array<i64: 1, 0>} : (tensor<2x3xf32>) -> tensor<1x1xf32>
+  return
+}
+
+// -----
+
+func.func @reduce_result(%x: tensor<2x3xf32>) {
+  // expected-error @+1 {{result shape [2, 1] should be [2]}}
+  %0 = nn.reduce_max %x {axes = array<i64: 1>, keepdims = false} : (tensor<2x3xf32>) -> tensor<2x1xf32>
+  return
+}
+
+// -----
+
+func.func @argmax_axis(%x: tensor<2x3xf32>) {
+  // expected-error @+1 {{axis 2 is out of range}}
+  %0 = nn.argmax %x {axis = 2 : i64} : (tensor<2x3xf32>) -> tensor<2x3xi64>
+  return
+}
+
+// -----
+
+func.func @softmax_axis(%x: tensor<2x3xf32>) {
+  // expected-error @+1 {{axis -1 is out of range}}
+  %0 = nn.softmax %x {axis = -1 : i64} : (tensor<2x3xf32>) -> tensor<2x3xf32>
+  return
+}
+
+// -----
+
+func.func @reshape_count(%x: tensor<2x3xf32>) {
+  // expected-error @+1 {{cannot reshape [2, 3] to [7]: element counts differ}}
+  %0 = nn.reshape %x : (tensor<2x3xf32>) -> tensor<7xf32>
+  return
+}
+
+// -----
+
+func.func @transpose_perm(%x: tensor<2x3xf32>) {
+  // expected-error @+1 {{perm [0, 0] is not a permutation}}
+  %0 = nn.transpose %x {perm = array<i64: 0, 0>} : (tensor<2x3xf32>) -> tensor<2x2xf32>
+  return
+}
+
+// -----
+
+func.func @concat_shapes(%x: tensor<2x3xf32>, %y: tensor<3x3xf32>) {
+  // expected-error @+1 {{input shapes [2, 3] and [3, 3] differ off axis 1}}
+  %0 = nn.concat %x, %y {axis = 1 : i64} : (tensor<2x3xf32>, tensor<3x3xf32>) -> tensor<2x6xf32>
+  return
+}
+
+// -----
+
+func.func @split_sizes(%x: tensor<2x6xf32>) {
+  // expected-error @+1 {{results add up to 5 along axis 1, input has 6}}
+  %0:2 = nn.split %x {axis = 1 : i64} : (tensor<2x6xf32>) -> (tensor<2x2xf32>, tensor<2x3xf32>)
+  return
+}
+
+// -----
+
+func.func @slice_range(%x: tensor<4xf32>) {
+  // expected-error @+1 {{slice [1, 5) step 1 is not normalized for dimension 0 of size 4}}
+  %0 = nn.slice %x {starts = array<i64: 1>, ends = array<i64: 5>, steps = array<i64: 1>} : (tensor<4xf32>) -> tensor<4xf32>
+  return
+}
+
+// -----
+
+func.func @gather_result(%x: tensor<3x4xf32>, %i: tensor<2xi64>) {
+  // expected-error @+1 {{result shape [2, 4] should be [3, 2]}}
+  %0 = nn.gather %x, %i {axis = 1 : i64} : (tensor<3x4xf32>, tensor<2xi64>) -> tensor<2x4xf32>
+  return
+}
+
+// -----
+
+func.func @pad_mode(%x: tensor<3xf32>) {
+  // expected-error @+1 {{mode must be constant, reflect or edge, got 'wrap'}}
+  %0 = nn.pad %x {pads = array<i64: 1, 1>, mode = "wrap"} : (tensor<3xf32>) -> tensor<5xf32>
+  return
+}
+
+// -----
+
+func.func @resize_result(%x: tensor<1x1x2x2xf32>) {
+  // expected-error @+1 {{result shape [1, 1, 4, 4] should be [1, 1, 4, 6]}}
+  %0 = nn.resize %x {scales = array<f32: 1.0, 1.0, 2.0, 3.0>, mode = "nearest", coordinate_transformation_mode = "asymmetric", nearest_mode = "floor"} : (tensor<1x1x2x2xf32>) -> tensor<1x1x4x4xf32>
+  return
+}
+
+// -----
+
+func.func @expand_shape(%x: tensor<3xf32>) {
+  // expected-error @+1 {{input shape [3] does not broadcast to [2, 4]}}
+  %0 = nn.expand %x : (tensor<3xf32>) -> tensor<2x4xf32>
+  return
+}
+
+// -----
+
+func.func @tile_result(%x: tensor<3xf32>) {
+  // expected-error @+1 {{result shape [3] should be [6]}}
+  %0 = nn.tile %x {repeats = array<i64: 2>} : (tensor<3xf32>) -> tensor<3xf32>
+  return
+}
+
+// -----
+
+func.func @range_scalars(%x: tensor<1xi64>) {
+  // expected-error @+1 {{start, limit and delta must be scalars}}
+  %0 = nn.range %x, %x, %x : (tensor<1xi64>, tensor<1xi64>, tensor<1xi64>) -> tensor<2xi64>
+  return
+}
+
+// -----
+
+func.func @depth_to_space_channels(%x: tensor<1x6x2x2xf32>) {
+  // expected-error @+1 {{channels (6) must be divisible by blocksize^2 (4)}}
+  %0 = nn.depth_to_space %x {blocksize = 2 : i64} : (tensor<1x6x2x2xf32>) -> tensor<1x1x4x4xf32>
+  return
+}
+
+// -----
+
+func.func @space_to_depth_spatial(%x: tensor<1x1x3x4xf32>) {
+  // expected-error @+1 {{spatial size must be divisible by blocksize 2}}
+  %0 = nn.space_to_depth %x {blocksize = 2 : i64} : (tensor<1x1x3x4xf32>) -> tensor<1x4x1x2xf32>
+  return
+}
+
+// -----
+
+func.func @shape_rank(%x: tensor<2x3xf32>) {
+  // expected-error @+1 {{result shape [3] should be [2]}}
+  %0 = nn.shape %x : (tensor<2x3xf32>) -> tensor<3xi64>
+  return
+}

@@ -1,0 +1,167 @@
+//===- LowerNNToTile.cpp - nn graph to tile-level program -----------------===//
+
+#include "ascend/Conversion/NNToTile.h"
+
+#include "ElementwiseKernel.h"
+
+#include "nn/NNOps.h"
+#include "tile/TileOps.h"
+
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/IR/SymbolTable.h"
+
+namespace ascend {
+#define GEN_PASS_DEF_LOWERNNTOTILE
+#define GEN_PASS_REGISTRATION
+#include "Conversion/NNToTile/Passes.h.inc"
+} // namespace ascend
+
+using namespace mlir;
+using namespace ascend;
+
+namespace {
+struct LowerNNToTilePass
+    : public ascend::impl::LowerNNToTileBase<LowerNNToTilePass> {
+  using Base::Base;
+  void runOnOperation() override;
+};
+} // namespace
+
+static MemRefType gmType(Type type, MLIRContext *context) {
+  auto tensor = cast<RankedTensorType>(type);
+  return MemRefType::get(
+      tensor.getShape(), tensor.getElementType(), MemRefLayoutAttrInterface(),
+      tile::MemorySpaceAttr::get(context, MemorySpace::GM));
+}
+
+/// The value of a splat constant, if `value` is one.
+static std::optional<double> getSplat(Value value) {
+  auto constant = value.getDefiningOp<nn::ConstantOp>();
+  if (!constant)
+    return std::nullopt;
+  auto dense = dyn_cast<DenseElementsAttr>(constant.getValue());
+  if (!dense || !dense.isSplat() ||
+      !isa<FloatType>(dense.getElementType()))
+    return std::nullopt;
+  return dense.getSplatValue<APFloat>().convertToDouble();
+}
+
+void LowerNNToTilePass::runOnOperation() {
+  ModuleOp module = getOperation();
+  MLIRContext *context = &getContext();
+  auto graph = module.lookupSymbol<func::FuncOp>("main");
+  if (!graph) {
+    module.emitError("expected a func.func @main holding the graph");
+    return signalPassFailure();
+  }
+  llvm::Expected<MachineModel> machine = MachineModel::getPreset(target);
+  if (!machine) {
+    module.emitError() << llvm::toString(machine.takeError());
+    return signalPassFailure();
+  }
+
+  // The new @main: inputs, then one argument per graph output.
+  OpBuilder builder(context);
+  builder.setInsertionPoint(graph);
+  FunctionType graphType = graph.getFunctionType();
+  SmallVector<Type> argTypes;
+  for (Type t : graphType.getInputs())
+    argTypes.push_back(gmType(t, context));
+  for (Type t : graphType.getResults())
+    argTypes.push_back(gmType(t, context));
+  auto main = func::FuncOp::create(builder, graph.getLoc(), "main_tile",
+                                   builder.getFunctionType(argTypes, {}));
+  auto name = [&](DictionaryAttr attrs, StringRef fallback) -> Attribute {
+    if (attrs)
+      if (auto n = attrs.getAs<StringAttr>("nn.name"))
+        return n;
+    return builder.getStringAttr(fallback);
+  };
+  unsigned numInputs = graphType.getNumInputs();
+  for (unsigned i = 0; i < argTypes.size(); ++i) {
+    bool isInput = i < numInputs;
+    DictionaryAttr attrs = isInput ? graph.getArgAttrDict(i)
+                                   : graph.getResultAttrDict(i - numInputs);
+    main.setArgAttr(i, "tile.name",
+                    name(attrs, (isInput ? "input" : "output") +
+                                    std::to_string(i)));
+    main.setArgAttr(i, "tile.kind",
+                    builder.getStringAttr(isInput ? "input" : "output"));
+  }
+  Block *entry = main.addEntryBlock();
+  builder.setInsertionPointToStart(entry);
+
+  DenseMap<Value, Value> buffers;
+  for (unsigned i = 0; i < numInputs; ++i)
+    buffers[graph.getArgument(i)] = entry->getArgument(i);
+  // Values returned by the graph are computed straight into the outputs.
+  auto returnOp = cast<func::ReturnOp>(graph.getBody().front().getTerminator());
+  DenseMap<Value, Value> outputs;
+  for (auto [i, v] : llvm::enumerate(returnOp.getOperands()))
+    if (!outputs.count(v))
+      outputs[v] = entry->getArgument(numInputs + i);
+
+  SymbolTable symbols(module);
+  unsigned constants = 0;
+  for (Operation &op : graph.getBody().front()) {
+    if (auto constant = dyn_cast<nn::ConstantOp>(op)) {
+      if (getSplat(constant) && llvm::all_of(constant->getUsers(), [](Operation *u) {
+            return isa<nn::KernelOp>(u);
+          }))
+        continue; // splats become immediates
+      OpBuilder moduleBuilder = OpBuilder::atBlockBegin(module.getBody());
+      MemRefType type = gmType(constant.getType(), context);
+      auto global = memref::GlobalOp::create(
+          moduleBuilder, constant.getLoc(),
+          "cst" + std::to_string(constants++), builder.getStringAttr("private"),
+          type, constant.getValue(), /*constant=*/true, IntegerAttr());
+      symbols.insert(global);
+      buffers[constant.getResult()] = memref::GetGlobalOp::create(
+          builder, constant.getLoc(), type, global.getSymName());
+      continue;
+    }
+    if (isa<func::ReturnOp>(op))
+      break;
+    auto kernel = dyn_cast<nn::KernelOp>(op);
+    if (!kernel) {
+      op.emitError("only nn.kernel and nn.constant may appear in the graph "
+                   "when lowering to tile; run ascend-fuse first");
+      return signalPassFailure();
+    }
+    SmallVector<std::optional<double>> scalars;
+    SmallVector<Value> args;
+    for (Value input : kernel.getInputs()) {
+      scalars.push_back(getSplat(input));
+      if (!scalars.back())
+        args.push_back(buffers.lookup(input));
+    }
+    for (Value result : kernel.getResults()) {
+      Value out = outputs.lookup(result);
+      if (!out)
+        out = memref::AllocOp::create(builder, kernel.getLoc(),
+                                      gmType(result.getType(), context));
+      buffers[result] = out;
+      args.push_back(out);
+    }
+    OpBuilder moduleBuilder = OpBuilder::atBlockEnd(module.getBody());
+    FailureOr<func::FuncOp> tileKernel =
+        buildElementwiseKernel(kernel, scalars, *machine, moduleBuilder);
+    if (failed(tileKernel))
+      return signalPassFailure();
+    symbols.insert(*tileKernel);
+    func::CallOp::create(builder, kernel.getLoc(), *tileKernel, args);
+  }
+  for (auto [i, v] : llvm::enumerate(returnOp.getOperands()))
+    if (!isa_and_nonnull<nn::KernelOp>(v.getDefiningOp())) {
+      returnOp.emitError("graph output #")
+          << i << " is not computed by a kernel (an input or constant "
+          << "returned directly is not supported yet)";
+      return signalPassFailure();
+    }
+  func::ReturnOp::create(builder, graph.getLoc());
+  graph.erase();
+  main.setSymName("main");
+  module->setAttr("tile.target", builder.getStringAttr(target));
+}
+
+void ascend::registerNNToTilePasses() { registerLowerNNToTile(); }

@@ -1,0 +1,138 @@
+//===- OnnxImporterImpl.h - The importer's internals ------------*- C++ -*-===//
+
+#ifndef ASCEND_LIB_IMPORT_ONNXIMPORTERIMPL_H
+#define ASCEND_LIB_IMPORT_ONNXIMPORTERIMPL_H
+
+#include "ascend/Import/OnnxImporter.h"
+
+#include "mlir/IR/Builders.h"
+#include "mlir/IR/BuiltinOps.h"
+#include "llvm/ADT/StringMap.h"
+#include "llvm/ADT/StringSet.h"
+
+#include "onnx/onnx_pb.h"
+
+#include <optional>
+
+namespace ascend::onnx_import {
+
+std::string dataTypeName(int32_t type);
+/// nn element type of an ONNX data type, or null when unsupported.
+mlir::Type convertElementType(mlir::MLIRContext *ctx, int32_t type);
+
+/// One ONNX node being imported: its inputs (null for omitted optional
+/// inputs) and where it is.
+struct Node {
+  const onnx::NodeProto &proto;
+  mlir::Location loc;
+  llvm::SmallVector<mlir::Value> inputs;
+
+  mlir::Value input(unsigned i) const {
+    return i < inputs.size() ? inputs[i] : mlir::Value();
+  }
+  unsigned numOutputs() const { return proto.output_size(); }
+};
+
+class Importer {
+public:
+  Importer(mlir::MLIRContext *ctx, onnx::ModelProto &model,
+           llvm::StringRef modelPath);
+  mlir::OwningOpRef<mlir::ModuleOp> run(const OnnxImportOptions &options);
+
+private:
+  // Driver (OnnxImporter.cpp).
+  llvm::LogicalResult checkSupportedOps();
+  llvm::LogicalResult applyInputShapes(const OnnxImportOptions &options);
+  llvm::LogicalResult checkStaticInputs();
+  mlir::Location fileLoc();
+  mlir::Location nodeLoc(const onnx::NodeProto &node);
+  std::string describe(const onnx::NodeProto &node);
+  mlir::FailureOr<mlir::ElementsAttr> convertTensor(onnx::TensorProto &tensor,
+                                                    mlir::Location loc,
+                                                    llvm::StringRef what);
+  mlir::FailureOr<mlir::Value> getValue(llvm::StringRef name,
+                                        mlir::Location loc);
+  mlir::FailureOr<mlir::RankedTensorType>
+  convertType(const onnx::TypeProto &type, llvm::StringRef name,
+              mlir::Location loc);
+  mlir::FailureOr<mlir::RankedTensorType> getType(llvm::StringRef name,
+                                                  mlir::Location loc);
+
+  // Nodes (OnnxOps.cpp).
+  llvm::LogicalResult importNode(const onnx::NodeProto &node);
+#define ONNX_OP(NAME) llvm::LogicalResult import##NAME(Node &node);
+#include "OnnxOps.def"
+
+  // Helpers for the node handlers (OnnxOps.cpp).
+  mlir::InFlightDiagnostic error(Node &node);
+  mlir::FailureOr<mlir::RankedTensorType> outType(Node &node, unsigned i = 0);
+  llvm::LogicalResult setResults(Node &node, mlir::ValueRange results);
+  bool isUsed(llvm::StringRef name) const { return consumed.contains(name); }
+  const onnx::AttributeProto *attr(Node &node, llvm::StringRef name);
+  int64_t attrInt(Node &node, llvm::StringRef name, int64_t def);
+  float attrFloat(Node &node, llvm::StringRef name, float def);
+  std::string attrString(Node &node, llvm::StringRef name, llvm::StringRef def);
+  std::optional<llvm::SmallVector<int64_t>> attrInts(Node &node,
+                                                     llvm::StringRef name);
+  std::optional<llvm::SmallVector<float>> attrFloats(Node &node,
+                                                     llvm::StringRef name);
+  mlir::FailureOr<llvm::SmallVector<int64_t>>
+  constInts(Node &node, mlir::Value v, llvm::StringRef what);
+  mlir::FailureOr<llvm::SmallVector<double>>
+  constFloats(Node &node, mlir::Value v, llvm::StringRef what);
+  mlir::FailureOr<int64_t> normalizeAxis(Node &node, int64_t axis,
+                                         int64_t rank);
+  mlir::FailureOr<llvm::SmallVector<int64_t>>
+  resolvePads(Node &node, llvm::ArrayRef<int64_t> spatialIn,
+              llvm::ArrayRef<int64_t> kernel, llvm::ArrayRef<int64_t> strides,
+              llvm::ArrayRef<int64_t> dilations);
+  /// Creates an nn op, verifies it (so a bad op is reported at its node, not
+  /// folded), and folds it. After a failure it creates nothing and returns
+  /// null until the node is done; setResults then fails.
+  template <typename OpTy, typename... Args>
+  mlir::Value build(mlir::Location loc, Args &&...args) {
+    if (buildFailed)
+      return {};
+    auto op = OpTy::create(b, loc, std::forward<Args>(args)...);
+    return finishBuild(op);
+  }
+  mlir::Value finishBuild(mlir::Operation *op);
+  template <typename OpTy>
+  mlir::Value broadcastBinary(mlir::Location loc, mlir::Value lhs,
+                              mlir::Value rhs);
+  llvm::LogicalResult alignLegacyBroadcast(Node &node, mlir::Value lhs,
+                                           mlir::Value &rhs);
+  template <typename OpTy> llvm::LogicalResult importBinary(Node &node);
+  template <typename OpTy> llvm::LogicalResult importVariadic(Node &node);
+  template <typename OpTy> llvm::LogicalResult importCompare(Node &node);
+  template <typename OpTy> llvm::LogicalResult importUnary(Node &node);
+  template <typename OpTy> llvm::LogicalResult importReduce(Node &node);
+  template <typename OpTy> llvm::LogicalResult importArgReduce(Node &node);
+  template <typename OpTy> llvm::LogicalResult importSoftmaxLike(Node &node);
+  template <typename OpTy> llvm::LogicalResult importPool(Node &node);
+  llvm::LogicalResult importReshapeLike(Node &node);
+  llvm::LogicalResult importResizeWithScales(Node &node,
+                                             llvm::ArrayRef<float> scales,
+                                             llvm::StringRef mode,
+                                             llvm::StringRef coordMode,
+                                             llvm::StringRef nearestMode);
+
+  mlir::MLIRContext *ctx;
+  mlir::OpBuilder b;
+  onnx::ModelProto &model;
+  std::string modelPath;
+  int64_t opsetVersion = 0;
+  llvm::StringMap<mlir::Value> values;
+  llvm::StringMap<onnx::TensorProto *> initializers;
+  llvm::StringMap<const onnx::TypeProto *> valueTypes;
+  /// Names read by some node or returned by the graph: optional outputs
+  /// outside this set need no support.
+  llvm::StringSet<> consumed;
+  /// The node being imported and whether one of its ops failed to verify.
+  const onnx::NodeProto *currentNode = nullptr;
+  bool buildFailed = false;
+};
+
+} // namespace ascend::onnx_import
+
+#endif // ASCEND_LIB_IMPORT_ONNXIMPORTERIMPL_H

@@ -1,0 +1,1269 @@
+//===- OnnxOps.cpp - One handler per ONNX op ------------------------------===//
+//
+// Each handler maps one ONNX node, at any opset from 7 to 17, to the one
+// normalized nn form: inputs that some opsets take as attributes become
+// attributes (they must be constants, possibly after folding), auto_pad
+// becomes explicit pads, negative axes become non-negative, variadic ops
+// become chains of binary ops. Result types come from ONNX shape inference
+// and are checked against what the handler built.
+//
+//===----------------------------------------------------------------------===//
+
+#include "OnnxImporterImpl.h"
+
+#include "nn/NNConstants.h"
+#include "nn/NNOps.h"
+
+#include "mlir/Dialect/Traits.h"
+#include "mlir/IR/Matchers.h"
+#include "mlir/IR/TypeUtilities.h"
+#include "mlir/IR/Verifier.h"
+#include "llvm/ADT/StringSwitch.h"
+
+#include <cmath>
+#include <limits>
+
+using namespace mlir;
+using namespace ascend;
+using namespace ascend::onnx_import;
+namespace nn = ascend::nn;
+
+//===----------------------------------------------------------------------===//
+// Helpers
+//===----------------------------------------------------------------------===//
+
+LogicalResult Importer::importNode(const onnx::NodeProto &proto) {
+  Node node{proto, nodeLoc(proto), {}};
+  for (const std::string &name : proto.input()) {
+    if (name.empty()) {
+      node.inputs.push_back(Value());
+      continue;
+    }
+    FailureOr<Value> v = getValue(name, node.loc);
+    if (failed(v))
+      return failure();
+    node.inputs.push_back(*v);
+  }
+  using Handler = LogicalResult (Importer::*)(Node &);
+  Handler handler = llvm::StringSwitch<Handler>(proto.op_type())
+#define ONNX_OP(NAME) .Case(#NAME, &Importer::import##NAME)
+#include "OnnxOps.def"
+                        .Default(nullptr);
+  if (!handler)
+    return error(node) << "unsupported op";
+  currentNode = &proto;
+  buildFailed = false;
+  LogicalResult result = (this->*handler)(node);
+  return failure(failed(result) || buildFailed);
+}
+
+Value Importer::finishBuild(Operation *op) {
+  if (failed(mlir::verify(op, /*verifyRecursively=*/false))) {
+    emitError(op->getLoc())
+        << describe(*currentNode) << ": the imported op is invalid (see above)";
+    op->erase();
+    buildFailed = true;
+    return {};
+  }
+  SmallVector<Value, 1> folded;
+  if (succeeded(b.tryFold(op, folded)) && !folded.empty()) {
+    op->erase();
+    return folded.front();
+  }
+  return op->getResult(0);
+}
+
+InFlightDiagnostic Importer::error(Node &node) {
+  return emitError(node.loc) << describe(node.proto) << ": ";
+}
+
+FailureOr<RankedTensorType> Importer::outType(Node &node, unsigned i) {
+  if (int(i) >= node.proto.output_size() || node.proto.output(i).empty())
+    return error(node) << "output " << i << " is missing";
+  return getType(node.proto.output(i), node.loc);
+}
+
+LogicalResult Importer::setResults(Node &node, ValueRange results) {
+  if (buildFailed)
+    return failure();
+  for (auto [i, v] : llvm::enumerate(results)) {
+    if (int(i) >= node.proto.output_size())
+      break;
+    const std::string &name = node.proto.output(i);
+    if (name.empty())
+      continue;
+    // Check the handler against shape inference where it has a type.
+    if (valueTypes.count(name)) {
+      FailureOr<RankedTensorType> expected = getType(name, node.loc);
+      if (failed(expected))
+        return failure();
+      if (*expected != v.getType())
+        return error(node) << "output '" << name << "' was imported as "
+                           << v.getType() << " but ONNX infers " << *expected;
+    }
+    values[name] = v;
+  }
+  return success();
+}
+
+const onnx::AttributeProto *Importer::attr(Node &node, StringRef name) {
+  for (const auto &a : node.proto.attribute())
+    if (a.name() == name)
+      return &a;
+  return nullptr;
+}
+
+int64_t Importer::attrInt(Node &node, StringRef name, int64_t def) {
+  const onnx::AttributeProto *a = attr(node, name);
+  return a ? a->i() : def;
+}
+
+float Importer::attrFloat(Node &node, StringRef name, float def) {
+  const onnx::AttributeProto *a = attr(node, name);
+  return a ? a->f() : def;
+}
+
+std::string Importer::attrString(Node &node, StringRef name, StringRef def) {
+  const onnx::AttributeProto *a = attr(node, name);
+  return a ? a->s() : def.str();
+}
+
+std::optional<SmallVector<int64_t>> Importer::attrInts(Node &node,
+                                                       StringRef name) {
+  const onnx::AttributeProto *a = attr(node, name);
+  if (!a)
+    return std::nullopt;
+  return SmallVector<int64_t>(a->ints().begin(), a->ints().end());
+}
+
+std::optional<SmallVector<float>> Importer::attrFloats(Node &node,
+                                                       StringRef name) {
+  const onnx::AttributeProto *a = attr(node, name);
+  if (!a)
+    return std::nullopt;
+  return SmallVector<float>(a->floats().begin(), a->floats().end());
+}
+
+FailureOr<SmallVector<int64_t>> Importer::constInts(Node &node, Value v,
+                                                    StringRef what) {
+  Attribute a;
+  if (matchPattern(v, m_Constant(&a)))
+    if (auto ints = nn::getIntValues(a, std::numeric_limits<int64_t>::max()))
+      return *ints;
+  return error(node) << what
+                     << " must be a constant (or fold to one) to import";
+}
+
+FailureOr<SmallVector<double>> Importer::constFloats(Node &node, Value v,
+                                                     StringRef what) {
+  Attribute a;
+  if (matchPattern(v, m_Constant(&a))) {
+    if (auto floats =
+            nn::getFloatValues(a, std::numeric_limits<int64_t>::max()))
+      return *floats;
+    if (auto ints = nn::getIntValues(a, std::numeric_limits<int64_t>::max()))
+      return llvm::map_to_vector(*ints, [](int64_t i) { return double(i); });
+  }
+  return error(node) << what
+                     << " must be a constant (or fold to one) to import";
+}
+
+FailureOr<int64_t> Importer::normalizeAxis(Node &node, int64_t axis,
+                                           int64_t rank) {
+  if (axis < -rank || axis >= std::max<int64_t>(rank, 1))
+    return error(node) << "axis " << axis << " is out of range for rank "
+                       << rank;
+  return axis < 0 ? axis + rank : axis;
+}
+
+FailureOr<SmallVector<int64_t>>
+Importer::resolvePads(Node &node, ArrayRef<int64_t> in,
+                      ArrayRef<int64_t> kernel, ArrayRef<int64_t> strides,
+                      ArrayRef<int64_t> dilations) {
+  size_t n = in.size();
+  std::string autoPad = attrString(node, "auto_pad", "NOTSET");
+  SmallVector<int64_t> pads(2 * n, 0);
+  if (autoPad == "NOTSET") {
+    if (auto p = attrInts(node, "pads")) {
+      if (p->size() != 2 * n)
+        return error(node) << "expects " << 2 * n << " pads, got " << p->size();
+      pads = *p;
+    }
+    return pads;
+  }
+  if (autoPad == "VALID")
+    return pads;
+  if (autoPad != "SAME_UPPER" && autoPad != "SAME_LOWER")
+    return error(node) << "unknown auto_pad '" << autoPad << "'";
+  for (size_t i = 0; i < n; ++i) {
+    int64_t out = llvm::divideCeil(in[i], strides[i]);
+    int64_t window = (kernel[i] - 1) * dilations[i] + 1;
+    int64_t total =
+        std::max<int64_t>(0, (out - 1) * strides[i] + window - in[i]);
+    int64_t small = total / 2;
+    pads[i] = autoPad == "SAME_UPPER" ? small : total - small;
+    pads[n + i] = total - pads[i];
+  }
+  return pads;
+}
+
+static RankedTensorType withShape(RankedTensorType t, ArrayRef<int64_t> shape) {
+  return RankedTensorType::get(shape, t.getElementType());
+}
+
+//===----------------------------------------------------------------------===//
+// Elementwise
+//===----------------------------------------------------------------------===//
+
+template <typename OpTy>
+Value Importer::broadcastBinary(Location loc, Value lhs, Value rhs) {
+  auto lt = cast<RankedTensorType>(lhs.getType());
+  auto rt = cast<RankedTensorType>(rhs.getType());
+  SmallVector<int64_t> shape;
+  if (!OpTrait::util::getBroadcastedShape(lt.getShape(), rt.getShape(), shape))
+    return {};
+  Type elem = lt.getElementType();
+  if constexpr (std::is_same_v<OpTy, nn::EqualOp> ||
+                std::is_same_v<OpTy, nn::LessOp> ||
+                std::is_same_v<OpTy, nn::GreaterOp>)
+    elem = b.getI1Type();
+  return build<OpTy>(loc, RankedTensorType::get(shape, elem), lhs, rhs);
+}
+
+/// Before opset 7, `broadcast = 1` with `axis` aligned rhs to lhs starting at
+/// `axis`; numpy broadcasting aligns trailing dimensions, so rhs gets
+/// trailing 1s.
+LogicalResult Importer::alignLegacyBroadcast(Node &node, Value lhs,
+                                             Value &rhs) {
+  if (opsetVersion >= 7 || !attr(node, "axis"))
+    return success();
+  auto lt = cast<RankedTensorType>(lhs.getType());
+  auto rt = cast<RankedTensorType>(rhs.getType());
+  FailureOr<int64_t> axis =
+      normalizeAxis(node, attrInt(node, "axis", 0), lt.getRank());
+  if (failed(axis))
+    return failure();
+  int64_t trailing = lt.getRank() - *axis - rt.getRank();
+  if (trailing < 0)
+    return error(node) << "rhs does not fit lhs at axis " << *axis;
+  SmallVector<int64_t> shape(rt.getShape());
+  shape.append(trailing, 1);
+  rhs = build<nn::ReshapeOp>(node.loc, withShape(rt, shape), rhs);
+  return success(rhs != nullptr);
+}
+
+template <typename OpTy> LogicalResult Importer::importBinary(Node &node) {
+  Value lhs = node.input(0), rhs = node.input(1);
+  if (!lhs || !rhs)
+    return error(node) << "expects two inputs";
+  if (getElementTypeOrSelf(lhs.getType()) !=
+      getElementTypeOrSelf(rhs.getType())) {
+    // Only Pow allows a different exponent type; compute in the base's type.
+    if (!std::is_same_v<OpTy, nn::PowOp>)
+      return error(node) << "operand element types differ";
+    auto rt = cast<RankedTensorType>(rhs.getType());
+    rhs = build<nn::CastOp>(node.loc,
+                            withShape(cast<RankedTensorType>(lhs.getType()), {})
+                                .clone(rt.getShape()),
+                            rhs);
+  }
+  if (failed(alignLegacyBroadcast(node, lhs, rhs)))
+    return failure();
+  Value v = broadcastBinary<OpTy>(node.loc, lhs, rhs);
+  if (!v)
+    return error(node) << "operand shapes do not broadcast";
+  return setResults(node, v);
+}
+
+template <typename OpTy> LogicalResult Importer::importVariadic(Node &node) {
+  SmallVector<Value> inputs;
+  for (Value v : node.inputs)
+    if (v)
+      inputs.push_back(v);
+  if (inputs.empty())
+    return error(node) << "expects at least one input";
+  Value acc = inputs[0];
+  for (Value v : ArrayRef(inputs).drop_front()) {
+    acc = broadcastBinary<OpTy>(node.loc, acc, v);
+    if (!acc)
+      return error(node) << "operand shapes do not broadcast";
+  }
+  return setResults(node, acc);
+}
+
+template <typename OpTy> LogicalResult Importer::importCompare(Node &node) {
+  Value v = broadcastBinary<OpTy>(node.loc, node.input(0), node.input(1));
+  if (!v)
+    return error(node) << "operand shapes do not broadcast";
+  return setResults(node, v);
+}
+
+template <typename OpTy> LogicalResult Importer::importUnary(Node &node) {
+  Value x = node.input(0);
+  return setResults(node, build<OpTy>(node.loc, x.getType(), x));
+}
+
+LogicalResult Importer::importAdd(Node &n) {
+  return importBinary<nn::AddOp>(n);
+}
+LogicalResult Importer::importSub(Node &n) {
+  return importBinary<nn::SubOp>(n);
+}
+LogicalResult Importer::importMul(Node &n) {
+  return importBinary<nn::MulOp>(n);
+}
+LogicalResult Importer::importDiv(Node &n) {
+  return importBinary<nn::DivOp>(n);
+}
+LogicalResult Importer::importPow(Node &n) {
+  return importBinary<nn::PowOp>(n);
+}
+LogicalResult Importer::importMax(Node &n) {
+  return importVariadic<nn::MaxOp>(n);
+}
+LogicalResult Importer::importMin(Node &n) {
+  return importVariadic<nn::MinOp>(n);
+}
+LogicalResult Importer::importSum(Node &n) {
+  return importVariadic<nn::AddOp>(n);
+}
+LogicalResult Importer::importMean(Node &node) {
+  if (failed(importVariadic<nn::AddOp>(node)))
+    return failure();
+  Value sum = values[node.proto.output(0)];
+  auto ty = cast<RankedTensorType>(sum.getType());
+  if (!isa<FloatType>(ty.getElementType()))
+    return error(node) << "expects float inputs";
+  int64_t count = llvm::count_if(node.inputs, [](Value v) { return bool(v); });
+  Value divisor = nn::ConstantOp::create(
+      b, node.loc, nn::makeFloatAttr(withShape(ty, {}), {double(count)}));
+  return setResults(node, build<nn::DivOp>(node.loc, ty, sum, divisor));
+}
+LogicalResult Importer::importEqual(Node &n) {
+  return importCompare<nn::EqualOp>(n);
+}
+LogicalResult Importer::importLess(Node &n) {
+  return importCompare<nn::LessOp>(n);
+}
+LogicalResult Importer::importGreater(Node &n) {
+  return importCompare<nn::GreaterOp>(n);
+}
+LogicalResult Importer::importAnd(Node &n) {
+  return importBinary<nn::AndOp>(n);
+}
+LogicalResult Importer::importOr(Node &n) { return importBinary<nn::OrOp>(n); }
+LogicalResult Importer::importNot(Node &n) { return importUnary<nn::NotOp>(n); }
+
+LogicalResult Importer::importWhere(Node &node) {
+  FailureOr<RankedTensorType> ty = outType(node);
+  if (failed(ty))
+    return failure();
+  return setResults(node, build<nn::WhereOp>(node.loc, *ty, node.input(0),
+                                             node.input(1), node.input(2)));
+}
+
+LogicalResult Importer::importRelu(Node &n) {
+  return importUnary<nn::ReluOp>(n);
+}
+LogicalResult Importer::importSigmoid(Node &n) {
+  return importUnary<nn::SigmoidOp>(n);
+}
+LogicalResult Importer::importTanh(Node &n) {
+  return importUnary<nn::TanhOp>(n);
+}
+LogicalResult Importer::importExp(Node &n) { return importUnary<nn::ExpOp>(n); }
+LogicalResult Importer::importLog(Node &n) { return importUnary<nn::LogOp>(n); }
+LogicalResult Importer::importSqrt(Node &n) {
+  return importUnary<nn::SqrtOp>(n);
+}
+LogicalResult Importer::importErf(Node &n) { return importUnary<nn::ErfOp>(n); }
+LogicalResult Importer::importReciprocal(Node &n) {
+  return importUnary<nn::ReciprocalOp>(n);
+}
+LogicalResult Importer::importFloor(Node &n) {
+  return importUnary<nn::FloorOp>(n);
+}
+LogicalResult Importer::importCeil(Node &n) {
+  return importUnary<nn::CeilOp>(n);
+}
+LogicalResult Importer::importSoftplus(Node &n) {
+  return importUnary<nn::SoftplusOp>(n);
+}
+LogicalResult Importer::importSoftsign(Node &n) {
+  return importUnary<nn::SoftsignOp>(n);
+}
+LogicalResult Importer::importHardSwish(Node &n) {
+  return importUnary<nn::HardSwishOp>(n);
+}
+LogicalResult Importer::importNeg(Node &n) { return importUnary<nn::NegOp>(n); }
+LogicalResult Importer::importAbs(Node &n) { return importUnary<nn::AbsOp>(n); }
+LogicalResult Importer::importIdentity(Node &n) {
+  return importUnary<nn::IdentityOp>(n);
+}
+
+LogicalResult Importer::importLeakyRelu(Node &node) {
+  Value x = node.input(0);
+  return setResults(node, build<nn::LeakyReluOp>(node.loc, x.getType(), x,
+                                                 b.getF32FloatAttr(attrFloat(
+                                                     node, "alpha", 0.01f))));
+}
+
+LogicalResult Importer::importElu(Node &node) {
+  Value x = node.input(0);
+  return setResults(
+      node,
+      build<nn::EluOp>(node.loc, x.getType(), x,
+                       b.getF32FloatAttr(attrFloat(node, "alpha", 1.0f))));
+}
+
+LogicalResult Importer::importSelu(Node &node) {
+  Value x = node.input(0);
+  return setResults(
+      node, build<nn::SeluOp>(node.loc, x.getType(), x,
+                              b.getF32FloatAttr(attrFloat(
+                                  node, "alpha", 1.67326319217681884765625f)),
+                              b.getF32FloatAttr(attrFloat(
+                                  node, "gamma", 1.05070102214813232421875f))));
+}
+
+LogicalResult Importer::importHardSigmoid(Node &node) {
+  Value x = node.input(0);
+  return setResults(node,
+                    build<nn::HardSigmoidOp>(
+                        node.loc, x.getType(), x,
+                        b.getF32FloatAttr(attrFloat(node, "alpha", 0.2f)),
+                        b.getF32FloatAttr(attrFloat(node, "beta", 0.5f))));
+}
+
+LogicalResult Importer::importPRelu(Node &node) {
+  Value x = node.input(0), slope = node.input(1);
+  // Before opset 7 a 1-D slope of size C applied per channel (dimension 1);
+  // numpy broadcasting needs it as [C, 1, ..., 1].
+  auto xTy = cast<RankedTensorType>(x.getType());
+  auto sTy = cast<RankedTensorType>(slope.getType());
+  if (opsetVersion < 7 && sTy.getRank() == 1 && xTy.getRank() > 2 &&
+      sTy.getDimSize(0) == xTy.getDimSize(1) && sTy.getDimSize(0) != 1) {
+    SmallVector<int64_t> shape(xTy.getRank() - 1, 1);
+    shape[0] = sTy.getDimSize(0);
+    slope = build<nn::ReshapeOp>(node.loc, withShape(sTy, shape), slope);
+  }
+  return setResults(node, build<nn::PReluOp>(node.loc, x.getType(), x, slope));
+}
+
+LogicalResult Importer::importClip(Node &node) {
+  Value x = node.input(0);
+  FloatAttr minAttr, maxAttr;
+  if (opsetVersion < 11) {
+    if (attr(node, "min"))
+      minAttr = b.getF32FloatAttr(attrFloat(node, "min", 0));
+    if (attr(node, "max"))
+      maxAttr = b.getF32FloatAttr(attrFloat(node, "max", 0));
+  } else {
+    for (unsigned i : {1u, 2u}) {
+      if (!node.input(i))
+        continue;
+      FailureOr<SmallVector<double>> bound =
+          constFloats(node, node.input(i), i == 1 ? "min" : "max");
+      if (failed(bound))
+        return failure();
+      if (bound->size() != 1)
+        return error(node) << "bounds must be scalars";
+      (i == 1 ? minAttr : maxAttr) = b.getF32FloatAttr((*bound)[0]);
+    }
+  }
+  if (!isa<FloatType>(getElementTypeOrSelf(x.getType())))
+    return error(node) << "only float inputs are supported";
+  return setResults(
+      node, build<nn::ClipOp>(node.loc, x.getType(), x, minAttr, maxAttr));
+}
+
+LogicalResult Importer::importCast(Node &node) {
+  FailureOr<RankedTensorType> ty = outType(node);
+  if (failed(ty))
+    return failure();
+  return setResults(node, build<nn::CastOp>(node.loc, *ty, node.input(0)));
+}
+
+LogicalResult Importer::importDropout(Node &node) {
+  bool training = false;
+  if (opsetVersion >= 12 && node.input(2)) {
+    FailureOr<SmallVector<int64_t>> mode =
+        constInts(node, node.input(2), "training_mode");
+    if (failed(mode))
+      return failure();
+    training = !mode->empty() && (*mode)[0] != 0;
+  }
+  if (training)
+    return error(node) << "training mode is not supported";
+  Value x = node.input(0);
+  float ratio = attrFloat(node, "ratio", 0.5f);
+  if (opsetVersion >= 12 && node.input(1)) {
+    FailureOr<SmallVector<double>> r =
+        constFloats(node, node.input(1), "ratio");
+    if (failed(r))
+      return failure();
+    ratio = r->empty() ? 0.5f : float((*r)[0]);
+  }
+  SmallVector<Value> results = {
+      build<nn::DropoutOp>(node.loc, x.getType(), x, b.getF32FloatAttr(ratio))};
+  if (node.numOutputs() > 1 && !node.proto.output(1).empty()) {
+    // In inference every element is kept.
+    FailureOr<RankedTensorType> maskTy = outType(node, 1);
+    if (failed(maskTy))
+      return failure();
+    results.push_back(nn::ConstantOp::create(
+        b, node.loc,
+        cast<ElementsAttr>(DenseElementsAttr::get(*maskTy, true))));
+  }
+  return setResults(node, results);
+}
+
+//===----------------------------------------------------------------------===//
+// Cube ops
+//===----------------------------------------------------------------------===//
+
+LogicalResult Importer::importMatMul(Node &node) {
+  FailureOr<RankedTensorType> ty = outType(node);
+  if (failed(ty))
+    return failure();
+  return setResults(
+      node, build<nn::MatMulOp>(node.loc, *ty, node.input(0), node.input(1)));
+}
+
+LogicalResult Importer::importGemm(Node &node) {
+  FailureOr<RankedTensorType> ty = outType(node);
+  if (failed(ty))
+    return failure();
+  return setResults(
+      node, build<nn::GemmOp>(node.loc, *ty, node.input(0), node.input(1),
+                              node.input(2),
+                              b.getF32FloatAttr(attrFloat(node, "alpha", 1.0f)),
+                              b.getF32FloatAttr(attrFloat(node, "beta", 1.0f)),
+                              b.getBoolAttr(attrInt(node, "transA", 0)),
+                              b.getBoolAttr(attrInt(node, "transB", 0))));
+}
+
+/// [N, C, L] -> [N, C, 1, L]: 1-D convolutions run as 2-D ones of height 1.
+static SmallVector<int64_t> liftTo2d(ArrayRef<int64_t> shape) {
+  SmallVector<int64_t> lifted(shape);
+  lifted.insert(lifted.begin() + 2, 1);
+  return lifted;
+}
+
+LogicalResult Importer::importConv(Node &node) {
+  FailureOr<RankedTensorType> ty = outType(node);
+  if (failed(ty))
+    return failure();
+  Value x = node.input(0), w = node.input(1);
+  auto inTy = cast<RankedTensorType>(x.getType());
+  auto wTy = cast<RankedTensorType>(w.getType());
+  int64_t spatial = inTy.getRank() - 2;
+  if ((spatial != 1 && spatial != 2) || wTy.getRank() != inTy.getRank())
+    return error(node) << "only 1-D and 2-D convolutions are supported, got "
+                          "a rank-"
+                       << inTy.getRank() << " input";
+  SmallVector<int64_t> kernel(wTy.getShape().drop_front(2));
+  SmallVector<int64_t> strides =
+      attrInts(node, "strides").value_or(SmallVector<int64_t>(spatial, 1));
+  SmallVector<int64_t> dilations =
+      attrInts(node, "dilations").value_or(SmallVector<int64_t>(spatial, 1));
+  if (int64_t(strides.size()) != spatial ||
+      int64_t(dilations.size()) != spatial)
+    return error(node) << "expects " << spatial << " strides and dilations";
+  FailureOr<SmallVector<int64_t>> pads = resolvePads(
+      node, inTy.getShape().drop_front(2), kernel, strides, dilations);
+  if (failed(pads))
+    return failure();
+  int64_t group = attrInt(node, "group", 1);
+  if (spatial == 2)
+    return setResults(node,
+                      build<nn::ConvOp>(node.loc, *ty, x, w, node.input(2),
+                                        strides, *pads, dilations, group));
+  Value x2 = build<nn::ReshapeOp>(
+      node.loc, withShape(inTy, liftTo2d(inTy.getShape())), x);
+  Value w2 = build<nn::ReshapeOp>(node.loc,
+                                  withShape(wTy, liftTo2d(wTy.getShape())), w);
+  Value y =
+      build<nn::ConvOp>(node.loc, withShape(*ty, liftTo2d(ty->getShape())), x2,
+                        w2, node.input(2), SmallVector<int64_t>{1, strides[0]},
+                        SmallVector<int64_t>{0, (*pads)[0], 0, (*pads)[1]},
+                        SmallVector<int64_t>{1, dilations[0]}, group);
+  return setResults(node, build<nn::ReshapeOp>(node.loc, *ty, y));
+}
+
+LogicalResult Importer::importConvTranspose(Node &node) {
+  FailureOr<RankedTensorType> ty = outType(node);
+  if (failed(ty))
+    return failure();
+  Value x = node.input(0), w = node.input(1);
+  auto inTy = cast<RankedTensorType>(x.getType());
+  auto wTy = cast<RankedTensorType>(w.getType());
+  int64_t n = inTy.getRank() - 2;
+  if ((n != 1 && n != 2) || wTy.getRank() != inTy.getRank())
+    return error(node) << "only 1-D and 2-D transposed convolutions are "
+                          "supported, got a rank-"
+                       << inTy.getRank() << " input";
+  SmallVector<int64_t> strides =
+      attrInts(node, "strides").value_or(SmallVector<int64_t>(n, 1));
+  SmallVector<int64_t> dilations =
+      attrInts(node, "dilations").value_or(SmallVector<int64_t>(n, 1));
+  SmallVector<int64_t> outPad =
+      attrInts(node, "output_padding").value_or(SmallVector<int64_t>(n, 0));
+  if (int64_t(strides.size()) != n || int64_t(dilations.size()) != n ||
+      int64_t(outPad.size()) != n)
+    return error(node) << "expects " << n
+                       << " strides, dilations and output paddings";
+  std::string autoPad = attrString(node, "auto_pad", "NOTSET");
+  SmallVector<int64_t> pads(2 * n, 0);
+  if (auto p = attrInts(node, "pads"); p && autoPad == "NOTSET") {
+    if (int64_t(p->size()) != 2 * n)
+      return error(node) << "expects " << 2 * n << " pads";
+    pads = *p;
+  } else if (autoPad != "VALID") {
+    // output_shape or SAME_*: the padding that yields the inferred size.
+    for (int64_t i = 0; i < n; ++i) {
+      int64_t full = strides[i] * (inTy.getDimSize(2 + i) - 1) + outPad[i] +
+                     (wTy.getDimSize(2 + i) - 1) * dilations[i] + 1;
+      int64_t total = full - ty->getDimSize(2 + i);
+      // A larger output_shape extends the output like output_padding.
+      if (total < 0) {
+        outPad[i] -= total;
+        total = 0;
+      }
+      // Per the ONNX spec only SAME_UPPER puts the smaller half first.
+      pads[i] = autoPad == "SAME_UPPER" ? total / 2 : total - total / 2;
+      pads[i + n] = total - pads[i];
+    }
+  }
+  int64_t group = attrInt(node, "group", 1);
+  if (n == 2)
+    return setResults(node, build<nn::ConvTransposeOp>(
+                                node.loc, *ty, x, w, node.input(2), strides,
+                                pads, dilations, outPad, group));
+  Value x2 = build<nn::ReshapeOp>(
+      node.loc, withShape(inTy, liftTo2d(inTy.getShape())), x);
+  Value w2 = build<nn::ReshapeOp>(node.loc,
+                                  withShape(wTy, liftTo2d(wTy.getShape())), w);
+  Value y = build<nn::ConvTransposeOp>(
+      node.loc, withShape(*ty, liftTo2d(ty->getShape())), x2, w2, node.input(2),
+      SmallVector<int64_t>{1, strides[0]},
+      SmallVector<int64_t>{0, pads[0], 0, pads[1]},
+      SmallVector<int64_t>{1, dilations[0]}, SmallVector<int64_t>{0, outPad[0]},
+      group);
+  return setResults(node, build<nn::ReshapeOp>(node.loc, *ty, y));
+}
+
+//===----------------------------------------------------------------------===//
+// Normalization
+//===----------------------------------------------------------------------===//
+
+LogicalResult Importer::importBatchNormalization(Node &node) {
+  if (attrInt(node, "training_mode", 0))
+    return error(node) << "training mode is not supported";
+  for (unsigned i = 1; i < node.numOutputs(); ++i)
+    if (isUsed(node.proto.output(i)))
+      return error(node) << "training outputs (running mean and variance) "
+                            "are not supported";
+  Value x = node.input(0);
+  return setResults(node,
+                    build<nn::BatchNormOp>(
+                        node.loc, x.getType(), x, node.input(1), node.input(2),
+                        node.input(3), node.input(4),
+                        b.getF32FloatAttr(attrFloat(node, "epsilon", 1e-5f))));
+}
+
+LogicalResult Importer::importInstanceNormalization(Node &node) {
+  Value x = node.input(0);
+  return setResults(node,
+                    build<nn::InstanceNormOp>(
+                        node.loc, x.getType(), x, node.input(1), node.input(2),
+                        b.getF32FloatAttr(attrFloat(node, "epsilon", 1e-5f))));
+}
+
+LogicalResult Importer::importLayerNormalization(Node &node) {
+  Value x = node.input(0);
+  auto ty = cast<RankedTensorType>(x.getType());
+  FailureOr<int64_t> axis =
+      normalizeAxis(node, attrInt(node, "axis", -1), ty.getRank());
+  if (failed(axis))
+    return failure();
+  float epsilon = attrFloat(node, "epsilon", 1e-5f);
+  SmallVector<Value> results = {build<nn::LayerNormOp>(
+      node.loc, ty, x, node.input(1), node.input(2), b.getI64IntegerAttr(*axis),
+      b.getF32FloatAttr(epsilon))};
+  bool wantStats = false;
+  for (unsigned i = 1; i < node.numOutputs(); ++i)
+    wantStats |= isUsed(node.proto.output(i));
+  if (wantStats) {
+    // Mean and 1 / sqrt(variance + epsilon) over the normalized axes, kept
+    // as size-1 dimensions.
+    SmallVector<int64_t> axes, statShape(ty.getShape());
+    for (int64_t d = *axis; d < ty.getRank(); ++d) {
+      axes.push_back(d);
+      statShape[d] = 1;
+    }
+    auto statTy = withShape(ty, statShape);
+    Value mean = build<nn::ReduceMeanOp>(node.loc, statTy, x, axes, true);
+    Value centered = build<nn::SubOp>(node.loc, ty, x, mean);
+    Value squared = build<nn::MulOp>(node.loc, ty, centered, centered);
+    Value var = build<nn::ReduceMeanOp>(node.loc, statTy, squared, axes, true);
+    Value eps = nn::ConstantOp::create(
+        b, node.loc, nn::makeFloatAttr(withShape(ty, {}), {double(epsilon)}));
+    Value shifted = build<nn::AddOp>(node.loc, statTy, var, eps);
+    Value invStd = build<nn::ReciprocalOp>(
+        node.loc, statTy, build<nn::SqrtOp>(node.loc, statTy, shifted));
+    results.push_back(mean);
+    results.push_back(invStd);
+  }
+  return setResults(node, results);
+}
+
+//===----------------------------------------------------------------------===//
+// Pooling
+//===----------------------------------------------------------------------===//
+
+template <typename OpTy> LogicalResult Importer::importPool(Node &node) {
+  for (unsigned i = 1; i < node.numOutputs(); ++i)
+    if (isUsed(node.proto.output(i)))
+      return error(node) << "the Indices output is not supported";
+  FailureOr<RankedTensorType> ty = outType(node);
+  if (failed(ty))
+    return failure();
+  auto inTy = cast<RankedTensorType>(node.input(0).getType());
+  if (inTy.getRank() < 3)
+    return error(node) << "expects an input of rank >= 3";
+  size_t n = inTy.getRank() - 2;
+  std::optional<SmallVector<int64_t>> kernel = attrInts(node, "kernel_shape");
+  if (!kernel || kernel->size() != n)
+    return error(node) << "expects " << n << " kernel_shape entries";
+  SmallVector<int64_t> strides =
+      attrInts(node, "strides").value_or(SmallVector<int64_t>(n, 1));
+  SmallVector<int64_t> dilations =
+      attrInts(node, "dilations").value_or(SmallVector<int64_t>(n, 1));
+  if (strides.size() != n || dilations.size() != n)
+    return error(node) << "expects " << n << " strides and dilations";
+  FailureOr<SmallVector<int64_t>> pads = resolvePads(
+      node, inTy.getShape().drop_front(2), *kernel, strides, dilations);
+  if (failed(pads))
+    return failure();
+  bool ceil = attrInt(node, "ceil_mode", 0);
+  Value v;
+  if constexpr (std::is_same_v<OpTy, nn::AveragePoolOp>)
+    v = build<OpTy>(node.loc, *ty, node.input(0), *kernel, strides, *pads,
+                    dilations, ceil,
+                    bool(attrInt(node, "count_include_pad", 0)));
+  else
+    v = build<OpTy>(node.loc, *ty, node.input(0), *kernel, strides, *pads,
+                    dilations, ceil);
+  return setResults(node, v);
+}
+
+LogicalResult Importer::importMaxPool(Node &n) {
+  return importPool<nn::MaxPoolOp>(n);
+}
+LogicalResult Importer::importAveragePool(Node &n) {
+  return importPool<nn::AveragePoolOp>(n);
+}
+
+LogicalResult Importer::importGlobalAveragePool(Node &node) {
+  FailureOr<RankedTensorType> ty = outType(node);
+  if (failed(ty))
+    return failure();
+  return setResults(
+      node, build<nn::GlobalAveragePoolOp>(node.loc, *ty, node.input(0)));
+}
+
+LogicalResult Importer::importGlobalMaxPool(Node &node) {
+  FailureOr<RankedTensorType> ty = outType(node);
+  if (failed(ty))
+    return failure();
+  return setResults(node,
+                    build<nn::GlobalMaxPoolOp>(node.loc, *ty, node.input(0)));
+}
+
+//===----------------------------------------------------------------------===//
+// Reductions
+//===----------------------------------------------------------------------===//
+
+template <typename OpTy> LogicalResult Importer::importReduce(Node &node) {
+  FailureOr<RankedTensorType> ty = outType(node);
+  if (failed(ty))
+    return failure();
+  Value x = node.input(0);
+  int64_t rank = cast<RankedTensorType>(x.getType()).getRank();
+  SmallVector<int64_t> axes;
+  if (node.input(1)) {
+    FailureOr<SmallVector<int64_t>> a = constInts(node, node.input(1), "axes");
+    if (failed(a))
+      return failure();
+    axes = *a;
+  } else if (auto a = attrInts(node, "axes")) {
+    axes = *a;
+  }
+  bool keepdims = attrInt(node, "keepdims", 1);
+  if (axes.empty()) {
+    if (attrInt(node, "noop_with_empty_axes", 0))
+      return setResults(node, build<nn::IdentityOp>(node.loc, *ty, x));
+    for (int64_t d = 0; d < rank; ++d)
+      axes.push_back(d);
+  }
+  for (int64_t &a : axes) {
+    FailureOr<int64_t> axis = normalizeAxis(node, a, rank);
+    if (failed(axis))
+      return failure();
+    a = *axis;
+  }
+  llvm::sort(axes);
+  axes.erase(llvm::unique(axes), axes.end());
+  return setResults(node, build<OpTy>(node.loc, *ty, x, axes, keepdims));
+}
+
+LogicalResult Importer::importReduceMean(Node &n) {
+  return importReduce<nn::ReduceMeanOp>(n);
+}
+LogicalResult Importer::importReduceSum(Node &n) {
+  return importReduce<nn::ReduceSumOp>(n);
+}
+LogicalResult Importer::importReduceMax(Node &n) {
+  return importReduce<nn::ReduceMaxOp>(n);
+}
+LogicalResult Importer::importReduceMin(Node &n) {
+  return importReduce<nn::ReduceMinOp>(n);
+}
+LogicalResult Importer::importReduceProd(Node &n) {
+  return importReduce<nn::ReduceProdOp>(n);
+}
+LogicalResult Importer::importReduceL2(Node &n) {
+  return importReduce<nn::ReduceL2Op>(n);
+}
+
+template <typename OpTy> LogicalResult Importer::importArgReduce(Node &node) {
+  FailureOr<RankedTensorType> ty = outType(node);
+  if (failed(ty))
+    return failure();
+  Value x = node.input(0);
+  FailureOr<int64_t> axis =
+      normalizeAxis(node, attrInt(node, "axis", 0),
+                    cast<RankedTensorType>(x.getType()).getRank());
+  if (failed(axis))
+    return failure();
+  return setResults(node,
+                    build<OpTy>(node.loc, *ty, x, *axis,
+                                bool(attrInt(node, "keepdims", 1)),
+                                bool(attrInt(node, "select_last_index", 0))));
+}
+
+LogicalResult Importer::importArgMax(Node &n) {
+  return importArgReduce<nn::ArgMaxOp>(n);
+}
+LogicalResult Importer::importArgMin(Node &n) {
+  return importArgReduce<nn::ArgMinOp>(n);
+}
+
+template <typename OpTy> LogicalResult Importer::importSoftmaxLike(Node &node) {
+  Value x = node.input(0);
+  auto ty = cast<RankedTensorType>(x.getType());
+  int64_t rank = ty.getRank();
+  FailureOr<int64_t> axis = normalizeAxis(
+      node, attrInt(node, "axis", opsetVersion < 13 ? 1 : -1), rank);
+  if (failed(axis))
+    return failure();
+  if (opsetVersion >= 13 || *axis == rank - 1)
+    return setResults(node, build<OpTy>(node.loc, ty, x, *axis));
+  // Before opset 13 the input is flattened to 2-D at `axis` and normalized
+  // over the second dimension: reshape, softmax over the last axis, reshape.
+  int64_t outer = 1, inner = 1;
+  for (int64_t d = 0; d < rank; ++d)
+    (d < *axis ? outer : inner) *= ty.getDimSize(d);
+  auto flatTy = withShape(ty, {outer, inner});
+  Value flat = build<nn::ReshapeOp>(node.loc, flatTy, x);
+  Value y = build<OpTy>(node.loc, flatTy, flat, 1);
+  return setResults(node, build<nn::ReshapeOp>(node.loc, ty, y));
+}
+
+LogicalResult Importer::importSoftmax(Node &n) {
+  return importSoftmaxLike<nn::SoftmaxOp>(n);
+}
+LogicalResult Importer::importLogSoftmax(Node &n) {
+  return importSoftmaxLike<nn::LogSoftmaxOp>(n);
+}
+
+//===----------------------------------------------------------------------===//
+// Shape ops
+//===----------------------------------------------------------------------===//
+
+LogicalResult Importer::importReshapeLike(Node &node) {
+  FailureOr<RankedTensorType> ty = outType(node);
+  if (failed(ty))
+    return failure();
+  return setResults(node, build<nn::ReshapeOp>(node.loc, *ty, node.input(0)));
+}
+
+LogicalResult Importer::importReshape(Node &n) { return importReshapeLike(n); }
+LogicalResult Importer::importFlatten(Node &n) { return importReshapeLike(n); }
+LogicalResult Importer::importSqueeze(Node &n) { return importReshapeLike(n); }
+LogicalResult Importer::importUnsqueeze(Node &n) {
+  return importReshapeLike(n);
+}
+
+LogicalResult Importer::importTranspose(Node &node) {
+  FailureOr<RankedTensorType> ty = outType(node);
+  if (failed(ty))
+    return failure();
+  int64_t rank = ty->getRank();
+  SmallVector<int64_t> perm;
+  if (auto p = attrInts(node, "perm"))
+    perm = *p;
+  else
+    for (int64_t d = rank - 1; d >= 0; --d)
+      perm.push_back(d);
+  return setResults(node,
+                    build<nn::TransposeOp>(node.loc, *ty, node.input(0), perm));
+}
+
+LogicalResult Importer::importConcat(Node &node) {
+  FailureOr<RankedTensorType> ty = outType(node);
+  if (failed(ty))
+    return failure();
+  FailureOr<int64_t> axis =
+      normalizeAxis(node, attrInt(node, "axis", 0), ty->getRank());
+  if (failed(axis))
+    return failure();
+  SmallVector<Value> inputs;
+  for (Value v : node.inputs)
+    if (v)
+      inputs.push_back(v);
+  return setResults(node, build<nn::ConcatOp>(node.loc, *ty, inputs, *axis));
+}
+
+LogicalResult Importer::importSplit(Node &node) {
+  SmallVector<Type> types;
+  for (unsigned i = 0; i < node.numOutputs(); ++i) {
+    FailureOr<RankedTensorType> ty = outType(node, i);
+    if (failed(ty))
+      return failure();
+    types.push_back(*ty);
+  }
+  Value x = node.input(0);
+  FailureOr<int64_t> axis =
+      normalizeAxis(node, attrInt(node, "axis", 0),
+                    cast<RankedTensorType>(x.getType()).getRank());
+  if (failed(axis))
+    return failure();
+  auto op = nn::SplitOp::create(b, node.loc, types, x, *axis);
+  if (failed(mlir::verify(op, /*verifyRecursively=*/false))) {
+    op->erase();
+    return error(node) << "the imported op is invalid (see above)";
+  }
+  return setResults(node, op.getResults());
+}
+
+LogicalResult Importer::importSlice(Node &node) {
+  FailureOr<RankedTensorType> ty = outType(node);
+  if (failed(ty))
+    return failure();
+  Value x = node.input(0);
+  ArrayRef<int64_t> shape = cast<RankedTensorType>(x.getType()).getShape();
+  int64_t rank = shape.size();
+  SmallVector<int64_t> starts, ends, axes, steps;
+  if (opsetVersion < 10) {
+    starts = attrInts(node, "starts").value_or(SmallVector<int64_t>{});
+    ends = attrInts(node, "ends").value_or(SmallVector<int64_t>{});
+    axes = attrInts(node, "axes").value_or(SmallVector<int64_t>{});
+  } else {
+    const char *names[] = {"starts", "ends", "axes", "steps"};
+    SmallVector<int64_t> *dst[] = {&starts, &ends, &axes, &steps};
+    for (unsigned i = 1; i <= 4; ++i) {
+      if (!node.input(i))
+        continue;
+      FailureOr<SmallVector<int64_t>> v =
+          constInts(node, node.input(i), names[i - 1]);
+      if (failed(v))
+        return failure();
+      *dst[i - 1] = *v;
+    }
+  }
+  if (axes.empty())
+    for (size_t i = 0; i < starts.size(); ++i)
+      axes.push_back(i);
+  if (steps.empty())
+    steps.assign(starts.size(), 1);
+  if (ends.size() != starts.size() || axes.size() != starts.size() ||
+      steps.size() != starts.size())
+    return error(node) << "starts, ends, axes and steps differ in length";
+  SmallVector<int64_t> nStarts(rank, 0), nEnds(shape), nSteps(rank, 1);
+  for (size_t i = 0; i < starts.size(); ++i) {
+    FailureOr<int64_t> axis = normalizeAxis(node, axes[i], rank);
+    if (failed(axis))
+      return failure();
+    int64_t dim = shape[*axis], step = steps[i];
+    if (step == 0)
+      return error(node) << "steps must be non-zero";
+    int64_t start = starts[i], end = ends[i];
+    if (start < 0)
+      start += dim;
+    if (end < 0)
+      end += dim;
+    if (step > 0) {
+      start = std::clamp<int64_t>(start, 0, dim);
+      end = std::clamp<int64_t>(end, 0, dim);
+      end = std::max(end, start);
+    } else {
+      start = std::clamp<int64_t>(start, 0, dim - 1);
+      end = std::clamp<int64_t>(end, -1, dim - 1);
+      end = std::min(end, start);
+    }
+    nStarts[*axis] = start;
+    nEnds[*axis] = end;
+    nSteps[*axis] = step;
+  }
+  return setResults(
+      node, build<nn::SliceOp>(node.loc, *ty, x, nStarts, nEnds, nSteps));
+}
+
+LogicalResult Importer::importGather(Node &node) {
+  FailureOr<RankedTensorType> ty = outType(node);
+  if (failed(ty))
+    return failure();
+  Value data = node.input(0);
+  FailureOr<int64_t> axis =
+      normalizeAxis(node, attrInt(node, "axis", 0),
+                    cast<RankedTensorType>(data.getType()).getRank());
+  if (failed(axis))
+    return failure();
+  return setResults(
+      node, build<nn::GatherOp>(node.loc, *ty, data, node.input(1), *axis));
+}
+
+LogicalResult Importer::importPad(Node &node) {
+  FailureOr<RankedTensorType> ty = outType(node);
+  if (failed(ty))
+    return failure();
+  SmallVector<int64_t> pads;
+  float value = 0;
+  if (opsetVersion < 11) {
+    pads = attrInts(node, "pads").value_or(SmallVector<int64_t>{});
+    value = attrFloat(node, "value", 0);
+  } else {
+    FailureOr<SmallVector<int64_t>> p = constInts(node, node.input(1), "pads");
+    if (failed(p))
+      return failure();
+    pads = *p;
+    if (node.input(2)) {
+      FailureOr<SmallVector<double>> v =
+          constFloats(node, node.input(2), "constant_value");
+      if (failed(v))
+        return failure();
+      value = v->empty() ? 0 : float((*v)[0]);
+    }
+  }
+  return setResults(
+      node, build<nn::PadOp>(
+                node.loc, *ty, node.input(0), b.getDenseI64ArrayAttr(pads),
+                b.getStringAttr(attrString(node, "mode", "constant")),
+                b.getF32FloatAttr(value)));
+}
+
+LogicalResult Importer::importResizeWithScales(Node &node,
+                                               ArrayRef<float> scales,
+                                               StringRef mode,
+                                               StringRef coordMode,
+                                               StringRef nearestMode) {
+  FailureOr<RankedTensorType> ty = outType(node);
+  if (failed(ty))
+    return failure();
+  return setResults(
+      node, build<nn::ResizeOp>(
+                node.loc, *ty, node.input(0), b.getDenseF32ArrayAttr(scales),
+                b.getStringAttr(mode), b.getStringAttr(coordMode),
+                b.getStringAttr(nearestMode),
+                b.getF32FloatAttr(attrFloat(node, "cubic_coeff_a", -0.75f)),
+                b.getBoolAttr(attrInt(node, "exclude_outside", 0))));
+}
+
+LogicalResult Importer::importResize(Node &node) {
+  FailureOr<RankedTensorType> ty = outType(node);
+  if (failed(ty))
+    return failure();
+  auto inTy = cast<RankedTensorType>(node.input(0).getType());
+  // Opset 10: (X, scales); 11+: (X, roi, scales, sizes).
+  Value scalesIn = opsetVersion < 11 ? node.input(1) : node.input(2);
+  SmallVector<float> scales;
+  if (scalesIn) {
+    FailureOr<SmallVector<double>> s = constFloats(node, scalesIn, "scales");
+    if (failed(s))
+      return failure();
+    scales.assign(s->begin(), s->end());
+  }
+  if (scales.empty())
+    for (int64_t d = 0; d < inTy.getRank(); ++d)
+      scales.push_back(float(ty->getDimSize(d)) / float(inTy.getDimSize(d)));
+  std::string coord =
+      attrString(node, "coordinate_transformation_mode",
+                 opsetVersion < 11 ? "asymmetric" : "half_pixel");
+  if (coord == "tf_crop_and_resize")
+    return error(node) << "coordinate_transformation_mode "
+                          "'tf_crop_and_resize' is not supported";
+  if (attr(node, "antialias") || attr(node, "axes"))
+    return error(node) << "antialias and axes are not supported";
+  std::string nearest = attrString(
+      node, "nearest_mode", opsetVersion < 11 ? "floor" : "round_prefer_floor");
+  return importResizeWithScales(
+      node, scales, attrString(node, "mode", "nearest"), coord, nearest);
+}
+
+LogicalResult Importer::importUpsample(Node &node) {
+  SmallVector<float> scales;
+  if (node.input(1)) {
+    FailureOr<SmallVector<double>> s =
+        constFloats(node, node.input(1), "scales");
+    if (failed(s))
+      return failure();
+    scales.assign(s->begin(), s->end());
+  } else if (auto s = attrFloats(node, "scales")) {
+    scales = *s;
+  }
+  std::string mode = attrString(node, "mode", "nearest");
+  if (mode == "bilinear")
+    mode = "linear";
+  return importResizeWithScales(node, scales, mode, "asymmetric", "floor");
+}
+
+LogicalResult Importer::importExpand(Node &node) {
+  FailureOr<RankedTensorType> ty = outType(node);
+  if (failed(ty))
+    return failure();
+  return setResults(node, build<nn::ExpandOp>(node.loc, *ty, node.input(0)));
+}
+
+LogicalResult Importer::importTile(Node &node) {
+  FailureOr<RankedTensorType> ty = outType(node);
+  if (failed(ty))
+    return failure();
+  FailureOr<SmallVector<int64_t>> repeats =
+      constInts(node, node.input(1), "repeats");
+  if (failed(repeats))
+    return failure();
+  return setResults(node,
+                    build<nn::TileOp>(node.loc, *ty, node.input(0), *repeats));
+}
+
+LogicalResult Importer::importShape(Node &node) {
+  Value x = node.input(0);
+  int64_t rank = cast<RankedTensorType>(x.getType()).getRank();
+  Value shape = build<nn::ShapeOp>(
+      node.loc, RankedTensorType::get({rank}, b.getI64Type()), x);
+  // Opset 15 start/end select a range of dimensions.
+  int64_t start = attrInt(node, "start", 0), end = attrInt(node, "end", rank);
+  if (start < 0)
+    start += rank;
+  if (end < 0)
+    end += rank;
+  start = std::clamp<int64_t>(start, 0, rank);
+  end = std::clamp<int64_t>(end, start, rank);
+  if (start != 0 || end != rank)
+    shape = build<nn::SliceOp>(
+        node.loc, RankedTensorType::get({end - start}, b.getI64Type()), shape,
+        ArrayRef<int64_t>{start}, ArrayRef<int64_t>{end}, ArrayRef<int64_t>{1});
+  return setResults(node, shape);
+}
+
+LogicalResult Importer::importSize(Node &node) {
+  return setResults(node,
+                    build<nn::SizeOp>(node.loc,
+                                      RankedTensorType::get({}, b.getI64Type()),
+                                      node.input(0)));
+}
+
+LogicalResult Importer::importConstant(Node &node) {
+  for (const auto &a : node.proto.attribute()) {
+    ElementsAttr value;
+    if (a.name() == "value") {
+      onnx::TensorProto tensor = a.t();
+      if (tensor.name().empty())
+        tensor.set_name(node.proto.output(0));
+      FailureOr<ElementsAttr> v = convertTensor(tensor, node.loc, "constant");
+      if (failed(v))
+        return failure();
+      value = *v;
+    } else if (a.name() == "value_float" || a.name() == "value_floats") {
+      SmallVector<double> floats;
+      if (a.name() == "value_float")
+        floats.push_back(a.f());
+      else
+        floats.assign(a.floats().begin(), a.floats().end());
+      SmallVector<int64_t> shape;
+      if (a.name() == "value_floats")
+        shape.push_back(floats.size());
+      value = nn::makeFloatAttr(RankedTensorType::get(shape, b.getF32Type()),
+                                floats);
+    } else if (a.name() == "value_int" || a.name() == "value_ints") {
+      SmallVector<int64_t> ints;
+      if (a.name() == "value_int")
+        ints.push_back(a.i());
+      else
+        ints.assign(a.ints().begin(), a.ints().end());
+      SmallVector<int64_t> shape;
+      if (a.name() == "value_ints")
+        shape.push_back(ints.size());
+      value =
+          nn::makeIntAttr(RankedTensorType::get(shape, b.getI64Type()), ints);
+    } else {
+      return error(node) << "constant attribute '" << a.name()
+                         << "' is not supported";
+    }
+    return setResults(node,
+                      nn::ConstantOp::create(b, node.loc, value).getResult());
+  }
+  return error(node) << "has no value";
+}
+
+LogicalResult Importer::importConstantOfShape(Node &node) {
+  FailureOr<RankedTensorType> ty = outType(node);
+  if (failed(ty))
+    return failure();
+  Attribute fill;
+  if (const onnx::AttributeProto *a = attr(node, "value")) {
+    onnx::TensorProto tensor = a->t();
+    FailureOr<ElementsAttr> v = convertTensor(tensor, node.loc, "value");
+    if (failed(v))
+      return failure();
+    if (v->getNumElements() != 1)
+      return error(node) << "value must have one element";
+    fill = *v->value_begin<Attribute>();
+  } else {
+    fill = b.getF32FloatAttr(0);
+  }
+  return setResults(
+      node, nn::ConstantOp::create(b, node.loc,
+                                   cast<ElementsAttr>(DenseElementsAttr::get(
+                                       *ty, ArrayRef<Attribute>{fill})))
+                .getResult());
+}
+
+LogicalResult Importer::importDepthToSpace(Node &node) {
+  FailureOr<RankedTensorType> ty = outType(node);
+  if (failed(ty))
+    return failure();
+  return setResults(node,
+                    build<nn::DepthToSpaceOp>(node.loc, *ty, node.input(0),
+                                              attrInt(node, "blocksize", 1),
+                                              attrString(node, "mode", "DCR")));
+}
+
+LogicalResult Importer::importSpaceToDepth(Node &node) {
+  FailureOr<RankedTensorType> ty = outType(node);
+  if (failed(ty))
+    return failure();
+  return setResults(node,
+                    build<nn::SpaceToDepthOp>(node.loc, *ty, node.input(0),
+                                              attrInt(node, "blocksize", 1)));
+}
+
+LogicalResult Importer::importRange(Node &node) {
+  FailureOr<RankedTensorType> ty = outType(node);
+  if (failed(ty))
+    return failure();
+  return setResults(node, build<nn::RangeOp>(node.loc, *ty, node.input(0),
+                                             node.input(1), node.input(2)));
+}
