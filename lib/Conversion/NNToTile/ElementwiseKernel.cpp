@@ -37,8 +37,7 @@ public:
     auto type = cast<MemRefType>(buffer.getType());
     if (type.getDimSize(0) == size)
       return buffer;
-    return memref::SubViewOp::create(builder, loc, buffer,
-                                     ArrayRef<int64_t>{0},
+    return memref::SubViewOp::create(builder, loc, buffer, ArrayRef<int64_t>{0},
                                      ArrayRef<int64_t>{size},
                                      ArrayRef<int64_t>{1});
   }
@@ -227,18 +226,16 @@ static LogicalResult emitElementwise(Operation *op, ArrayRef<Operand> in,
 }
 
 static bool isSupportedElementwise(Operation *op) {
-  return isa<nn::AddOp, nn::SubOp, nn::MulOp, nn::DivOp, nn::MaxOp,
-             nn::MinOp, nn::ReluOp, nn::ExpOp, nn::LogOp, nn::AbsOp,
-             nn::SqrtOp, nn::ReciprocalOp, nn::NegOp, nn::SigmoidOp,
-             nn::TanhOp, nn::SoftplusOp, nn::LeakyReluOp, nn::HardSigmoidOp,
+  return isa<nn::AddOp, nn::SubOp, nn::MulOp, nn::DivOp, nn::MaxOp, nn::MinOp,
+             nn::ReluOp, nn::ExpOp, nn::LogOp, nn::AbsOp, nn::SqrtOp,
+             nn::ReciprocalOp, nn::NegOp, nn::SigmoidOp, nn::TanhOp,
+             nn::SoftplusOp, nn::LeakyReluOp, nn::HardSigmoidOp,
              nn::HardSwishOp, nn::ClipOp>(op);
 }
 
-FailureOr<func::FuncOp>
-ascend::buildElementwiseKernel(nn::KernelOp kernel,
-                               ArrayRef<std::optional<double>> scalars,
-                               const MachineModel &machine,
-                               OpBuilder &builder) {
+FailureOr<func::FuncOp> ascend::buildElementwiseKernel(
+    nn::KernelOp kernel, ArrayRef<std::optional<double>> scalars,
+    const MachineModel &machine, OpBuilder &builder) {
   Block &body = kernel.getBody().front();
   auto yield = cast<nn::YieldOp>(body.getTerminator());
   // Every value must have the shape of the first result.
@@ -249,8 +246,8 @@ ascend::buildElementwiseKernel(nn::KernelOp kernel,
            << elem << " are not supported yet";
   for (Operation &op : body.without_terminator()) {
     if (!isSupportedElementwise(&op))
-      return op.emitError() << "cannot lower " << op.getName()
-                            << " to the tile level yet";
+      return op.emitError()
+             << "cannot lower " << op.getName() << " to the tile level yet";
     for (Value operand : op.getOperands()) {
       auto arg = dyn_cast<BlockArgument>(operand);
       bool scalar = arg && scalars[arg.getArgNumber()].has_value();
@@ -273,9 +270,13 @@ ascend::buildElementwiseKernel(nn::KernelOp kernel,
   int64_t buffers = tensorInputs.size() + body.getOperations().size() - 1;
   // Tile size: every buffer fits the unified buffer at once.
   int64_t ubBytes = machine.getBuffer(MemorySpace::UB).size;
-  int64_t tile = (ubBytes / (buffers * bytes)) / lanes * lanes;
-  tile = std::min<int64_t>(tile, 64 * lanes);
-  tile = std::min<int64_t>(tile, (n + lanes - 1) / lanes * lanes);
+  int64_t budget = (ubBytes / (buffers * bytes)) / lanes * lanes;
+  budget = std::min<int64_t>(budget, 64 * lanes);
+  // Spread the work over the cores, but keep tiles large enough (8 repeats)
+  // to amortize the copy set-up cost.
+  int64_t perCore = (n + machine.cores - 1) / machine.cores;
+  perCore = (perCore + lanes - 1) / lanes * lanes;
+  int64_t tile = std::min(budget, std::max<int64_t>(perCore, 8 * lanes));
   if (tile <= 0)
     return kernel.emitError("kernel needs ")
            << buffers << " unified-buffer tiles; no tile size fits";
@@ -316,8 +317,7 @@ ascend::buildElementwiseKernel(nn::KernelOp kernel,
         builder, loc,
         MemRefType::get({padded}, elem, MemRefLayoutAttrInterface(),
                         cast<MemRefType>(memref.getType()).getMemorySpace()),
-        memref, /*offset=*/0, ArrayRef<int64_t>{padded},
-        ArrayRef<int64_t>{1});
+        memref, /*offset=*/0, ArrayRef<int64_t>{padded}, ArrayRef<int64_t>{1});
   };
   SmallVector<Value> flatArgs;
   for (BlockArgument arg : entry->getArguments())
@@ -325,19 +325,20 @@ ascend::buildElementwiseKernel(nn::KernelOp kernel,
 
   auto ubSpace =
       tile::MemorySpaceAttr::get(builder.getContext(), MemorySpace::UB);
-  auto ubType = MemRefType::get({tile}, elem, MemRefLayoutAttrInterface(),
-                                ubSpace);
+  auto ubType =
+      MemRefType::get({tile}, elem, MemRefLayoutAttrInterface(), ubSpace);
   DenseMap<Value, Value> buffer;
   for (Value input : tensorInputs)
     buffer[input] = memref::AllocOp::create(builder, loc, ubType);
   for (Operation &op : body.without_terminator())
-    buffer[op.getResult(0)] = memref::AllocOp::create(builder, op.getLoc(),
-                                                      ubType);
+    buffer[op.getResult(0)] =
+        memref::AllocOp::create(builder, op.getLoc(), ubType);
 
   auto index = [&](int64_t v) -> Value {
     return arith::ConstantIndexOp::create(builder, loc, v);
   };
-  Value blockIdx = tile::BlockIdxOp::create(builder, loc, builder.getIndexType());
+  Value blockIdx =
+      tile::BlockIdxOp::create(builder, loc, builder.getIndexType());
 
   // One tile at gm element offset `offset`, of `size` elements.
   auto emitTile = [&](Value offset, int64_t size) -> LogicalResult {
@@ -361,8 +362,8 @@ ascend::buildElementwiseKernel(nn::KernelOp kernel,
           operands.push_back({e.view(buffer[v]), std::nullopt});
       }
       TileEmitter opEmitter(builder, op.getLoc(), size);
-      if (failed(emitElementwise(&op, operands,
-                                 e.view(buffer[op.getResult(0)]), opEmitter)))
+      if (failed(emitElementwise(&op, operands, e.view(buffer[op.getResult(0)]),
+                                 opEmitter)))
         return failure();
     }
     for (auto [i, result] : llvm::enumerate(yield.getValues()))

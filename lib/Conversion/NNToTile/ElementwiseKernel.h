@@ -1,4 +1,5 @@
-//===- ElementwiseKernel.h - Tile kernels for elementwise nn.kernels -*- C++ -*-===//
+//===- ElementwiseKernel.h - Tile kernels for elementwise nn.kernels -*- C++
+//-*-===//
 
 #ifndef ASCEND_LIB_CONVERSION_NNTOTILE_ELEMENTWISEKERNEL_H
 #define ASCEND_LIB_CONVERSION_NNTOTILE_ELEMENTWISEKERNEL_H

@@ -29,9 +29,9 @@ struct LowerNNToTilePass
 
 static MemRefType gmType(Type type, MLIRContext *context) {
   auto tensor = cast<RankedTensorType>(type);
-  return MemRefType::get(
-      tensor.getShape(), tensor.getElementType(), MemRefLayoutAttrInterface(),
-      tile::MemorySpaceAttr::get(context, MemorySpace::GM));
+  return MemRefType::get(tensor.getShape(), tensor.getElementType(),
+                         MemRefLayoutAttrInterface(),
+                         tile::MemorySpaceAttr::get(context, MemorySpace::GM));
 }
 
 /// The value of a splat constant, if `value` is one.
@@ -40,8 +40,7 @@ static std::optional<double> getSplat(Value value) {
   if (!constant)
     return std::nullopt;
   auto dense = dyn_cast<DenseElementsAttr>(constant.getValue());
-  if (!dense || !dense.isSplat() ||
-      !isa<FloatType>(dense.getElementType()))
+  if (!dense || !dense.isSplat() || !isa<FloatType>(dense.getElementType()))
     return std::nullopt;
   return dense.getSplatValue<APFloat>().convertToDouble();
 }
@@ -82,9 +81,9 @@ void LowerNNToTilePass::runOnOperation() {
     bool isInput = i < numInputs;
     DictionaryAttr attrs = isInput ? graph.getArgAttrDict(i)
                                    : graph.getResultAttrDict(i - numInputs);
-    main.setArgAttr(i, "tile.name",
-                    name(attrs, (isInput ? "input" : "output") +
-                                    std::to_string(i)));
+    main.setArgAttr(
+        i, "tile.name",
+        name(attrs, (isInput ? "input" : "output") + std::to_string(i)));
     main.setArgAttr(i, "tile.kind",
                     builder.getStringAttr(isInput ? "input" : "output"));
   }
@@ -105,16 +104,16 @@ void LowerNNToTilePass::runOnOperation() {
   unsigned constants = 0;
   for (Operation &op : graph.getBody().front()) {
     if (auto constant = dyn_cast<nn::ConstantOp>(op)) {
-      if (getSplat(constant) && llvm::all_of(constant->getUsers(), [](Operation *u) {
-            return isa<nn::KernelOp>(u);
-          }))
+      if (getSplat(constant) &&
+          llvm::all_of(constant->getUsers(),
+                       [](Operation *u) { return isa<nn::KernelOp>(u); }))
         continue; // splats become immediates
       OpBuilder moduleBuilder = OpBuilder::atBlockBegin(module.getBody());
       MemRefType type = gmType(constant.getType(), context);
       auto global = memref::GlobalOp::create(
-          moduleBuilder, constant.getLoc(),
-          "cst" + std::to_string(constants++), builder.getStringAttr("private"),
-          type, constant.getValue(), /*constant=*/true, IntegerAttr());
+          moduleBuilder, constant.getLoc(), "cst" + std::to_string(constants++),
+          builder.getStringAttr("private"), type, constant.getValue(),
+          /*constant=*/true, IntegerAttr());
       symbols.insert(global);
       buffers[constant.getResult()] = memref::GetGlobalOp::create(
           builder, constant.getLoc(), type, global.getSymName());

@@ -138,8 +138,8 @@ LogicalResult KernelCodegen::emitOp(Operation *op) {
           if (cast.getOffsets().size() || cast.getStaticOffsets().empty() ||
               ShapedType::isDynamic(cast.getStaticOffsets()[0]))
             return view->emitError("reinterpret_cast needs a static offset");
-          address.imm += cast.getStaticOffsets()[0] *
-                         elementBytes(cast.getType());
+          address.imm +=
+              cast.getStaticOffsets()[0] * elementBytes(cast.getType());
         }
         addresses[view->getResult(0)] = address;
         return success();
@@ -153,7 +153,8 @@ LogicalResult KernelCodegen::emitOp(Operation *op) {
             tile::VMaxOp, tile::VMinOp, tile::VReluOp, tile::VExpOp,
             tile::VLnOp, tile::VAbsOp, tile::VSqrtOp, tile::VRecOp,
             tile::VRsqrtOp, tile::VAddsOp, tile::VMulsOp, tile::VMaxsOp,
-            tile::VMinsOp>([&](Operation *vector) { return emitVector(vector); })
+            tile::VMinsOp>(
+          [&](Operation *vector) { return emitVector(vector); })
       .Case<tile::SetFlagOp, tile::WaitFlagOp>([&](auto flag) {
         auto pipe = [&](Pipe p) {
           return isa::PipeAttr::get(builder.getContext(), p);

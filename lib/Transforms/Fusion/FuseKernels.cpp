@@ -48,8 +48,7 @@ static std::string nodeName(Operation *op) {
 }
 
 namespace {
-struct FuseKernelsPass
-    : public ascend::impl::FuseKernelsBase<FuseKernelsPass> {
+struct FuseKernelsPass : public ascend::impl::FuseKernelsBase<FuseKernelsPass> {
   void runOnOperation() override;
 };
 } // namespace
@@ -97,8 +96,7 @@ static void wrapInKernel(ArrayRef<Operation *> group, OpBuilder &builder) {
   for (Operation *op : group)
     locs.push_back(op->getLoc());
   auto kernel = nn::KernelOp::create(builder, builder.getFusedLoc(locs),
-                                     resultTypes, name,
-                                     inputs.getArrayRef());
+                                     resultTypes, name, inputs.getArrayRef());
   Block *body = builder.createBlock(&kernel.getBody());
   IRMapping mapping;
   for (Value input : inputs)

@@ -1,0 +1,44 @@
+// RUN: ascend-opt %s -ascend-lower-nn-to-tile -split-input-file -verify-diagnostics
+
+func.func @main(%a: tensor<4x8xf32>, %b: tensor<8x4xf32>) -> tensor<4x4xf32> {
+  %0 = nn.kernel "mm" ins(%a, %b : tensor<4x8xf32>, tensor<8x4xf32>) -> tensor<4x4xf32> {
+  ^bb0(%x: tensor<4x8xf32>, %y: tensor<8x4xf32>):
+    // expected-error @+1 {{cannot lower nn.matmul to the tile level yet}}
+    %m = nn.matmul %x, %y : tensor<4x8xf32>, tensor<8x4xf32> -> tensor<4x4xf32>
+    nn.yield %m : tensor<4x4xf32>
+  }
+  return %0 : tensor<4x4xf32>
+}
+
+// -----
+
+func.func @main(%a: tensor<4x8xf32>, %b: tensor<8xf32>) -> tensor<4x8xf32> {
+  %0 = nn.kernel "bias" ins(%a, %b : tensor<4x8xf32>, tensor<8xf32>) -> tensor<4x8xf32> {
+  ^bb0(%x: tensor<4x8xf32>, %y: tensor<8xf32>):
+    // expected-error @+1 {{broadcasting 'tensor<8xf32>' to 'tensor<4x8xf32>' is not supported at the tile level yet}}
+    %s = nn.add %x, %y : tensor<4x8xf32>, tensor<8xf32> -> tensor<4x8xf32>
+    nn.yield %s : tensor<4x8xf32>
+  }
+  return %0 : tensor<4x8xf32>
+}
+
+// -----
+
+func.func @main(%a: tensor<4xf32>) -> tensor<4xf32> {
+  // expected-error @+1 {{only nn.kernel and nn.constant may appear in the graph when lowering to tile; run ascend-fuse first}}
+  %r = nn.relu %a : tensor<4xf32>
+  return %r : tensor<4xf32>
+}
+
+// -----
+
+func.func @main(%a: tensor<4xf32>) -> tensor<4xf32> {
+  // expected-error @+1 {{graph output #0 is not computed by a kernel}}
+  return %a : tensor<4xf32>
+}
+
+// -----
+
+// expected-error @+1 {{expected a func.func @main holding the graph}}
+module {
+}
