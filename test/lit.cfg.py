@@ -14,7 +14,8 @@ config.test_exec_root = os.path.join(config.ascend_obj_root, "test")
 
 llvm_config.use_default_substitutions()
 llvm_config.with_environment("PATH", config.llvm_tools_dir, append_path=True)
-llvm_config.add_tool_substitutions(["ascend-opt", "ascend-run", "ascend-translate"],
+llvm_config.add_tool_substitutions(["ascend-compile", "ascend-opt", "ascend-run",
+                                    "ascend-translate"],
                                    [config.ascend_tools_dir])
 # Debian's python3 has numpy and onnx; the one first on PATH may not.
 config.substitutions.append(("%python", "/usr/bin/python3"))
