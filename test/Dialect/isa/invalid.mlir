@@ -484,3 +484,192 @@ isa.plan "ascend910" gm_size 1024 {
 // expected-error @+1 {{needs 68719476736 bytes of global memory but ascend910 has 34359738368}}
 isa.plan "ascend910" gm_size 68719476736 {
 }
+
+// -----
+
+isa.plan "ascend910" gm_size 1024 {
+  isa.kernel @k block_dim 1 {
+    // expected-error @+1 {{attribute 'lhs' failed to satisfy constraint}}
+    isa.sdiv r1, r32, r3
+  }
+}
+
+// -----
+
+isa.plan "ascend910" gm_size 1024 {
+  isa.kernel @k block_dim 1 {
+    // expected-error @+1 {{attribute 'lhs' failed to satisfy constraint}}
+    isa.smin r1, r32, r3
+  }
+}
+
+// -----
+
+isa.plan "ascend910" gm_size 1024 {
+  isa.kernel @k block_dim 1 {
+    // expected-error @+1 {{attribute 'lhs' failed to satisfy constraint}}
+    isa.smax r1, r32, r3
+  }
+}
+
+// -----
+
+isa.plan "ascend910" gm_size 1024 {
+  isa.kernel @k block_dim 1 {
+    // expected-error @+1 {{attribute 'src' failed to satisfy constraint}}
+    isa.saddi r1, r33, 4
+  }
+}
+
+// -----
+
+isa.plan "ascend910" gm_size 1024 {
+  isa.kernel @k block_dim 1 {
+    // expected-error @+1 {{attribute 'src' failed to satisfy constraint}}
+    isa.smuli r1, r33, 4
+  }
+}
+
+// -----
+
+isa.plan "ascend910" gm_size 1024 {
+  isa.kernel @k block_dim 1 {
+    // expected-error @+1 {{attribute 'dst' failed to satisfy constraint}}
+    isa.get_block_idx r40
+  }
+}
+
+// -----
+
+isa.plan "ascend910" gm_size 1024 {
+  isa.kernel @k block_dim 1 {
+    // expected-error @+1 {{attribute 'dst' failed to satisfy constraint}}
+    isa.get_block_num r40
+  }
+}
+
+// -----
+
+isa.plan "ascend910" gm_size 1024 {
+  isa.kernel @k block_dim 1 {
+    // expected-error @+1 {{mask 0 must be between 1 and 64}}
+    isa.vsub ub[r1], ub[r2], ub[r3], f32, repeat 1, mask 0, blk[1, 1, 1], rep[8, 8, 8]
+  }
+}
+
+// -----
+
+isa.plan "ascend910" gm_size 1024 {
+  isa.kernel @k block_dim 1 {
+    // expected-error @+1 {{mask 0 must be between 1 and 64}}
+    isa.vdiv ub[r1], ub[r2], ub[r3], f32, repeat 1, mask 0, blk[1, 1, 1], rep[8, 8, 8]
+  }
+}
+
+// -----
+
+isa.plan "ascend910" gm_size 1024 {
+  isa.kernel @k block_dim 1 {
+    // expected-error @+1 {{mask 0 must be between 1 and 64}}
+    isa.vmin ub[r1], ub[r2], ub[r3], f32, repeat 1, mask 0, blk[1, 1, 1], rep[8, 8, 8]
+  }
+}
+
+// -----
+
+isa.plan "ascend910" gm_size 1024 {
+  isa.kernel @k block_dim 1 {
+    // expected-error @+1 {{dst must be in ub, not l0a}}
+    isa.vmuls l0a[r1], ub[r2], 2.0, f32, repeat 1, mask 64, blk[1, 1], rep[8, 8]
+  }
+}
+
+// -----
+
+isa.plan "ascend910" gm_size 1024 {
+  isa.kernel @k block_dim 1 {
+    // expected-error @+1 {{dst must be in ub, not l0a}}
+    isa.vmaxs l0a[r1], ub[r2], 2.0, f32, repeat 1, mask 64, blk[1, 1], rep[8, 8]
+  }
+}
+
+// -----
+
+isa.plan "ascend910" gm_size 1024 {
+  isa.kernel @k block_dim 1 {
+    // expected-error @+1 {{dst must be in ub, not l0a}}
+    isa.vmins l0a[r1], ub[r2], 2.0, f32, repeat 1, mask 64, blk[1, 1], rep[8, 8]
+  }
+}
+
+// -----
+
+isa.plan "ascend910" gm_size 1024 {
+  isa.kernel @k block_dim 1 {
+    // expected-error @+1 {{mask 129 must be between 1 and 128}}
+    isa.vln ub[r1], ub[r2], f16, repeat 1, mask 129, blk[1, 1], rep[8, 8]
+  }
+}
+
+// -----
+
+isa.plan "ascend910" gm_size 1024 {
+  isa.kernel @k block_dim 1 {
+    // expected-error @+1 {{mask 129 must be between 1 and 128}}
+    isa.vabs ub[r1], ub[r2], f16, repeat 1, mask 129, blk[1, 1], rep[8, 8]
+  }
+}
+
+// -----
+
+isa.plan "ascend910" gm_size 1024 {
+  isa.kernel @k block_dim 1 {
+    // expected-error @+1 {{mask 129 must be between 1 and 128}}
+    isa.vrelu ub[r1], ub[r2], f16, repeat 1, mask 129, blk[1, 1], rep[8, 8]
+  }
+}
+
+// -----
+
+isa.plan "ascend910" gm_size 1024 {
+  isa.kernel @k block_dim 1 {
+    // expected-error @+1 {{mask 129 must be between 1 and 128}}
+    isa.vsqrt ub[r1], ub[r2], f16, repeat 1, mask 129, blk[1, 1], rep[8, 8]
+  }
+}
+
+// -----
+
+isa.plan "ascend910" gm_size 1024 {
+  isa.kernel @k block_dim 1 {
+    // expected-error @+1 {{mask 129 must be between 1 and 128}}
+    isa.vrec ub[r1], ub[r2], f16, repeat 1, mask 129, blk[1, 1], rep[8, 8]
+  }
+}
+
+// -----
+
+isa.plan "ascend910" gm_size 1024 {
+  isa.kernel @k block_dim 1 {
+    // expected-error @+1 {{mask 129 must be between 1 and 128}}
+    isa.vrsqrt ub[r1], ub[r2], f16, repeat 1, mask 129, blk[1, 1], rep[8, 8]
+  }
+}
+
+// -----
+
+isa.plan "ascend910" gm_size 1024 {
+  isa.kernel @k block_dim 1 {
+    // expected-error @+1 {{src offset 8 in ub must be 32-byte aligned}}
+    isa.vcmax ub[r1], ub[r2 + 8], f32, repeat 1, mask 64, blk[1], rep[8]
+  }
+}
+
+// -----
+
+isa.plan "ascend910" gm_size 1024 {
+  isa.kernel @k block_dim 1 {
+    // expected-error @+1 {{src offset 8 in ub must be 32-byte aligned}}
+    isa.vcmin ub[r1], ub[r2 + 8], f32, repeat 1, mask 64, blk[1], rep[8]
+  }
+}

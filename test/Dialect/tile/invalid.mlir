@@ -174,3 +174,75 @@ func.func @vln_int(%a: memref<16xi32, #tile.space<ub>>) {
   tile.vln %a, %a : memref<16xi32, #tile.space<ub>>
   return
 }
+
+// -----
+
+func.func @vdiv_space(%a: memref<16xf32, #tile.space<l1>>) {
+  // expected-error @+1 {{operand #0 must be in ub, not l1}}
+  tile.vdiv %a, %a, %a : memref<16xf32, #tile.space<l1>>
+  return
+}
+
+// -----
+
+func.func @vmin_space(%a: memref<16xf32, #tile.space<l1>>) {
+  // expected-error @+1 {{operand #0 must be in ub, not l1}}
+  tile.vmin %a, %a, %a : memref<16xf32, #tile.space<l1>>
+  return
+}
+
+// -----
+
+func.func @vabs_int(%a: memref<16xi32, #tile.space<ub>>) {
+  // expected-error @+1 {{element type must be f16 or f32, not 'i32'}}
+  tile.vabs %a, %a : memref<16xi32, #tile.space<ub>>
+  return
+}
+
+// -----
+
+func.func @vsqrt_int(%a: memref<16xi32, #tile.space<ub>>) {
+  // expected-error @+1 {{element type must be f16 or f32, not 'i32'}}
+  tile.vsqrt %a, %a : memref<16xi32, #tile.space<ub>>
+  return
+}
+
+// -----
+
+func.func @vrec_int(%a: memref<16xi32, #tile.space<ub>>) {
+  // expected-error @+1 {{element type must be f16 or f32, not 'i32'}}
+  tile.vrec %a, %a : memref<16xi32, #tile.space<ub>>
+  return
+}
+
+// -----
+
+func.func @vrsqrt_int(%a: memref<16xi32, #tile.space<ub>>) {
+  // expected-error @+1 {{element type must be f16 or f32, not 'i32'}}
+  tile.vrsqrt %a, %a : memref<16xi32, #tile.space<ub>>
+  return
+}
+
+// -----
+
+func.func @vmuls_space(%a: memref<16xf32, #tile.space<l0c>>) {
+  // expected-error @+1 {{operand #0 must be in ub, not l0c}}
+  tile.vmuls %a, 1.0, %a : memref<16xf32, #tile.space<l0c>>
+  return
+}
+
+// -----
+
+func.func @vmaxs_space(%a: memref<16xf32, #tile.space<l0c>>) {
+  // expected-error @+1 {{operand #0 must be in ub, not l0c}}
+  tile.vmaxs %a, 1.0, %a : memref<16xf32, #tile.space<l0c>>
+  return
+}
+
+// -----
+
+func.func @vmins_space(%a: memref<16xf32, #tile.space<l0c>>) {
+  // expected-error @+1 {{operand #0 must be in ub, not l0c}}
+  tile.vmins %a, 1.0, %a : memref<16xf32, #tile.space<l0c>>
+  return
+}
