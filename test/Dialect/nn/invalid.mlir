@@ -491,3 +491,299 @@ func.func @shape_rank(%x: tensor<2x3xf32>) {
   %0 = nn.shape %x : (tensor<2x3xf32>) -> tensor<3xi64>
   return
 }
+
+// -----
+
+func.func @pow(%a: tensor<2x3xf32>, %b: tensor<4xf32>) {
+  // expected-error @+1 {{'nn.pow' op operand shapes [2, 3] and [4] do not broadcast}}
+  %0 = nn.pow %a, %b : tensor<2x3xf32>, tensor<4xf32> -> tensor<2x3xf32>
+  return
+}
+
+// -----
+
+func.func @max(%a: tensor<2x3xf32>, %b: tensor<4xf32>) {
+  // expected-error @+1 {{'nn.max' op operand shapes [2, 3] and [4] do not broadcast}}
+  %0 = nn.max %a, %b : tensor<2x3xf32>, tensor<4xf32> -> tensor<2x3xf32>
+  return
+}
+
+// -----
+
+func.func @min(%a: tensor<2x3xf32>, %b: tensor<3xf32>) {
+  // expected-error @+1 {{'nn.min' op result shape [3, 3] is not the broadcast shape [2, 3]}}
+  %0 = nn.min %a, %b : tensor<2x3xf32>, tensor<3xf32> -> tensor<3x3xf32>
+  return
+}
+
+// -----
+
+func.func @less(%a: tensor<2x3xf32>, %b: tensor<3xf32>) {
+  // expected-error @+1 {{'nn.less' op result #0 must be statically shaped tensor of 1-bit signless integer values, but got 'tensor<2x3x}}
+  %0 = nn.less %a, %b : tensor<2x3xf32>, tensor<3xf32> -> tensor<2x3xf32>
+  return
+}
+
+// -----
+
+func.func @greater(%a: tensor<2x3xf32>, %b: tensor<5xf32>) {
+  // expected-error @+1 {{'nn.greater' op operand shapes [2, 3] and [5] do not broadcast}}
+  %0 = nn.greater %a, %b : tensor<2x3xf32>, tensor<5xf32> -> tensor<2x3xi1>
+  return
+}
+
+// -----
+
+func.func @and(%a: tensor<2x3xf32>) {
+  // expected-error @+1 {{'nn.and' op operand #0 must be statically shaped tensor of 1-bit signless integer values, but got 'tensor<2x3x}}
+  %0 = nn.and %a, %a : tensor<2x3xf32>, tensor<2x3xf32> -> tensor<2x3xi1>
+  return
+}
+
+// -----
+
+func.func @or(%a: tensor<2x3xi1>, %b: tensor<4xi1>) {
+  // expected-error @+1 {{'nn.or' op operand shapes [2, 3] and [4] do not broadcast}}
+  %0 = nn.or %a, %b : tensor<2x3xi1>, tensor<4xi1> -> tensor<2x3xi1>
+  return
+}
+
+// -----
+
+func.func @not(%a: tensor<2x3xf32>) {
+  // expected-error @+1 {{'nn.not' op operand #0 must be statically shaped tensor of 1-bit signless integer values, but got 'tensor<2x3x}}
+  %0 = nn.not %a : tensor<2x3xf32>
+  return
+}
+
+// -----
+
+func.func @log(%a: tensor<3xi32>) {
+  // expected-error @+1 {{'nn.log' op operand #0 must be statically shaped tensor of 16-bit float or 32-bit float values, but got 'tenso}}
+  %0 = nn.log %a : tensor<3xi32>
+  return
+}
+
+// -----
+
+func.func @sqrt(%a: tensor<3xi32>) {
+  // expected-error @+1 {{'nn.sqrt' op operand #0 must be statically shaped tensor of 16-bit float or 32-bit float values, but got 'tens}}
+  %0 = nn.sqrt %a : tensor<3xi32>
+  return
+}
+
+// -----
+
+func.func @erf(%a: tensor<3xi32>) {
+  // expected-error @+1 {{'nn.erf' op operand #0 must be statically shaped tensor of 16-bit float or 32-bit float values, but got 'tenso}}
+  %0 = nn.erf %a : tensor<3xi32>
+  return
+}
+
+// -----
+
+func.func @reciprocal(%a: tensor<3xi32>) {
+  // expected-error @+1 {{'nn.reciprocal' op operand #0 must be statically shaped tensor of 16-bit float or 32-bit float values, but got}}
+  %0 = nn.reciprocal %a : tensor<3xi32>
+  return
+}
+
+// -----
+
+func.func @floor(%a: tensor<3xi32>) {
+  // expected-error @+1 {{'nn.floor' op operand #0 must be statically shaped tensor of 16-bit float or 32-bit float values, but got 'ten}}
+  %0 = nn.floor %a : tensor<3xi32>
+  return
+}
+
+// -----
+
+func.func @ceil(%a: tensor<3xi32>) {
+  // expected-error @+1 {{'nn.ceil' op operand #0 must be statically shaped tensor of 16-bit float or 32-bit float values, but got 'tens}}
+  %0 = nn.ceil %a : tensor<3xi32>
+  return
+}
+
+// -----
+
+func.func @softplus(%a: tensor<3xi32>) {
+  // expected-error @+1 {{'nn.softplus' op operand #0 must be statically shaped tensor of 16-bit float or 32-bit float values, but got '}}
+  %0 = nn.softplus %a : tensor<3xi32>
+  return
+}
+
+// -----
+
+func.func @softsign(%a: tensor<3xi32>) {
+  // expected-error @+1 {{'nn.softsign' op operand #0 must be statically shaped tensor of 16-bit float or 32-bit float values, but got '}}
+  %0 = nn.softsign %a : tensor<3xi32>
+  return
+}
+
+// -----
+
+func.func @hard_swish(%a: tensor<3xi32>) {
+  // expected-error @+1 {{'nn.hard_swish' op operand #0 must be statically shaped tensor of 16-bit float or 32-bit float values, but got}}
+  %0 = nn.hard_swish %a : tensor<3xi32>
+  return
+}
+
+// -----
+
+func.func @neg(%a: tensor<3xf32>) {
+  // expected-error @+1 {{'nn.neg' op requires the same type for all operands and results}}
+  %0 = "nn.neg"(%a) : (tensor<3xf32>) -> tensor<3xf16>
+  return
+}
+
+// -----
+
+func.func @abs(%a: tensor<3xi1>) {
+  // expected-error @+1 {{'nn.abs' op operand #0 must be statically shaped tensor of 16-bit float or 32-bit float or 32-bit signless int}}
+  %0 = nn.abs %a : tensor<3xi1>
+  return
+}
+
+// -----
+
+func.func @leaky_relu(%a: tensor<3xf32>) {
+  // expected-error @+1 {{'nn.leaky_relu' op requires attribute 'alpha'}}
+  %0 = nn.leaky_relu %a : tensor<3xf32>
+  return
+}
+
+// -----
+
+func.func @elu(%a: tensor<3xi32>) {
+  // expected-error @+1 {{'nn.elu' op operand #0 must be statically shaped tensor of 16-bit float or 32-bit float values, but got 'tenso}}
+  %0 = nn.elu %a {alpha = 1.0 : f32} : tensor<3xi32>
+  return
+}
+
+// -----
+
+func.func @selu(%a: tensor<3xf32>) {
+  // expected-error @+1 {{'nn.selu' op requires attribute 'gamma'}}
+  %0 = nn.selu %a {alpha = 1.0 : f32} : tensor<3xf32>
+  return
+}
+
+// -----
+
+func.func @hard_sigmoid(%a: tensor<3xf32>) {
+  // expected-error @+1 {{'nn.hard_sigmoid' op all non-scalar operands/results must have the same shape and base type}}
+  %0 = "nn.hard_sigmoid"(%a) {alpha = 0.2 : f32, beta = 0.5 : f32} : (tensor<3xf32>) -> tensor<4xf32>
+  return
+}
+
+// -----
+
+func.func @identity(%a: tensor<3xf32>) {
+  // expected-error @+1 {{'nn.identity' op requires the same type for all operands and results}}
+  %0 = "nn.identity"(%a) : (tensor<3xf32>) -> tensor<3xi32>
+  return
+}
+
+// -----
+
+func.func @dropout(%a: tensor<3xi32>) {
+  // expected-error @+1 {{'nn.dropout' op operand #0 must be statically shaped tensor of 16-bit float or 32-bit float values, but got 't}}
+  %0 = nn.dropout %a : tensor<3xi32>
+  return
+}
+
+// -----
+
+func.func @instance_norm(%a: tensor<1x4x8x8xf32>, %c: tensor<5xf32>) {
+  // expected-error @+1 {{'nn.instance_norm' op per-channel operands must have shape [4]}}
+  %0 = nn.instance_norm %a, %c, %c {epsilon = 1.0e-5 : f32} : (tensor<1x4x8x8xf32>, tensor<5xf32>, tensor<5xf32>) -> tensor<1x4x8x8xf32>
+  return
+}
+
+// -----
+
+func.func @global_average_pool(%a: tensor<1x4x4x4xf32>) {
+  // expected-error @+1 {{'nn.global_average_pool' op result shape [1, 4, 2, 2] should be [1, 4, 1, 1]}}
+  %0 = nn.global_average_pool %a : (tensor<1x4x4x4xf32>) -> tensor<1x4x2x2xf32>
+  return
+}
+
+// -----
+
+func.func @global_max_pool(%a: tensor<1x4x4x4xf32>) {
+  // expected-error @+1 {{'nn.global_max_pool' op result shape [1, 4] should be [1, 4, 1, 1]}}
+  %0 = nn.global_max_pool %a : (tensor<1x4x4x4xf32>) -> tensor<1x4xf32>
+  return
+}
+
+// -----
+
+func.func @reduce_sum(%a: tensor<1x4x4x4xf32>) {
+  // expected-error @+1 {{'nn.reduce_sum' op axis 7 is out of range}}
+  %0 = nn.reduce_sum %a {axes = array<i64: 7>, keepdims = false} : (tensor<1x4x4x4xf32>) -> tensor<1x4x4xf32>
+  return
+}
+
+// -----
+
+func.func @reduce_min(%a: tensor<1x4x4x4xf32>) {
+  // expected-error @+1 {{'nn.reduce_min' op axis 7 is out of range}}
+  %0 = nn.reduce_min %a {axes = array<i64: 7>, keepdims = false} : (tensor<1x4x4x4xf32>) -> tensor<1x4x4xf32>
+  return
+}
+
+// -----
+
+func.func @reduce_prod(%a: tensor<1x4x4x4xf32>) {
+  // expected-error @+1 {{'nn.reduce_prod' op axis 7 is out of range}}
+  %0 = nn.reduce_prod %a {axes = array<i64: 7>, keepdims = false} : (tensor<1x4x4x4xf32>) -> tensor<1x4x4xf32>
+  return
+}
+
+// -----
+
+func.func @reduce_mean(%a: tensor<1x4x4x4xf32>) {
+  // expected-error @+1 {{'nn.reduce_mean' op axis 7 is out of range}}
+  %0 = nn.reduce_mean %a {axes = array<i64: 7>, keepdims = false} : (tensor<1x4x4x4xf32>) -> tensor<1x4x4xf32>
+  return
+}
+
+// -----
+
+func.func @reduce_max(%a: tensor<1x4x4x4xf32>) {
+  // expected-error @+1 {{'nn.reduce_max' op axis 7 is out of range}}
+  %0 = nn.reduce_max %a {axes = array<i64: 7>, keepdims = false} : (tensor<1x4x4x4xf32>) -> tensor<1x4x4xf32>
+  return
+}
+
+// -----
+
+func.func @argmin(%a: tensor<1x4xf32>) {
+  // expected-error @+1 {{'nn.argmin' op result shape [1, 4] should be [1, 1]}}
+  %0 = nn.argmin %a {axis = 1 : i64} : (tensor<1x4xf32>) -> tensor<1x4xi64>
+  return
+}
+
+// -----
+
+func.func @log_softmax(%a: tensor<8x32xf32>) {
+  // expected-error @+1 {{'nn.log_softmax' op axis 2 is out of range}}
+  %0 = nn.log_softmax %a {axis = 2 : i64} : (tensor<8x32xf32>) -> tensor<8x32xf32>
+  return
+}
+
+// -----
+
+func.func @constant() {
+  // expected-error @+1 {{'nn.constant' op failed to verify that all of {value, result} have same type}}
+  %0 = "nn.constant"() {value = dense<1.0> : tensor<2xf32>} : () -> tensor<3xf32>
+  return
+}
+
+// -----
+
+func.func @size(%a: tensor<2x3xf32>) {
+  // expected-error @+1 {{'nn.size' op result #0 must be 0D tensor of 64-bit signless integer values, but got 'tensor<2xi64>'}}
+  %0 = nn.size %a : (tensor<2x3xf32>) -> tensor<2xi64>
+  return
+}

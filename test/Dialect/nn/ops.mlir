@@ -174,3 +174,59 @@ func.func @shape_ops(%x: tensor<2x3x4xf32>, %i: tensor<2xi64>, %d: tensor<1x8x2x
   %12 = nn.space_to_depth %11 {blocksize = 2 : i64} : (tensor<1x2x4x4xf32>) -> tensor<1x8x2x2xf32>
   return %x : tensor<2x3x4xf32>
 }
+
+// CHECK-LABEL: func.func @more_unary
+func.func @more_unary(%x: tensor<2x3xf32>, %i: tensor<2x3xi32>) -> tensor<2x3xf32> {
+  // CHECK: nn.log
+  %0 = nn.log %x : tensor<2x3xf32>
+  // CHECK: nn.sqrt
+  %1 = nn.sqrt %0 : tensor<2x3xf32>
+  // CHECK: nn.erf
+  %2 = nn.erf %1 : tensor<2x3xf32>
+  // CHECK: nn.reciprocal
+  %3 = nn.reciprocal %2 : tensor<2x3xf32>
+  // CHECK: nn.floor
+  %4 = nn.floor %3 : tensor<2x3xf32>
+  // CHECK: nn.ceil
+  %5 = nn.ceil %4 : tensor<2x3xf32>
+  // CHECK: nn.softplus
+  %6 = nn.softplus %5 : tensor<2x3xf32>
+  // CHECK: nn.softsign
+  %7 = nn.softsign %6 : tensor<2x3xf32>
+  // CHECK: nn.hard_swish
+  %8 = nn.hard_swish %7 : tensor<2x3xf32>
+  // CHECK: nn.neg %{{.*}} : tensor<2x3xi32>
+  %9 = nn.neg %i : tensor<2x3xi32>
+  // CHECK: nn.abs %{{.*}} : tensor<2x3xi32>
+  %10 = nn.abs %9 : tensor<2x3xi32>
+  // CHECK: nn.elu %{{.*}} {alpha = 1.000000e+00 : f32}
+  %11 = nn.elu %8 {alpha = 1.0 : f32} : tensor<2x3xf32>
+  // CHECK: nn.selu
+  %12 = nn.selu %11 {alpha = 1.67 : f32, gamma = 1.05 : f32} : tensor<2x3xf32>
+  // CHECK: nn.hard_sigmoid %{{.*}} {alpha = 2.000000e-01 : f32, beta = 5.000000e-01 : f32}
+  %13 = nn.hard_sigmoid %12 {alpha = 0.2 : f32, beta = 0.5 : f32} : tensor<2x3xf32>
+  // CHECK: nn.identity
+  %14 = nn.identity %13 : tensor<2x3xf32>
+  // CHECK: nn.dropout
+  %15 = nn.dropout %14 : tensor<2x3xf32>
+  return %15 : tensor<2x3xf32>
+}
+
+// CHECK-LABEL: func.func @more_reductions
+func.func @more_reductions(%x: tensor<1x4x4x4xf32>) -> tensor<1x4x1x1xf32> {
+  // CHECK: nn.global_max_pool
+  %0 = nn.global_max_pool %x : (tensor<1x4x4x4xf32>) -> tensor<1x4x1x1xf32>
+  // CHECK: nn.reduce_mean
+  %1 = nn.reduce_mean %x {axes = array<i64: 2, 3>, keepdims = true} : (tensor<1x4x4x4xf32>) -> tensor<1x4x1x1xf32>
+  // CHECK: nn.reduce_max
+  %2 = nn.reduce_max %x {axes = array<i64: 1>, keepdims = false} : (tensor<1x4x4x4xf32>) -> tensor<1x4x4xf32>
+  // CHECK: nn.reduce_min
+  %3 = nn.reduce_min %x {axes = array<i64: 1>, keepdims = false} : (tensor<1x4x4x4xf32>) -> tensor<1x4x4xf32>
+  // CHECK: nn.reduce_prod
+  %4 = nn.reduce_prod %x {axes = array<i64: 0>, keepdims = true} : (tensor<1x4x4x4xf32>) -> tensor<1x4x4x4xf32>
+  // CHECK: nn.argmin
+  %5 = nn.argmin %x {axis = 1 : i64} : (tensor<1x4x4x4xf32>) -> tensor<1x1x4x4xi64>
+  // CHECK: nn.log_softmax
+  %6 = nn.log_softmax %x {axis = 3 : i64} : (tensor<1x4x4x4xf32>) -> tensor<1x4x4x4xf32>
+  return %0 : tensor<1x4x1x1xf32>
+}
