@@ -53,23 +53,6 @@ struct FuseKernelsPass : public ascend::impl::FuseKernelsBase<FuseKernelsPass> {
 };
 } // namespace
 
-/// Whether `user` can join `group`: elementwise, the group's last result is
-/// its only producer inside, and its other operands exist before the group.
-static bool canAppend(ArrayRef<Operation *> group, Operation *user) {
-  if (!isElementwise(user) || user->getBlock() != group.front()->getBlock())
-    return false;
-  Operation *last = group.back();
-  for (Value operand : user->getOperands()) {
-    if (operand.getDefiningOp() == last)
-      continue;
-    Operation *def = operand.getDefiningOp();
-    // Block arguments and values defined before the group are available.
-    if (def && !def->isBeforeInBlock(group.front()))
-      return false;
-  }
-  return true;
-}
-
 static void wrapInKernel(ArrayRef<Operation *> group, OpBuilder &builder) {
   llvm::SmallPtrSet<Operation *, 8> members(group.begin(), group.end());
   llvm::SetVector<Value> inputs;
@@ -115,31 +98,72 @@ static void wrapInKernel(ArrayRef<Operation *> group, OpBuilder &builder) {
 
 void FuseKernelsPass::runOnOperation() {
   func::FuncOp func = getOperation();
-  // Collect groups first, then rewrite, so the walk sees the original IR.
-  SmallVector<SmallVector<Operation *>> groups;
-  llvm::SmallPtrSet<Operation *, 32> taken;
+  // Union of groups: an elementwise op joins every group that produces one
+  // of its operands through a value it alone uses (so no intermediate of the
+  // merged kernel escapes), keeping at most one cube op per kernel. The
+  // kernel is placed at its last op, where every outside operand of every
+  // member is already defined.
+  struct Group {
+    SmallVector<Operation *> ops;
+    bool hasCube = false;
+  };
+  SmallVector<std::unique_ptr<Group>> groups;
+  DenseMap<Operation *, Group *> groupOf;
   for (Block &block : func.getBody()) {
     for (Operation &op : block) {
-      if (taken.contains(&op) || staysOutside(&op) ||
-          op.getParentOfType<nn::KernelOp>())
+      if (staysOutside(&op) || op.getParentOfType<nn::KernelOp>())
         continue;
-      SmallVector<Operation *> group = {&op};
-      if (isCube(&op) || isElementwise(&op)) {
-        while (group.back()->getNumResults() == 1 &&
-               group.back()->getResult(0).hasOneUse()) {
-          Operation *user = *group.back()->getResult(0).getUsers().begin();
-          if (taken.contains(user) || !canAppend(group, user))
-            break;
-          group.push_back(user);
-        }
+      auto fresh = [&]() {
+        groups.push_back(std::make_unique<Group>());
+        Group *g = groups.back().get();
+        g->ops.push_back(&op);
+        g->hasCube = isCube(&op);
+        groupOf[&op] = g;
+      };
+      if (!isElementwise(&op)) {
+        fresh();
+        continue;
       }
-      taken.insert(group.begin(), group.end());
-      groups.push_back(std::move(group));
+      Group *target = nullptr;
+      for (Value operand : op.getOperands()) {
+        Operation *def = operand.getDefiningOp();
+        Group *g = def ? groupOf.lookup(def) : nullptr;
+        if (!g || !operand.hasOneUse() || g == target)
+          continue;
+        bool fusible = llvm::all_of(g->ops, [](Operation *member) {
+          return isElementwise(member) || isCube(member);
+        });
+        if (!fusible || (target && target->hasCube && g->hasCube))
+          continue;
+        if (!target) {
+          target = g;
+          continue;
+        }
+        // Merge g into target.
+        for (Operation *member : g->ops) {
+          target->ops.push_back(member);
+          groupOf[member] = target;
+        }
+        target->hasCube |= g->hasCube;
+        g->ops.clear();
+      }
+      if (!target) {
+        fresh();
+        continue;
+      }
+      target->ops.push_back(&op);
+      groupOf[&op] = target;
     }
   }
   OpBuilder builder(func.getContext());
-  for (ArrayRef<Operation *> group : groups)
-    wrapInKernel(group, builder);
+  for (auto &group : groups) {
+    if (group->ops.empty())
+      continue;
+    llvm::sort(group->ops, [](Operation *a, Operation *b) {
+      return a->isBeforeInBlock(b);
+    });
+    wrapInKernel(group->ops, builder);
+  }
 }
 
 void ascend::registerFusionPasses() { registerFuseKernels(); }

@@ -38,15 +38,32 @@ func.func @chains(%x: tensor<64xf32>) -> tensor<64xf32> {
 
 // -----
 
-// An epilogue operand produced after the cube op keeps the epilogue out of
-// the cube kernel; it fuses with the producer of that operand instead.
+// Both producers of the add feed only it: the cube kernel and the exp merge
+// into one kernel with the add, cube op first.
 // CHECK-LABEL: func.func @late_operand
-// CHECK: %[[MM:.*]] = nn.kernel "mm" ins
-// CHECK: nn.kernel "exp_add" ins(%{{.*}}, %[[MM]] :
+// CHECK: nn.kernel "mm_exp_add" ins(%{{.*}}, %{{.*}}, %{{.*}} : tensor<4x8xf32>, tensor<8x4xf32>, tensor<4x4xf32>)
+// CHECK-NEXT: ^bb0
+// CHECK-NEXT: nn.matmul
+// CHECK-NEXT: nn.exp
+// CHECK-NEXT: nn.add
 func.func @late_operand(%a: tensor<4x8xf32>, %b: tensor<8x4xf32>, %y: tensor<4x4xf32>) -> tensor<4x4xf32> {
   %m = nn.matmul %a, %b : tensor<4x8xf32>, tensor<8x4xf32> -> tensor<4x4xf32> loc("mm")
   %e = nn.exp %y : tensor<4x4xf32> loc("exp")
   %s = nn.add %m, %e : tensor<4x4xf32>, tensor<4x4xf32> -> tensor<4x4xf32> loc("add")
+  return %s : tensor<4x4xf32>
+}
+
+// -----
+
+// Two cube ops never share a kernel: the add joins the first, which is
+// placed after the second.
+// CHECK-LABEL: func.func @two_cubes
+// CHECK: %[[MM2:.*]] = nn.kernel "mm2" ins
+// CHECK: nn.kernel "mm1_add" ins(%{{.*}}, %[[MM2]] :
+func.func @two_cubes(%a: tensor<4x4xf32>) -> tensor<4x4xf32> {
+  %m1 = nn.matmul %a, %a : tensor<4x4xf32>, tensor<4x4xf32> -> tensor<4x4xf32> loc("mm1")
+  %m2 = nn.matmul %a, %a : tensor<4x4xf32>, tensor<4x4xf32> -> tensor<4x4xf32> loc("mm2")
+  %s = nn.add %m1, %m2 : tensor<4x4xf32>, tensor<4x4xf32> -> tensor<4x4xf32> loc("add")
   return %s : tensor<4x4xf32>
 }
 
