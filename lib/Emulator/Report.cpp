@@ -29,13 +29,19 @@ static double toMicroseconds(const RunResult &run, double cycles) {
 void ascend::emu::printProfile(const RunResult &run, llvm::raw_ostream &os) {
   os << llvm::formatv("profile: {0}, {1} cores at {2:F2} GHz\n", run.target,
                       run.cores, run.clockGHz);
-  os << llvm::formatv("{0,-24} {1,6} {2,12} {3,10}", "kernel", "blocks",
+  size_t width = 24;
+  for (const KernelProfile &k : run.kernels)
+    width = std::max(width, k.name.size());
+  auto pad = [&](llvm::StringRef name) {
+    return (name + std::string(width - name.size(), ' ')).str();
+  };
+  os << llvm::formatv("{0} {1,6} {2,12} {3,10}", pad("kernel"), "blocks",
                       "cycles", "time(us)");
   for (Pipe pipe : reportPipes)
     os << llvm::formatv(" {0,6}", (stringifyPipe(pipe) + "%").str());
   os << llvm::formatv(" {0,12} {1,7}\n", "FLOPs", "roofl%");
   for (const KernelProfile &k : run.kernels) {
-    os << llvm::formatv("{0,-24} {1,6} {2,12} {3,10:F2}", k.name, k.blockDim,
+    os << llvm::formatv("{0} {1,6} {2,12} {3,10:F2}", pad(k.name), k.blockDim,
                         k.cycles, toMicroseconds(run, k.cycles));
     for (Pipe pipe : reportPipes)
       os << llvm::formatv(" {0,6:F1}", 100.0 * busyFraction(k, pipe));
