@@ -111,8 +111,15 @@ public:
     llvm::raw_fd_ostream os(path, ec);
     if (ec)
       return emitError(module.getLoc()) << path << ": " << ec.message();
-    module.print(os);
+    module.print(os, printFlags(options));
     return success();
+  }
+
+  static OpPrintingFlags printFlags(const CompileOptions &options) {
+    OpPrintingFlags flags;
+    if (options.debugInfo)
+      flags.enableDebugInfo(/*enable=*/true, /*prettyForm=*/false);
+    return flags;
   }
 
 private:
@@ -144,7 +151,7 @@ LogicalResult ascend::compileOnnxFile(llvm::StringRef path,
   auto finish = [&](CompilePhase phase) -> LogicalResult {
     if (options.stopAfter != phase)
       return failure();
-    module->print(os);
+    module->print(os, PhaseRunner::printFlags(options));
     return success();
   };
   if (succeeded(finish(CompilePhase::NN)))

@@ -3,6 +3,7 @@
 // ascend-compile MODEL.onnx -o MODEL.plan [--input-shape NAME:D0,...]...
 //   [--target ascend910] [--precision mixed|fp16|fp32]
 //   [--emit nn|fused|tile|isa|asm|plan] [--compile-to PHASE] [--dump-dir DIR]
+//   [--debuginfo]
 //
 //===----------------------------------------------------------------------===//
 
@@ -42,6 +43,10 @@ int main(int argc, char **argv) {
   app.add_option("--compile-to", compileTo,
                  "Stop after this phase and write it (same names as --emit)");
   app.add_option("--dump-dir", dumpDir, "Write the IR after every phase here");
+  bool debugInfo = false;
+  app.add_flag("--debuginfo", debugInfo,
+               "Print op locations (ONNX node name and op type) in MLIR "
+               "outputs and dumps");
   CLI11_PARSE(app, argc, argv);
 
   CompileOptions options;
@@ -73,6 +78,7 @@ int main(int argc, char **argv) {
     options.stopAfter = *phase;
   }
   options.dumpDir = dumpDir;
+  options.debugInfo = debugInfo;
   options.progress = llvm::sys::Process::StandardErrIsDisplayed();
 
   mlir::DialectRegistry registry;

@@ -54,6 +54,8 @@ struct CompileOptions {
   std::string dumpDir;
   /// Print one line per phase (name and time) to stderr.
   bool progress = false;
+  /// Print op locations (ONNX node names and types) in MLIR outputs.
+  bool debugInfo = false;
 };
 
 /// Adds the passes that take an nn graph (after fusion) down to an isa.plan.
