@@ -31,3 +31,7 @@ config.substitutions.append(("%onnx_python", "/usr/bin/python3"))
 # substitution because a RUN line naming the marker would itself be split.
 config.substitutions.append(("%onnx_split", "--split-input-file='# -----'"))
 config.substitutions.append(("%ascend_obj_root", config.ascend_obj_root))
+
+# The ONNX backend node tests (Debian package libonnx-testdata).
+if os.path.isdir("/usr/share/libonnx-testdata/data/node"):
+    config.available_features.add("onnx-testdata")

@@ -176,6 +176,26 @@ static LogicalResult emitElementwise(Operation *op, ArrayRef<Operand> in,
         e.scalar<VAddsOp>(dst, -1.0, dst);
         return success();
       })
+      .Case([&](nn::SoftsignOp) {
+        // x / (1 + |x|)
+        e.unary<VAbsOp>(in[0].buffer, dst);
+        e.scalar<VAddsOp>(dst, 1.0, dst);
+        e.binary<VDivOp>(in[0].buffer, dst, dst);
+        return success();
+      })
+      .Case([&](nn::EluOp elu) -> LogicalResult {
+        // For 0 < alpha <= 1, alpha * (exp(x) - 1) > x for every x < 0, so
+        // elu(x) = max(x, min(alpha * (exp(x) - 1), 0)) needs no select.
+        double alpha = elu.getAlphaAttr().getValueAsDouble();
+        if (alpha <= 0 || alpha > 1)
+          return nodeError("alpha outside (0, 1]");
+        e.unary<VExpOp>(in[0].buffer, dst);
+        e.scalar<VAddsOp>(dst, -1.0, dst);
+        e.scalar<VMulsOp>(dst, alpha, dst);
+        e.scalar<VMinsOp>(dst, 0.0, dst);
+        e.binary<VMaxOp>(in[0].buffer, dst, dst);
+        return success();
+      })
       .Case([&](nn::SoftplusOp) {
         // log(1 + exp(x))
         e.unary<VExpOp>(in[0].buffer, dst);
@@ -229,8 +249,8 @@ static bool isSupportedElementwise(Operation *op) {
   return isa<nn::AddOp, nn::SubOp, nn::MulOp, nn::DivOp, nn::MaxOp, nn::MinOp,
              nn::ReluOp, nn::ExpOp, nn::LogOp, nn::AbsOp, nn::SqrtOp,
              nn::ReciprocalOp, nn::NegOp, nn::SigmoidOp, nn::TanhOp,
-             nn::SoftplusOp, nn::LeakyReluOp, nn::HardSigmoidOp,
-             nn::HardSwishOp, nn::ClipOp>(op);
+             nn::SoftplusOp, nn::SoftsignOp, nn::EluOp, nn::LeakyReluOp,
+             nn::HardSigmoidOp, nn::HardSwishOp, nn::ClipOp>(op);
 }
 
 FailureOr<func::FuncOp> ascend::buildElementwiseKernel(

@@ -19,7 +19,8 @@ def LowerNNToTile : Pass<"ascend-lower-nn-to-tile", "::mlir::ModuleOp"> {
     cores of the preset in tiles sized so that every operand and result of
     the kernel fits the unified buffer at once; each tile is copied in,
     computed with vector ops (composites for sigmoid, tanh, softplus,
-    hard-sigmoid, hard-swish, leaky-relu, clip), and copied out, and the last
+    softsign, elu, hard-sigmoid, hard-swish, leaky-relu, clip), and copied
+    out, and the last
     partial tile runs on one block. Other kernels are rejected with an error
     naming the ONNX node.
   }];
