@@ -1176,10 +1176,13 @@ LogicalResult Importer::importSize(Node &node) {
 }
 
 LogicalResult Importer::importConstant(Node &node) {
-  for (const auto &a : node.proto.attribute()) {
+  // The importer owns the model: the tensor's bytes move into the blob
+  // instead of being copied (converters often store weights as Constants).
+  auto &proto = const_cast<onnx::NodeProto &>(node.proto);
+  for (auto &a : *proto.mutable_attribute()) {
     ElementsAttr value;
     if (a.name() == "value") {
-      onnx::TensorProto tensor = a.t();
+      onnx::TensorProto &tensor = *a.mutable_t();
       if (tensor.name().empty())
         tensor.set_name(node.proto.output(0));
       FailureOr<ElementsAttr> v = convertTensor(tensor, node.loc, "constant");
