@@ -228,14 +228,14 @@ FailureOr<ElementsAttr> Importer::convertTensor(onnx::TensorProto &tensor,
 // Values
 //===----------------------------------------------------------------------===//
 
+/// `loc("<node name>"("<op type>"))`: no file inside, so that MLIR's
+/// diagnostic printer shows the names for every later diagnostic too.
 Location Importer::nodeLoc(const onnx::NodeProto &node) {
   StringRef name = node.name();
   if (name.empty() && node.output_size() > 0)
     name = node.output(0);
-  // The file location innermost lets diagnostics name the file too.
-  return NameLoc::get(
-      StringAttr::get(ctx, name),
-      NameLoc::get(StringAttr::get(ctx, node.op_type()), fileLoc()));
+  return NameLoc::get(StringAttr::get(ctx, name),
+                      NameLoc::get(StringAttr::get(ctx, node.op_type())));
 }
 
 std::string Importer::describe(const onnx::NodeProto &node) {
@@ -253,9 +253,9 @@ FailureOr<Value> Importer::getValue(StringRef name, Location loc) {
   if (init == initializers.end())
     return emitError(loc) << "value '" << name << "' is used but never defined";
   // Weights become constants where first used.
-  Location initLoc = NameLoc::get(b.getStringAttr(name), fileLoc());
-  FailureOr<ElementsAttr> attr =
-      convertTensor(*init->second, initLoc, "initializer");
+  Location initLoc = NameLoc::get(b.getStringAttr(name));
+  FailureOr<ElementsAttr> attr = convertTensor(
+      *init->second, FusedLoc::get(ctx, {initLoc, fileLoc()}), "initializer");
   if (failed(attr))
     return failure();
   Value v = nn::ConstantOp::create(b, initLoc, *attr);
@@ -506,8 +506,7 @@ OwningOpRef<ModuleOp> Importer::run(const OnnxImportOptions &options) {
   Block *entry = func.addEntryBlock();
   for (auto [i, name] : llvm::enumerate(argNames)) {
     func.setArgAttr(i, "nn.name", b.getStringAttr(name));
-    entry->getArgument(i).setLoc(
-        NameLoc::get(b.getStringAttr(name), fileLoc()));
+    entry->getArgument(i).setLoc(NameLoc::get(b.getStringAttr(name)));
     values[name] = entry->getArgument(i);
   }
   for (auto [i, output] : llvm::enumerate(graph->output()))

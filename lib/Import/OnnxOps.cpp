@@ -73,8 +73,11 @@ Value Importer::finishBuild(Operation *op) {
   return op->getResult(0);
 }
 
+/// Errors carry the node's location fused with the file's: printed, they
+/// start with the file name, and the message names the node.
 InFlightDiagnostic Importer::error(Node &node) {
-  return emitError(node.loc) << describe(node.proto) << ": ";
+  return emitError(FusedLoc::get(ctx, {node.loc, fileLoc()}))
+         << describe(node.proto) << ": ";
 }
 
 FailureOr<RankedTensorType> Importer::outType(Node &node, unsigned i) {
@@ -1185,7 +1188,8 @@ LogicalResult Importer::importConstant(Node &node) {
       onnx::TensorProto &tensor = *a.mutable_t();
       if (tensor.name().empty())
         tensor.set_name(node.proto.output(0));
-      FailureOr<ElementsAttr> v = convertTensor(tensor, node.loc, "constant");
+      FailureOr<ElementsAttr> v = convertTensor(
+          tensor, FusedLoc::get(ctx, {node.loc, fileLoc()}), "constant");
       if (failed(v))
         return failure();
       value = *v;
@@ -1228,7 +1232,8 @@ LogicalResult Importer::importConstantOfShape(Node &node) {
   Attribute fill;
   if (const onnx::AttributeProto *a = attr(node, "value")) {
     onnx::TensorProto tensor = a->t();
-    FailureOr<ElementsAttr> v = convertTensor(tensor, node.loc, "value");
+    FailureOr<ElementsAttr> v = convertTensor(
+        tensor, FusedLoc::get(ctx, {node.loc, fileLoc()}), "value");
     if (failed(v))
       return failure();
     if (v->getNumElements() != 1)
