@@ -1185,14 +1185,20 @@ LogicalResult Importer::importConstant(Node &node) {
   for (auto &a : *proto.mutable_attribute()) {
     ElementsAttr value;
     if (a.name() == "value") {
-      onnx::TensorProto &tensor = *a.mutable_t();
-      if (tensor.name().empty())
-        tensor.set_name(node.proto.output(0));
-      FailureOr<ElementsAttr> v = convertTensor(
-          tensor, FusedLoc::get(ctx, {node.loc, fileLoc()}), "constant");
-      if (failed(v))
-        return failure();
-      value = *v;
+      const std::string &out = node.proto.output(0);
+      if (ElementsAttr cached = convertedTensors.lookup(out)) {
+        value = cached;
+      } else {
+        onnx::TensorProto &tensor = *a.mutable_t();
+        if (tensor.name().empty())
+          tensor.set_name(out);
+        FailureOr<ElementsAttr> v = convertTensor(
+            tensor, FusedLoc::get(ctx, {node.loc, fileLoc()}), "constant");
+        if (failed(v))
+          return failure();
+        value = *v;
+        convertedTensors[out] = value;
+      }
     } else if (a.name() == "value_float" || a.name() == "value_floats") {
       SmallVector<double> floats;
       if (a.name() == "value_float")
