@@ -372,6 +372,27 @@ Location Importer::fileLoc() {
   return FileLineColLoc::get(ctx, modelPath, 0, 0);
 }
 
+LogicalResult Importer::checkAttributeRanges() {
+  // libonnx's shape inference divides by these without checking.
+  static const llvm::StringSet<> windowOps = {"Conv", "ConvTranspose",
+                                              "MaxPool", "AveragePool"};
+  for (const auto &node : model.graph().node()) {
+    for (const auto &a : node.attribute()) {
+      bool positiveInts = windowOps.contains(node.op_type()) &&
+                          (a.name() == "strides" || a.name() == "dilations" ||
+                           a.name() == "kernel_shape");
+      bool positiveInt = a.name() == "blocksize" || a.name() == "group";
+      if ((positiveInts &&
+           llvm::any_of(a.ints(), [](int64_t v) { return v <= 0; })) ||
+          (positiveInt && a.i() <= 0))
+        return emitError(FusedLoc::get(ctx, {nodeLoc(node), fileLoc()}))
+               << describe(node) << ": attribute '" << a.name()
+               << "' must be positive";
+    }
+  }
+  return success();
+}
+
 LogicalResult Importer::applyInputShapes(const OnnxImportOptions &options) {
   auto *graph = model.mutable_graph();
   llvm::StringSet<> initNames;
@@ -483,6 +504,8 @@ OwningOpRef<ModuleOp> Importer::run(const OnnxImportOptions &options) {
     emitError(fileLoc()) << error;
     return {};
   }
+  if (failed(checkAttributeRanges()))
+    return {};
   auto *graph = model.mutable_graph();
   for (auto &t : *graph->mutable_initializer())
     initializers[t.name()] = &t;

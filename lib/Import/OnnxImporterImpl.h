@@ -42,6 +42,7 @@ public:
 private:
   // Driver (OnnxImporter.cpp).
   llvm::LogicalResult checkSupportedOps();
+  llvm::LogicalResult checkAttributeRanges();
   llvm::LogicalResult applyInputShapes(const OnnxImportOptions &options);
   llvm::LogicalResult checkStaticInputs();
   llvm::LogicalResult buildModule(mlir::OwningOpRef<mlir::ModuleOp> &module);
