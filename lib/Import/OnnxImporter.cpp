@@ -26,6 +26,7 @@
 #include "mlir/Interfaces/SideEffectInterfaces.h"
 #include "llvm/ADT/MapVector.h"
 #include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 
@@ -745,7 +746,13 @@ OwningOpRef<ModuleOp> ascend::importOnnxFile(StringRef path,
                                              const OnnxImportOptions &options) {
   Location loc = FileLineColLoc::get(context, path, 0, 0);
   // Sniff the syntax from the first bytes; only text is read whole.
-  auto head = llvm::MemoryBuffer::getFileSlice(path, 4096, 0);
+  uint64_t size = 0;
+  if (std::error_code ec = llvm::sys::fs::file_size(path, size)) {
+    emitError(loc) << "cannot open '" << path << "': " << ec.message();
+    return {};
+  }
+  auto head =
+      llvm::MemoryBuffer::getFileSlice(path, std::min<uint64_t>(size, 4096), 0);
   if (!head) {
     emitError(loc) << "cannot open '" << path
                    << "': " << head.getError().message();
