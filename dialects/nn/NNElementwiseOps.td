@@ -148,8 +148,12 @@ def NN_SoftplusOp : NN_UnaryFloatOp<"softplus", "log(1 + exp(x))">;
 def NN_SoftsignOp : NN_UnaryFloatOp<"softsign", "x / (1 + |x|)">;
 def NN_HardSwishOp : NN_UnaryFloatOp<"hard_swish",
                                      "x * max(0, min(1, x / 6 + 1 / 2))">;
-def NN_NegOp : NN_UnaryOp<"neg", "-x", NN_NumericTensor>;
-def NN_AbsOp : NN_UnaryOp<"abs", "|x|", NN_NumericTensor>;
+def NN_NegOp : NN_UnaryOp<"neg", "-x", NN_NumericTensor> {
+  let hasFolder = 1;
+}
+def NN_AbsOp : NN_UnaryOp<"abs", "|x|", NN_NumericTensor> {
+  let hasFolder = 1;
+}
 
 class NN_UnaryFloatAttrOp<string mnemonic, string formula, dag attrs>
     : NN_UnaryFloatOp<mnemonic, formula> {

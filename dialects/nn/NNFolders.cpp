@@ -229,6 +229,20 @@ OpFoldResult NotOp::fold(FoldAdaptor a) {
                          });
 }
 
+OpFoldResult NegOp::fold(FoldAdaptor a) {
+  return foldElementwise(*this, a.getOperands(),
+                         [](ArrayRef<Values> v, ArrayRef<size_t> idx) {
+                           return -v[0].asDouble(idx[0]);
+                         });
+}
+
+OpFoldResult AbsOp::fold(FoldAdaptor a) {
+  return foldElementwise(*this, a.getOperands(),
+                         [](ArrayRef<Values> v, ArrayRef<size_t> idx) {
+                           return std::abs(v[0].asDouble(idx[0]));
+                         });
+}
+
 OpFoldResult WhereOp::fold(FoldAdaptor a) {
   return foldElementwise(
       *this, a.getOperands(), [](ArrayRef<Values> v, ArrayRef<size_t> idx) {

@@ -135,7 +135,8 @@ def NN_ResizeOp : NN_FunctionalOp<"resize"> {
   let summary = "Resizes a tensor by interpolation (ONNX Resize, Upsample)";
   let description = [{
     `scales` has one factor per dimension; the result type gives the output
-    size (`floor(in * scale)`). `mode` is `nearest`, `linear` or `cubic`;
+    size, `floor(in * scale)` (or the ONNX `sizes` it was derived from: the
+    scale is then `out / in` rounded to f32). `mode` is `nearest`, `linear` or `cubic`;
     `coordinate_transformation_mode`, `nearest_mode`, `cubic_coeff_a` and
     `exclude_outside` follow ONNX Resize.
   }];

@@ -21,10 +21,12 @@
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/IR/BuiltinDialect.h"
 #include "mlir/IR/DialectResourceBlobManager.h"
+#include "mlir/IR/Matchers.h"
 #include "mlir/IR/Verifier.h"
 #include "mlir/Interfaces/SideEffectInterfaces.h"
 #include "llvm/ADT/MapVector.h"
 #include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 
@@ -228,14 +230,14 @@ FailureOr<ElementsAttr> Importer::convertTensor(onnx::TensorProto &tensor,
 // Values
 //===----------------------------------------------------------------------===//
 
+/// `loc("<node name>"("<op type>"))`: no file inside, so that MLIR's
+/// diagnostic printer shows the names for every later diagnostic too.
 Location Importer::nodeLoc(const onnx::NodeProto &node) {
   StringRef name = node.name();
   if (name.empty() && node.output_size() > 0)
     name = node.output(0);
-  // The file location innermost lets diagnostics name the file too.
-  return NameLoc::get(
-      StringAttr::get(ctx, name),
-      NameLoc::get(StringAttr::get(ctx, node.op_type()), fileLoc()));
+  return NameLoc::get(StringAttr::get(ctx, name),
+                      NameLoc::get(StringAttr::get(ctx, node.op_type())));
 }
 
 std::string Importer::describe(const onnx::NodeProto &node) {
@@ -253,11 +255,19 @@ FailureOr<Value> Importer::getValue(StringRef name, Location loc) {
   if (init == initializers.end())
     return emitError(loc) << "value '" << name << "' is used but never defined";
   // Weights become constants where first used.
-  Location initLoc = NameLoc::get(b.getStringAttr(name), fileLoc());
-  FailureOr<ElementsAttr> attr =
-      convertTensor(*init->second, initLoc, "initializer");
+  Location initLoc = NameLoc::get(b.getStringAttr(name));
+  // Converting moves the bytes out of the proto: reuse the attribute when the
+  // module is built again after re-inference.
+  if (ElementsAttr cached = convertedTensors.lookup(name)) {
+    Value v = nn::ConstantOp::create(b, initLoc, cached);
+    values[name] = v;
+    return v;
+  }
+  FailureOr<ElementsAttr> attr = convertTensor(
+      *init->second, FusedLoc::get(ctx, {initLoc, fileLoc()}), "initializer");
   if (failed(attr))
     return failure();
+  convertedTensors[name] = *attr;
   Value v = nn::ConstantOp::create(b, initLoc, *attr);
   values[name] = v;
   return v;
@@ -274,17 +284,31 @@ FailureOr<RankedTensorType> Importer::convertType(const onnx::TypeProto &type,
     return emitError(loc) << "value '" << name << "' has unsupported data type "
                           << dataTypeName(tt.elem_type())
                           << " (supported: FLOAT, FLOAT16, INT64, INT32, BOOL)";
-  if (!tt.has_shape())
-    return emitError(loc) << "the shape of value '" << name
-                          << "' is unknown after shape inference";
+  std::string unknown;
   SmallVector<int64_t> dims;
-  for (const auto &dim : tt.shape().dim()) {
-    if (!dim.has_dim_value() || dim.dim_value() < 0)
-      return emitError(loc)
-             << "dimension " << dims.size() << " of value '" << name << "'"
-             << (dim.has_dim_param() ? " ('" + dim.dim_param() + "')" : "")
-             << " is not static after shape inference";
-    dims.push_back(dim.dim_value());
+  if (!tt.has_shape()) {
+    unknown = "the shape of value '" + name.str() +
+              "' is unknown after shape inference";
+  } else {
+    for (const auto &dim : tt.shape().dim()) {
+      if (!dim.has_dim_value() || dim.dim_value() < 0) {
+        unknown = "dimension " + std::to_string(dims.size()) + " of value '" +
+                  name.str() + "'" +
+                  (dim.has_dim_param() ? " ('" + dim.dim_param() + "')" : "") +
+                  " is not static after shape inference";
+        break;
+      }
+      dims.push_back(dim.dim_value());
+    }
+  }
+  if (!unknown.empty()) {
+    loc = FusedLoc::get(ctx, {loc, fileLoc()});
+    // run() may fold more and infer again: report only when it gives up.
+    if (deferUnknownShapes) {
+      unknownShape = {loc, unknown};
+      return failure();
+    }
+    return emitError(loc) << unknown;
   }
   return RankedTensorType::get(dims, elemTy);
 }
@@ -347,6 +371,27 @@ LogicalResult Importer::checkSupportedOps() {
 
 Location Importer::fileLoc() {
   return FileLineColLoc::get(ctx, modelPath, 0, 0);
+}
+
+LogicalResult Importer::checkAttributeRanges() {
+  // libonnx's shape inference divides by these without checking.
+  static const llvm::StringSet<> windowOps = {"Conv", "ConvTranspose",
+                                              "MaxPool", "AveragePool"};
+  for (const auto &node : model.graph().node()) {
+    for (const auto &a : node.attribute()) {
+      bool positiveInts = windowOps.contains(node.op_type()) &&
+                          (a.name() == "strides" || a.name() == "dilations" ||
+                           a.name() == "kernel_shape");
+      bool positiveInt = a.name() == "blocksize" || a.name() == "group";
+      if ((positiveInts &&
+           llvm::any_of(a.ints(), [](int64_t v) { return v <= 0; })) ||
+          (positiveInt && a.i() <= 0))
+        return emitError(FusedLoc::get(ctx, {nodeLoc(node), fileLoc()}))
+               << describe(node) << ": attribute '" << a.name()
+               << "' must be positive";
+    }
+  }
+  return success();
 }
 
 LogicalResult Importer::applyInputShapes(const OnnxImportOptions &options) {
@@ -460,6 +505,8 @@ OwningOpRef<ModuleOp> Importer::run(const OnnxImportOptions &options) {
     emitError(fileLoc()) << error;
     return {};
   }
+  if (failed(checkAttributeRanges()))
+    return {};
   auto *graph = model.mutable_graph();
   for (auto &t : *graph->mutable_initializer())
     initializers[t.name()] = &t;
@@ -467,10 +514,54 @@ OwningOpRef<ModuleOp> Importer::run(const OnnxImportOptions &options) {
     return {};
   if (failed(checkStaticInputs()))
     return {};
-  if (!inferShapes(model, error)) {
-    emitError(fileLoc()) << error;
-    return {};
+  // libonnx's data propagation stops at some shape subgraphs (Squeeze,
+  // Unsqueeze, ...) that the importer folds. When a shape stays unknown,
+  // the folded values become initializers and inference runs again.
+  constexpr unsigned kMaxInferenceRounds = 8;
+  // Strict inference gives the best message for a broken model; when it
+  // fails, lenient inference leaves the failing nodes' outputs unknown and
+  // the importer may still resolve them by folding. The strict error is
+  // reported if it cannot.
+  std::string strictError;
+  for (unsigned round = 0;; ++round) {
+    if (!inferShapes(model, /*strict=*/strictError.empty(), error)) {
+      if (!strictError.empty() || round + 1 >= kMaxInferenceRounds) {
+        emitError(fileLoc()) << (strictError.empty() ? error : strictError);
+        return {};
+      }
+      strictError = error;
+      if (!inferShapes(model, /*strict=*/false, error)) {
+        emitError(fileLoc()) << strictError;
+        return {};
+      }
+    }
+    deferUnknownShapes = round + 1 < kMaxInferenceRounds;
+    unknownShape.reset();
+    // The partial module stays alive until its folded values are promoted.
+    OwningOpRef<ModuleOp> module;
+    if (succeeded(buildModule(module)))
+      return module;
+    if (!unknownShape) {
+      // The error may follow from what strict inference rejected.
+      if (!strictError.empty())
+        emitError(fileLoc()) << strictError;
+      return {};
+    }
+    if (!promoteFoldedConstants()) {
+      if (!strictError.empty())
+        emitError(fileLoc()) << strictError;
+      else
+        emitError(unknownShape->first) << unknownShape->second;
+      return {};
+    }
   }
+}
+
+LogicalResult Importer::buildModule(OwningOpRef<ModuleOp> &module) {
+  auto *graph = model.mutable_graph();
+  values.clear();
+  valueTypes.clear();
+  consumed.clear();
   for (const auto &vi : graph->input())
     valueTypes[vi.name()] = &vi.type();
   for (const auto &vi : graph->value_info())
@@ -478,7 +569,7 @@ OwningOpRef<ModuleOp> Importer::run(const OnnxImportOptions &options) {
   for (const auto &vi : graph->output())
     valueTypes[vi.name()] = &vi.type();
 
-  OwningOpRef<ModuleOp> module = ModuleOp::create(fileLoc());
+  module = ModuleOp::create(fileLoc());
   b.setInsertionPointToEnd(module->getBody());
 
   SmallVector<Type> argTypes;
@@ -489,29 +580,20 @@ OwningOpRef<ModuleOp> Importer::run(const OnnxImportOptions &options) {
     FailureOr<RankedTensorType> ty =
         convertType(input.type(), input.name(), fileLoc());
     if (failed(ty))
-      return {};
+      return failure();
     argTypes.push_back(*ty);
     argNames.push_back(input.name());
   }
-  SmallVector<Type> resultTypes;
-  for (const auto &output : graph->output()) {
-    FailureOr<RankedTensorType> ty =
-        convertType(output.type(), output.name(), fileLoc());
-    if (failed(ty))
-      return {};
-    resultTypes.push_back(*ty);
-  }
+  // Result types are those of the imported values, checked below against
+  // ONNX's where it inferred them.
   auto func = func::FuncOp::create(b, fileLoc(), "main",
-                                   b.getFunctionType(argTypes, resultTypes));
+                                   b.getFunctionType(argTypes, {}));
   Block *entry = func.addEntryBlock();
   for (auto [i, name] : llvm::enumerate(argNames)) {
     func.setArgAttr(i, "nn.name", b.getStringAttr(name));
-    entry->getArgument(i).setLoc(
-        NameLoc::get(b.getStringAttr(name), fileLoc()));
+    entry->getArgument(i).setLoc(NameLoc::get(b.getStringAttr(name)));
     values[name] = entry->getArgument(i);
   }
-  for (auto [i, output] : llvm::enumerate(graph->output()))
-    func.setResultAttr(i, "nn.name", b.getStringAttr(output.name()));
   b.setInsertionPointToEnd(entry);
 
   for (const auto &node : graph->node())
@@ -521,31 +603,113 @@ OwningOpRef<ModuleOp> Importer::run(const OnnxImportOptions &options) {
     consumed.insert(output.name());
   for (const auto &node : graph->node())
     if (failed(importNode(node)))
-      return {};
+      return failure();
 
   SmallVector<Value> results;
   for (const auto &output : graph->output()) {
     FailureOr<Value> v = getValue(output.name(), fileLoc());
     if (failed(v))
-      return {};
-    if (v->getType() != func.getResultTypes()[results.size()]) {
-      emitError(fileLoc()) << "graph output '" << output.name()
-                           << "' was imported as " << v->getType()
-                           << " but inferred as "
-                           << func.getResultTypes()[results.size()];
-      return {};
+      return failure();
+    const auto &tt = output.type().tensor_type();
+    bool inferred =
+        tt.has_shape() && llvm::all_of(tt.shape().dim(), [](const auto &d) {
+          return d.has_dim_value();
+        });
+    if (inferred) {
+      FailureOr<RankedTensorType> ty =
+          convertType(output.type(), output.name(), fileLoc());
+      if (failed(ty))
+        return failure();
+      if (v->getType() != *ty) {
+        emitError(fileLoc())
+            << "graph output '" << output.name() << "' was imported as "
+            << v->getType() << " but inferred as " << *ty;
+        return failure();
+      }
     }
     results.push_back(*v);
   }
+  func.setType(b.getFunctionType(argTypes, ValueRange(results).getTypes()));
+  for (auto [i, output] : llvm::enumerate(graph->output()))
+    func.setResultAttr(i, "nn.name", b.getStringAttr(output.name()));
   func::ReturnOp::create(b, fileLoc(), results);
   // Folding shape subgraphs leaves their inputs unused; drop them so the
   // output holds only what the graph computes.
   for (Operation &op : llvm::make_early_inc_range(llvm::reverse(*entry)))
     if (isOpTriviallyDead(&op))
       op.erase();
-  if (failed(verify(*module)))
-    return {};
-  return module;
+  return verify(*module);
+}
+
+bool Importer::promoteFoldedConstants() {
+  auto *graph = model.mutable_graph();
+  llvm::StringSet<> nodeOutputs;
+  for (const auto &node : graph->node())
+    for (const std::string &out : node.output())
+      nodeOutputs.insert(out);
+  bool promoted = false;
+  for (auto &entry : values) {
+    StringRef name = entry.getKey();
+    Attribute attr;
+    if (initializers.count(name) || !nodeOutputs.contains(name) ||
+        !matchPattern(entry.getValue(), m_Constant(&attr)))
+      continue;
+    auto dense = dyn_cast<DenseElementsAttr>(attr);
+    if (!dense || dense.getNumElements() > nn::kFoldElementLimit)
+      continue;
+    onnx::TensorProto *t = graph->add_initializer();
+    t->set_name(name.str());
+    for (int64_t d : dense.getType().getShape())
+      t->add_dims(d);
+    Type elemTy = dense.getElementType();
+    if (elemTy.isF32() || elemTy.isF16()) {
+      t->set_data_type(elemTy.isF32() ? onnx::TensorProto::FLOAT
+                                      : onnx::TensorProto::FLOAT16);
+      for (const APFloat &f : dense.getValues<APFloat>()) {
+        if (elemTy.isF32())
+          t->add_float_data(f.convertToFloat());
+        else
+          t->add_int32_data(int32_t(f.bitcastToAPInt().getZExtValue()));
+      }
+    } else {
+      unsigned width = elemTy.getIntOrFloatBitWidth();
+      t->set_data_type(width == 64   ? onnx::TensorProto::INT64
+                       : width == 32 ? onnx::TensorProto::INT32
+                                     : onnx::TensorProto::BOOL);
+      for (const APInt &v : dense.getValues<APInt>()) {
+        if (width == 64)
+          t->add_int64_data(v.getSExtValue());
+        else
+          t->add_int32_data(
+              int32_t(width == 1 ? v.getZExtValue() : v.getSExtValue()));
+      }
+    }
+    initializers[name] = t;
+    convertedTensors[name] = cast<ElementsAttr>(dense);
+    // Before IR version 4 libonnx only sees initializers that are inputs.
+    if (model.ir_version() < 4) {
+      auto *input = graph->add_input();
+      input->set_name(name.str());
+      auto *tt = input->mutable_type()->mutable_tensor_type();
+      tt->set_elem_type(t->data_type());
+      for (int64_t d : dense.getType().getShape())
+        tt->mutable_shape()->add_dim()->set_dim_value(d);
+    }
+    promoted = true;
+  }
+  if (!promoted)
+    return false;
+  // Nodes whose outputs all became initializers are done.
+  auto *nodes = graph->mutable_node();
+  for (int i = nodes->size() - 1; i >= 0; --i) {
+    const auto &node = nodes->Get(i);
+    if (node.output_size() > 0 &&
+        llvm::all_of(node.output(), [&](const std::string &out) {
+          return out.empty() || initializers.count(out);
+        }))
+      nodes->DeleteSubrange(i, 1);
+  }
+  return true;
 }
 
 //===----------------------------------------------------------------------===//
@@ -582,7 +746,13 @@ OwningOpRef<ModuleOp> ascend::importOnnxFile(StringRef path,
                                              const OnnxImportOptions &options) {
   Location loc = FileLineColLoc::get(context, path, 0, 0);
   // Sniff the syntax from the first bytes; only text is read whole.
-  auto head = llvm::MemoryBuffer::getFileSlice(path, 4096, 0);
+  uint64_t size = 0;
+  if (std::error_code ec = llvm::sys::fs::file_size(path, size)) {
+    emitError(loc) << "cannot open '" << path << "': " << ec.message();
+    return {};
+  }
+  auto head =
+      llvm::MemoryBuffer::getFileSlice(path, std::min<uint64_t>(size, 4096), 0);
   if (!head) {
     emitError(loc) << "cannot open '" << path
                    << "': " << head.getError().message();

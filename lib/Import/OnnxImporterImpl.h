@@ -42,8 +42,13 @@ public:
 private:
   // Driver (OnnxImporter.cpp).
   llvm::LogicalResult checkSupportedOps();
+  llvm::LogicalResult checkAttributeRanges();
   llvm::LogicalResult applyInputShapes(const OnnxImportOptions &options);
   llvm::LogicalResult checkStaticInputs();
+  llvm::LogicalResult buildModule(mlir::OwningOpRef<mlir::ModuleOp> &module);
+  /// Turns node outputs that folded to small constants into initializers;
+  /// false when there were none.
+  bool promoteFoldedConstants();
   mlir::Location fileLoc();
   mlir::Location nodeLoc(const onnx::NodeProto &node);
   std::string describe(const onnx::NodeProto &node);
@@ -130,6 +135,13 @@ private:
   llvm::StringSet<> consumed;
   /// The node being imported and whether one of its ops failed to verify.
   const onnx::NodeProto *currentNode = nullptr;
+  /// Tensors already converted (their bytes moved out of the proto), by
+  /// initializer name or Constant output name.
+  llvm::StringMap<mlir::ElementsAttr> convertedTensors;
+  /// While set, an unknown shape is recorded in unknownShape instead of
+  /// being reported.
+  bool deferUnknownShapes = false;
+  std::optional<std::pair<mlir::Location, std::string>> unknownShape;
   bool buildFailed = false;
 };
 

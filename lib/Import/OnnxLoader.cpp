@@ -94,10 +94,10 @@ bool verifyNodes(const onnx::ModelProto &model, int64_t opset,
   return true;
 }
 
-bool inferShapes(onnx::ModelProto &model, std::string &error) {
+bool inferShapes(onnx::ModelProto &model, bool strict, std::string &error) {
   try {
     onnx::ShapeInferenceOptions options(/*check_type=*/true,
-                                        /*strict_mode=*/1,
+                                        /*strict_mode=*/strict ? 1 : 0,
                                         /*data_prop=*/true);
     onnx::shape_inference::InferShapes(
         model, onnx::OpSchemaRegistry::Instance(), options);

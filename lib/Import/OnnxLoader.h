@@ -31,8 +31,10 @@ bool parseModelFile(llvm::StringRef path, onnx::ModelProto &model,
 bool verifyNodes(const onnx::ModelProto &model, int64_t opset,
                  std::string &error);
 
-/// Runs ONNX shape inference (strict, with data propagation) on `model`.
-bool inferShapes(onnx::ModelProto &model, std::string &error);
+/// Runs ONNX shape inference with data propagation on `model`. `strict`
+/// makes a node whose inference fails an error; otherwise its outputs stay
+/// unknown.
+bool inferShapes(onnx::ModelProto &model, bool strict, std::string &error);
 
 } // namespace ascend::onnx_import
 

@@ -73,8 +73,11 @@ Value Importer::finishBuild(Operation *op) {
   return op->getResult(0);
 }
 
+/// Errors carry the node's location fused with the file's: printed, they
+/// start with the file name, and the message names the node.
 InFlightDiagnostic Importer::error(Node &node) {
-  return emitError(node.loc) << describe(node.proto) << ": ";
+  return emitError(FusedLoc::get(ctx, {node.loc, fileLoc()}))
+         << describe(node.proto) << ": ";
 }
 
 FailureOr<RankedTensorType> Importer::outType(Node &node, unsigned i) {
@@ -1176,16 +1179,26 @@ LogicalResult Importer::importSize(Node &node) {
 }
 
 LogicalResult Importer::importConstant(Node &node) {
-  for (const auto &a : node.proto.attribute()) {
+  // The importer owns the model: the tensor's bytes move into the blob
+  // instead of being copied (converters often store weights as Constants).
+  auto &proto = const_cast<onnx::NodeProto &>(node.proto);
+  for (auto &a : *proto.mutable_attribute()) {
     ElementsAttr value;
     if (a.name() == "value") {
-      onnx::TensorProto tensor = a.t();
-      if (tensor.name().empty())
-        tensor.set_name(node.proto.output(0));
-      FailureOr<ElementsAttr> v = convertTensor(tensor, node.loc, "constant");
-      if (failed(v))
-        return failure();
-      value = *v;
+      const std::string &out = node.proto.output(0);
+      if (ElementsAttr cached = convertedTensors.lookup(out)) {
+        value = cached;
+      } else {
+        onnx::TensorProto &tensor = *a.mutable_t();
+        if (tensor.name().empty())
+          tensor.set_name(out);
+        FailureOr<ElementsAttr> v = convertTensor(
+            tensor, FusedLoc::get(ctx, {node.loc, fileLoc()}), "constant");
+        if (failed(v))
+          return failure();
+        value = *v;
+        convertedTensors[out] = value;
+      }
     } else if (a.name() == "value_float" || a.name() == "value_floats") {
       SmallVector<double> floats;
       if (a.name() == "value_float")
@@ -1225,7 +1238,8 @@ LogicalResult Importer::importConstantOfShape(Node &node) {
   Attribute fill;
   if (const onnx::AttributeProto *a = attr(node, "value")) {
     onnx::TensorProto tensor = a->t();
-    FailureOr<ElementsAttr> v = convertTensor(tensor, node.loc, "value");
+    FailureOr<ElementsAttr> v = convertTensor(
+        tensor, FusedLoc::get(ctx, {node.loc, fileLoc()}), "value");
     if (failed(v))
       return failure();
     if (v->getNumElements() != 1)

@@ -57,7 +57,8 @@ importOnnxFile(llvm::StringRef path, mlir::MLIRContext *context,
 /// dense_resource blobs are streamed into the `dialect_resources` section
 /// instead of being turned into one string per blob first (MLIR's printer
 /// holds two hex copies of a blob at once), so printing a model needs little
-/// memory beyond the module itself.
+/// memory beyond the module itself. Only builtin blobs are printed: other
+/// dialects' resources (the importer makes none) would be elided.
 void printModuleStreamingBlobs(mlir::ModuleOp module, llvm::raw_ostream &os);
 
 /// Registers the `--import-onnx` translation and its `--input-shape` option

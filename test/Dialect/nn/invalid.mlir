@@ -439,7 +439,7 @@ func.func @pad_mode(%x: tensor<3xf32>) {
 // -----
 
 func.func @resize_result(%x: tensor<1x1x2x2xf32>) {
-  // expected-error @+1 {{result shape [1, 1, 4, 4] should be [1, 1, 4, 6]}}
+  // expected-error @+1 {{result size 4 in dimension 3 should be 6 (input 2 x scale 3.000000e+00)}}
   %0 = nn.resize %x {scales = array<f32: 1.0, 1.0, 2.0, 3.0>, mode = "nearest", coordinate_transformation_mode = "asymmetric", nearest_mode = "floor"} : (tensor<1x1x2x2xf32>) -> tensor<1x1x4x4xf32>
   return
 }
