@@ -29,11 +29,15 @@ static LogicalResult checkSpace(Operation *op, Value buffer, StringRef name,
 
 LogicalResult CopyOp::verify() {
   auto srcTy = getSource().getType(), dstTy = getTarget().getType();
-  if (srcTy.getShape() != dstTy.getShape() ||
-      srcTy.getElementType() != dstTy.getElementType())
-    return emitOpError("source and target must have one shape and element "
-                       "type");
   MemorySpace src = spaceOf(getSource()), dst = spaceOf(getTarget());
+  // l0c -> ub may narrow the fp32 accumulator to f16 on the way.
+  bool narrows = src == MemorySpace::L0C && dst == MemorySpace::UB &&
+                 srcTy.getElementType().isF32() &&
+                 dstTy.getElementType().isF16();
+  if (srcTy.getShape() != dstTy.getShape() ||
+      (srcTy.getElementType() != dstTy.getElementType() && !narrows))
+    return emitOpError("source and target must have one shape and element "
+                       "type (l0c -> ub may also go from f32 to f16)");
   if (!getCopyPipe(src, dst))
     return emitOpError("no data path from ")
            << stringifyMemorySpace(src) << " to " << stringifyMemorySpace(dst);

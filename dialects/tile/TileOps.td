@@ -16,6 +16,7 @@ def Tile_CopyOp : Tile_Op<"copy",
     The pair of memory spaces picks the data path and so the pipe: gm -> l1/ub
     runs on MTE2, l1 -> l0a/l0b on MTE1, ub -> gm/l1 on MTE3, and l0c -> ub on
     the vector pipe. Any other pair has no data path and is rejected.
+    An l0c -> ub copy may narrow f32 to f16 (the l0c_to_ub conversion).
 
     ```mlir
     tile.copy %src, %dst : memref<16x16xf16, #tile.space<gm>> to memref<16x16xf16, #tile.space<ub>>
@@ -132,6 +133,26 @@ def Tile_VAddsOp : Tile_VectorScalarOp<"vadds", "src[i] + scalar">;
 def Tile_VMulsOp : Tile_VectorScalarOp<"vmuls", "src[i] * scalar">;
 def Tile_VMaxsOp : Tile_VectorScalarOp<"vmaxs", "max(src[i], scalar)">;
 def Tile_VMinsOp : Tile_VectorScalarOp<"vmins", "min(src[i], scalar)">;
+
+def Tile_VDupOp : Tile_VectorOp<"vdup", []> {
+  let summary = "Fill a buffer with a constant";
+  let description = [{
+    `dst[i] = scalar` on the vector unit, `scalar` an immediate rounded to the
+    element type; `dst` lives in ub. Used to zero padding before it is read
+    (the emulator rejects reads of never-written bytes).
+
+    ```mlir
+    tile.vdup 0.0, %buf : memref<512xf32, #tile.space<ub>>
+    ```
+  }];
+  let arguments = (ins F64Attr:$scalar, Arg<Tile_Buffer, "", [MemWrite]>:$dst);
+  let assemblyFormat = "$scalar `,` $dst attr-dict `:` type($dst)";
+  let extraClassDefinition = [{
+    ::llvm::LogicalResult $cppClass::verify() {
+      return ::ascend::tile::verifyVectorOp(getOperation());
+    }
+  }];
+}
 
 //===----------------------------------------------------------------------===//
 // Kernel structure and synchronization

@@ -2,6 +2,7 @@
 
 #include "ascend/Conversion/NNToTile.h"
 
+#include "CubeKernel.h"
 #include "ElementwiseKernel.h"
 
 #include "nn/NNOps.h"
@@ -102,23 +103,33 @@ void LowerNNToTilePass::runOnOperation() {
 
   SymbolTable symbols(module);
   unsigned constants = 0;
+  // Constants become gm globals when a kernel first needs them: splats
+  // travel as immediates and cube weights are repacked, so the original
+  // data may never be needed.
+  auto addGlobal = [&](Location loc, MemRefType type, Attribute data) -> Value {
+    OpBuilder moduleBuilder = OpBuilder::atBlockBegin(module.getBody());
+    auto global = memref::GlobalOp::create(
+        moduleBuilder, loc, "cst" + std::to_string(constants++),
+        builder.getStringAttr("private"), type, data,
+        /*constant=*/true, IntegerAttr());
+    symbols.insert(global);
+    return memref::GetGlobalOp::create(builder, loc, type, global.getSymName());
+  };
+  auto lookup = [&](Value value) -> Value {
+    if (Value buffer = buffers.lookup(value))
+      return buffer;
+    auto constant = value.getDefiningOp<nn::ConstantOp>();
+    if (!constant)
+      return Value();
+    Value global =
+        addGlobal(constant.getLoc(), gmType(constant.getType(), context),
+                  constant.getValue());
+    buffers[value] = global;
+    return global;
+  };
   for (Operation &op : graph.getBody().front()) {
-    if (auto constant = dyn_cast<nn::ConstantOp>(op)) {
-      if (getSplat(constant) &&
-          llvm::all_of(constant->getUsers(),
-                       [](Operation *u) { return isa<nn::KernelOp>(u); }))
-        continue; // splats become immediates
-      OpBuilder moduleBuilder = OpBuilder::atBlockBegin(module.getBody());
-      MemRefType type = gmType(constant.getType(), context);
-      auto global = memref::GlobalOp::create(
-          moduleBuilder, constant.getLoc(), "cst" + std::to_string(constants++),
-          builder.getStringAttr("private"), type, constant.getValue(),
-          /*constant=*/true, IntegerAttr());
-      symbols.insert(global);
-      buffers[constant.getResult()] = memref::GetGlobalOp::create(
-          builder, constant.getLoc(), type, global.getSymName());
+    if (isa<nn::ConstantOp>(op))
       continue;
-    }
     if (isa<func::ReturnOp>(op))
       break;
     auto kernel = dyn_cast<nn::KernelOp>(op);
@@ -128,11 +139,39 @@ void LowerNNToTilePass::runOnOperation() {
       return signalPassFailure();
     }
     SmallVector<std::optional<double>> scalars;
-    SmallVector<Value> args;
-    for (Value input : kernel.getInputs()) {
+    for (Value input : kernel.getInputs())
       scalars.push_back(getSplat(input));
-      if (!scalars.back())
-        args.push_back(buffers.lookup(input));
+    SmallVector<Value> args;
+    OpBuilder moduleBuilder = OpBuilder::atBlockEnd(module.getBody());
+    FailureOr<func::FuncOp> tileKernel = failure();
+    if (isCubeKernel(kernel)) {
+      FailureOr<CubeKernel> cube =
+          buildCubeKernel(kernel, scalars, *machine, moduleBuilder);
+      if (failed(cube))
+        return signalPassFailure();
+      tileKernel = cube->func;
+      for (const CubeKernelArg &arg : cube->args) {
+        switch (arg.kind) {
+        case CubeKernelArg::Kind::Input:
+          args.push_back(lookup(kernel.getInputs()[arg.input]));
+          break;
+        case CubeKernelArg::Kind::Constant:
+          args.push_back(addGlobal(kernel.getLoc(), arg.type, arg.data));
+          break;
+        case CubeKernelArg::Kind::Workspace:
+          args.push_back(
+              memref::AllocOp::create(builder, kernel.getLoc(), arg.type));
+          break;
+        }
+      }
+    } else {
+      tileKernel =
+          buildElementwiseKernel(kernel, scalars, *machine, moduleBuilder);
+      if (failed(tileKernel))
+        return signalPassFailure();
+      for (auto [input, scalar] : llvm::zip(kernel.getInputs(), scalars))
+        if (!scalar)
+          args.push_back(lookup(input));
     }
     for (Value result : kernel.getResults()) {
       Value out = outputs.lookup(result);
@@ -142,11 +181,6 @@ void LowerNNToTilePass::runOnOperation() {
       buffers[result] = out;
       args.push_back(out);
     }
-    OpBuilder moduleBuilder = OpBuilder::atBlockEnd(module.getBody());
-    FailureOr<func::FuncOp> tileKernel =
-        buildElementwiseKernel(kernel, scalars, *machine, moduleBuilder);
-    if (failed(tileKernel))
-      return signalPassFailure();
     symbols.insert(*tileKernel);
     func::CallOp::create(builder, kernel.getLoc(), *tileKernel, args);
   }

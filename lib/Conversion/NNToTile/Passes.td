@@ -20,9 +20,10 @@ def LowerNNToTile : Pass<"ascend-lower-nn-to-tile", "::mlir::ModuleOp"> {
     the kernel fits the unified buffer at once; each tile is copied in,
     computed with vector ops (composites for sigmoid, tanh, softplus,
     softsign, elu, hard-sigmoid, hard-swish, leaky-relu, clip), and copied
-    out, and the last
-    partial tile runs on one block. Other kernels are rejected with an error
-    naming the ONNX node.
+    out, and the last partial tile runs on one block. Kernels starting with
+    a 2-D matmul or gemm with constant weights run on the cube, with their
+    elementwise epilogue on the vector unit (docs/cube-lowering.md). Other
+    kernels are rejected with an error naming the ONNX node.
   }];
   let options = [
     Option<"target", "target", "std::string", /*default=*/"\"ascend910\"",

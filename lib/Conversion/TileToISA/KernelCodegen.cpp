@@ -4,6 +4,7 @@
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/IR/BuiltinTypes.h"
+#include "llvm/ADT/ScopeExit.h"
 #include "llvm/ADT/TypeSwitch.h"
 
 using namespace mlir;
@@ -127,23 +128,25 @@ LogicalResult KernelCodegen::emitOp(Operation *op) {
       })
       .Case([&](memref::SubViewOp subview) { return emitSubview(subview); })
       .Case<memref::ReinterpretCastOp, memref::CollapseShapeOp,
-            memref::ExpandShapeOp>([&](Operation *view) -> LogicalResult {
-        // Views of contiguous data start where their source starts (plus a
-        // static offset for reinterpret_cast).
-        FailureOr<Address> source = getAddress(view->getOperand(0));
-        if (failed(source))
-          return failure();
-        Address address = *source;
-        if (auto cast = dyn_cast<memref::ReinterpretCastOp>(view)) {
-          if (cast.getOffsets().size() || cast.getStaticOffsets().empty() ||
-              ShapedType::isDynamic(cast.getStaticOffsets()[0]))
-            return view->emitError("reinterpret_cast needs a static offset");
-          address.imm +=
-              cast.getStaticOffsets()[0] * elementBytes(cast.getType());
-        }
-        addresses[view->getResult(0)] = address;
-        return success();
-      })
+            memref::ExpandShapeOp, memref::TransposeOp>(
+          [&](Operation *view) -> LogicalResult {
+            // Views start where their source starts (plus a static offset for
+            // reinterpret_cast); a transpose only permutes strides.
+            FailureOr<Address> source = getAddress(view->getOperand(0));
+            if (failed(source))
+              return failure();
+            Address address = *source;
+            if (auto cast = dyn_cast<memref::ReinterpretCastOp>(view)) {
+              if (cast.getOffsets().size() || cast.getStaticOffsets().empty() ||
+                  ShapedType::isDynamic(cast.getStaticOffsets()[0]))
+                return view->emitError(
+                    "reinterpret_cast needs a static offset");
+              address.imm +=
+                  cast.getStaticOffsets()[0] * elementBytes(cast.getType());
+            }
+            addresses[view->getResult(0)] = address;
+            return success();
+          })
       .Case([&](scf::ForOp loop) { return emitFor(loop); })
       .Case([&](scf::YieldOp) { return success(); })
       .Case([&](func::ReturnOp) { return success(); })
@@ -153,7 +156,7 @@ LogicalResult KernelCodegen::emitOp(Operation *op) {
             tile::VMaxOp, tile::VMinOp, tile::VReluOp, tile::VExpOp,
             tile::VLnOp, tile::VAbsOp, tile::VSqrtOp, tile::VRecOp,
             tile::VRsqrtOp, tile::VAddsOp, tile::VMulsOp, tile::VMaxsOp,
-            tile::VMinsOp>(
+            tile::VMinsOp, tile::VDupOp>(
           [&](Operation *vector) { return emitVector(vector); })
       .Case<tile::SetFlagOp, tile::WaitFlagOp>([&](auto flag) {
         auto pipe = [&](Pipe p) {
@@ -246,6 +249,10 @@ LogicalResult KernelCodegen::emitFor(scf::ForOp loop) {
   if (!step->constant || *step->constant <= 0)
     return loop.emitError("loop step must be a positive constant");
   int64_t s = *step->constant;
+  // Values defined in the loop (and its count and induction variable) are
+  // dead after it, so their registers are free again for later code.
+  uint32_t firstLoopRegister = nextRegister;
+  llvm::scope_exit release([&] { nextRegister = firstLoopRegister; });
 
   // Trip count: a constant, or (ub - lb + s - 1) / s in registers.
   FailureOr<uint32_t> count = allocateRegister(loc);
@@ -395,27 +402,72 @@ LogicalResult KernelCodegen::emitCopy(tile::CopyOp copy) {
   if (from == MemorySpace::L1 &&
       (to == MemorySpace::L0A || to == MemorySpace::L0B)) {
     FailureOr<CopyShape> shape = getCopyShape(type, copy.getTarget().getType());
-    if (failed(shape) || !shape->outer.empty() || shape->runBytes % 512 != 0)
-      return copy.emitError("l1 -> l0 copies move whole contiguous 512-byte "
-                            "fractals");
-    emit(loc, "isa.load2d",
-         {builder.getNamedAttr("dst", makeAddress(*dst)),
-          builder.getNamedAttr("src", makeAddress(*src)),
-          i32("count", shape->runBytes / 512), i32("src_stride", 1),
-          builder.getNamedAttr("dtype", TypeAttr::get(type.getElementType()))});
+    if (failed(shape) || shape->runBytes % 512 != 0)
+      return copy.emitError("l1 -> l0 copies move whole 512-byte fractals");
+    // Contiguous fractals, or single fractals gathered with a source stride
+    // into consecutive destination fractals (one load2d per further outer
+    // dimension index).
+    int64_t count = shape->runBytes / 512, stride = 1;
+    ArrayRef<std::tuple<int64_t, int64_t, int64_t>> rest = shape->outer;
+    if (!rest.empty() && shape->runBytes == 512 &&
+        std::get<2>(rest.front()) == 512 &&
+        std::get<1>(rest.front()) % 512 == 0 &&
+        std::get<1>(rest.front()) / 512 <= 65535) {
+      count = std::get<0>(rest.front());
+      stride = std::get<1>(rest.front()) / 512;
+      rest = rest.drop_front();
+    }
+    int64_t total = 1;
+    for (auto [extent, s, d] : rest)
+      total *= extent;
+    if (count > 4095 || total > 4096)
+      return copy.emitError("l1 -> l0 copy is too large; tile it");
+    for (int64_t i = 0; i < total; ++i) {
+      int64_t srcOffset = 0, dstOffset = 0, left = i;
+      for (auto [extent, s, d] : rest) {
+        srcOffset += (left % extent) * s;
+        dstOffset += (left % extent) * d;
+        left /= extent;
+      }
+      if (dstOffset % 512 != 0 || srcOffset % 32 != 0)
+        return copy.emitError("l1 -> l0 copies move whole 512-byte fractals");
+      emit(loc, "isa.load2d",
+           {builder.getNamedAttr("dst", makeAddress(*dst, dstOffset)),
+            builder.getNamedAttr("src", makeAddress(*src, srcOffset)),
+            i32("count", count), i32("src_stride", stride),
+            builder.getNamedAttr("dtype",
+                                 TypeAttr::get(type.getElementType()))});
+    }
     return success();
   }
   if (from == MemorySpace::L0C && to == MemorySpace::UB) {
-    int64_t elements = type.getNumElements();
-    if (elements % 256 != 0)
+    // Contiguous runs of whole fractals; outer dimensions unroll. Strides
+    // are in elements here, since the two sides may differ in type.
+    MemRefType target = copy.getTarget().getType();
+    FailureOr<CopyShape> shape = getCopyShape(type, target);
+    int64_t srcBytes = elementBytes(type), dstBytes = elementBytes(target);
+    if (failed(shape) || (shape->runBytes / srcBytes) % 256 != 0)
       return copy.emitError("l0c -> ub copies move whole 16 x 16 fractals");
-    emit(loc, "isa.l0c_to_ub",
-         {builder.getNamedAttr("dst", makeAddress(*dst)),
-          builder.getNamedAttr("src", makeAddress(*src)),
-          i32("count", elements / 256),
-          builder.getNamedAttr(
-              "dtype",
-              TypeAttr::get(copy.getTarget().getType().getElementType()))});
+    int64_t total = 1;
+    for (auto [extent, s, d] : shape->outer)
+      total *= extent;
+    if (total > 4096)
+      return copy.emitError("l0c -> ub copy is too large; tile it");
+    for (int64_t i = 0; i < total; ++i) {
+      int64_t srcOffset = 0, dstOffset = 0, left = i;
+      for (auto [extent, s, d] : shape->outer) {
+        // s and d were scaled by the source element size.
+        srcOffset += (left % extent) * s;
+        dstOffset += (left % extent) * d / srcBytes * dstBytes;
+        left /= extent;
+      }
+      emit(loc, "isa.l0c_to_ub",
+           {builder.getNamedAttr("dst", makeAddress(*dst, dstOffset)),
+            builder.getNamedAttr("src", makeAddress(*src, srcOffset)),
+            i32("count", shape->runBytes / srcBytes / 256),
+            builder.getNamedAttr("dtype",
+                                 TypeAttr::get(target.getElementType()))});
+    }
     return success();
   }
   return emitBurstCopy(copy, *dst, *src);
@@ -492,6 +544,7 @@ LogicalResult KernelCodegen::emitVector(Operation *op) {
   std::string name = ("isa." + op->getName().stripDialect()).str();
   auto scalar = op->getAttrOfType<FloatAttr>("scalar");
   bool binary = operands.size() == 3;
+  bool fill = operands.size() == 1;
   // tile operands are (src..., dst); isa puts dst first.
   auto emitRepeats = [&](int64_t startLane, int64_t repeat, int64_t mask) {
     int64_t offset = startLane * bytes;
@@ -508,6 +561,11 @@ LogicalResult KernelCodegen::emitVector(Operation *op) {
         attrs.push_back(i32(n, 1));
       for (StringRef n : {"dst_rep", "src0_rep", "src1_rep"})
         attrs.push_back(i32(n, 8));
+    } else if (fill) {
+      attrs.push_back(builder.getNamedAttr(
+          "scalar", builder.getF64FloatAttr(scalar.getValueAsDouble())));
+      attrs.push_back(i32("dst_blk", 1));
+      attrs.push_back(i32("dst_rep", 8));
     } else {
       attrs.push_back(
           builder.getNamedAttr("src", makeAddress(operands[0], offset)));

@@ -3,7 +3,7 @@
 func.func @main(%a: tensor<4x8xf32>, %b: tensor<8x4xf32>) -> tensor<4x4xf32> {
   %0 = nn.kernel "mm" ins(%a, %b : tensor<4x8xf32>, tensor<8x4xf32>) -> tensor<4x4xf32> {
   ^bb0(%x: tensor<4x8xf32>, %y: tensor<8x4xf32>):
-    // expected-error @+1 {{cannot lower nn.matmul to the tile level yet}}
+    // expected-error @+1 {{cannot lower nn.matmul to the cube: the right operand (weights) must be a constant}}
     %m = nn.matmul %x, %y : tensor<4x8xf32>, tensor<8x4xf32> -> tensor<4x4xf32>
     nn.yield %m : tensor<4x4xf32>
   }

@@ -246,3 +246,20 @@ func.func @vmins_space(%a: memref<16xf32, #tile.space<l0c>>) {
   tile.vmins %a, 1.0, %a : memref<16xf32, #tile.space<l0c>>
   return
 }
+
+// -----
+
+// Only l0c -> ub may change the element type, and only f32 -> f16.
+func.func @copy_narrow_gm(%a: memref<16xf32, #tile.space<gm>>, %b: memref<16xf16, #tile.space<ub>>) {
+  // expected-error @+1 {{source and target must have one shape and element type (l0c -> ub may also go from f32 to f16)}}
+  tile.copy %a, %b : memref<16xf32, #tile.space<gm>> to memref<16xf16, #tile.space<ub>>
+  return
+}
+
+// -----
+
+func.func @vdup_space(%a: memref<16xf32, #tile.space<l1>>) {
+  // expected-error @+1 {{operand #0 must be in ub, not l1}}
+  tile.vdup 0.0, %a : memref<16xf32, #tile.space<l1>>
+  return
+}

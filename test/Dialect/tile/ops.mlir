@@ -23,6 +23,17 @@ func.func @copies(%gm: !gm, %l1: !l1, %a: !a, %ub: !ub, %c: !c, %ub32: !ub32) {
   tile.copy %ub, %gm : !ub to !gm
   // CHECK: tile.copy %{{.*}}, %{{.*}} : memref<32x64xf16, #tile.space<ub>> to memref<32x64xf16, #tile.space<l1>>
   tile.copy %ub, %l1 : !ub to !l1
+  // l0c -> ub may narrow the fp32 accumulator to f16.
+  // CHECK: tile.copy %{{.*}}, %{{.*}} : memref<32x16xf32, #tile.space<l0c>> to memref<32x16xf16, #tile.space<ub>>
+  %ub16 = memref.alloc() : memref<32x16xf16, #tile.space<ub>>
+  tile.copy %c, %ub16 : !c to memref<32x16xf16, #tile.space<ub>>
+  return
+}
+
+// CHECK-LABEL: func.func @vdup
+func.func @vdup(%ub: !ub) {
+  // CHECK: tile.vdup 0.000000e+00, %{{.*}} : memref<32x64xf16, #tile.space<ub>>
+  tile.vdup 0.0, %ub : !ub
   return
 }
 

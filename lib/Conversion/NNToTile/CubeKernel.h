@@ -1,0 +1,49 @@
+//===- CubeKernel.h - Tile kernels for matmul/gemm nn.kernels ---*- C++ -*-===//
+
+#ifndef ASCEND_LIB_CONVERSION_NNTOTILE_CUBEKERNEL_H
+#define ASCEND_LIB_CONVERSION_NNTOTILE_CUBEKERNEL_H
+
+#include "ascend/Machine/MachineModel.h"
+#include "nn/NNOps.h"
+
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+
+#include <optional>
+
+namespace ascend {
+
+/// Where the graph gets one gm argument of a cube kernel from.
+struct CubeKernelArg {
+  enum class Kind {
+    Input,     // kernel input `input`, as lowered by the graph
+    Constant,  // a new constant holding `data` (weights packed on the host)
+    Workspace, // scratch gm of `type`, private to this launch
+  };
+  Kind kind = Kind::Input;
+  unsigned input = 0;
+  mlir::ElementsAttr data;
+  mlir::MemRefType type;
+};
+
+/// A cube kernel function and how to fill its arguments; the kernel results
+/// follow `args` in the function signature.
+struct CubeKernel {
+  mlir::func::FuncOp func;
+  llvm::SmallVector<CubeKernelArg> args;
+};
+
+/// Whether `kernel` holds a matrix product (nn.matmul or nn.gemm).
+bool isCubeKernel(nn::KernelOp kernel);
+
+/// Builds the tile-level function of a kernel made of a 2-D nn.matmul or
+/// nn.gemm with a constant right operand, followed by elementwise ops whose
+/// other operands are splat constants (`scalars`, per kernel input) or
+/// constant rows of N values. See CubeKernel.cpp and docs/cube-lowering.md.
+mlir::FailureOr<CubeKernel>
+buildCubeKernel(nn::KernelOp kernel,
+                llvm::ArrayRef<std::optional<double>> scalars,
+                const MachineModel &machine, mlir::OpBuilder &builder);
+
+} // namespace ascend
+
+#endif // ASCEND_LIB_CONVERSION_NNTOTILE_CUBEKERNEL_H

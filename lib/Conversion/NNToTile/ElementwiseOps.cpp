@@ -1,0 +1,198 @@
+//===- ElementwiseOps.cpp - nn elementwise ops as tile vector ops ---------===//
+
+#include "ElementwiseOps.h"
+
+#include "tile/TileOps.h"
+
+#include "llvm/ADT/TypeSwitch.h"
+
+using namespace mlir;
+using namespace ascend;
+
+LogicalResult ascend::emitElementwise(Operation *op, ArrayRef<Operand> in,
+                                      Value dst, TileEmitter &e) {
+  using namespace tile;
+  auto both = [&]() { return in[0].buffer && in[1].buffer; };
+  auto nodeError = [&](const Twine &what) {
+    return op->emitError() << "cannot lower " << op->getName() << " to "
+                           << "vector instructions: " << what;
+  };
+  return llvm::TypeSwitch<Operation *, LogicalResult>(op)
+      .Case([&](nn::AddOp) -> LogicalResult {
+        if (both())
+          e.binary<VAddOp>(in[0].buffer, in[1].buffer, dst);
+        else if (in[0].buffer)
+          e.scalar<VAddsOp>(in[0].buffer, *in[1].scalar, dst);
+        else
+          e.scalar<VAddsOp>(in[1].buffer, *in[0].scalar, dst);
+        return success();
+      })
+      .Case([&](nn::MulOp) -> LogicalResult {
+        if (both())
+          e.binary<VMulOp>(in[0].buffer, in[1].buffer, dst);
+        else if (in[0].buffer)
+          e.scalar<VMulsOp>(in[0].buffer, *in[1].scalar, dst);
+        else
+          e.scalar<VMulsOp>(in[1].buffer, *in[0].scalar, dst);
+        return success();
+      })
+      .Case([&](nn::SubOp) -> LogicalResult {
+        if (both())
+          e.binary<VSubOp>(in[0].buffer, in[1].buffer, dst);
+        else if (in[0].buffer)
+          e.scalar<VAddsOp>(in[0].buffer, -*in[1].scalar, dst);
+        else {
+          e.scalar<VMulsOp>(in[1].buffer, -1.0, dst);
+          e.scalar<VAddsOp>(dst, *in[0].scalar, dst);
+        }
+        return success();
+      })
+      .Case([&](nn::DivOp) -> LogicalResult {
+        if (both())
+          e.binary<VDivOp>(in[0].buffer, in[1].buffer, dst);
+        else if (in[0].buffer)
+          e.scalar<VMulsOp>(in[0].buffer, 1.0 / *in[1].scalar, dst);
+        else {
+          e.unary<VRecOp>(in[1].buffer, dst);
+          e.scalar<VMulsOp>(dst, *in[0].scalar, dst);
+        }
+        return success();
+      })
+      .Case<nn::MaxOp, nn::MinOp>([&](auto minMax) -> LogicalResult {
+        bool isMax = isa<nn::MaxOp>(op);
+        Value x = in[0].buffer ? in[0].buffer : in[1].buffer;
+        std::optional<double> c = in[0].buffer ? in[1].scalar : in[0].scalar;
+        if (both()) {
+          if (isMax)
+            e.binary<VMaxOp>(in[0].buffer, in[1].buffer, dst);
+          else
+            e.binary<VMinOp>(in[0].buffer, in[1].buffer, dst);
+        } else if (isMax) {
+          e.scalar<VMaxsOp>(x, *c, dst);
+        } else {
+          e.scalar<VMinsOp>(x, *c, dst);
+        }
+        return success();
+      })
+      .Case([&](nn::ReluOp) {
+        e.unary<VReluOp>(in[0].buffer, dst);
+        return success();
+      })
+      .Case([&](nn::ExpOp) {
+        e.unary<VExpOp>(in[0].buffer, dst);
+        return success();
+      })
+      .Case([&](nn::LogOp) {
+        e.unary<VLnOp>(in[0].buffer, dst);
+        return success();
+      })
+      .Case([&](nn::AbsOp) {
+        e.unary<VAbsOp>(in[0].buffer, dst);
+        return success();
+      })
+      .Case([&](nn::SqrtOp) {
+        e.unary<VSqrtOp>(in[0].buffer, dst);
+        return success();
+      })
+      .Case([&](nn::ReciprocalOp) {
+        e.unary<VRecOp>(in[0].buffer, dst);
+        return success();
+      })
+      .Case([&](nn::NegOp) {
+        e.scalar<VMulsOp>(in[0].buffer, -1.0, dst);
+        return success();
+      })
+      .Case([&](nn::SigmoidOp) {
+        // 1 / (1 + exp(-x))
+        e.scalar<VMulsOp>(in[0].buffer, -1.0, dst);
+        e.unary<VExpOp>(dst, dst);
+        e.scalar<VAddsOp>(dst, 1.0, dst);
+        e.unary<VRecOp>(dst, dst);
+        return success();
+      })
+      .Case([&](nn::TanhOp) {
+        // 2 / (1 + exp(-2x)) - 1
+        e.scalar<VMulsOp>(in[0].buffer, -2.0, dst);
+        e.unary<VExpOp>(dst, dst);
+        e.scalar<VAddsOp>(dst, 1.0, dst);
+        e.unary<VRecOp>(dst, dst);
+        e.scalar<VMulsOp>(dst, 2.0, dst);
+        e.scalar<VAddsOp>(dst, -1.0, dst);
+        return success();
+      })
+      .Case([&](nn::SoftsignOp) {
+        // x / (1 + |x|)
+        e.unary<VAbsOp>(in[0].buffer, dst);
+        e.scalar<VAddsOp>(dst, 1.0, dst);
+        e.binary<VDivOp>(in[0].buffer, dst, dst);
+        return success();
+      })
+      .Case([&](nn::EluOp elu) -> LogicalResult {
+        // For 0 < alpha <= 1, alpha * (exp(x) - 1) > x for every x < 0, so
+        // elu(x) = max(x, min(alpha * (exp(x) - 1), 0)) needs no select.
+        double alpha = elu.getAlphaAttr().getValueAsDouble();
+        if (alpha <= 0 || alpha > 1)
+          return nodeError("alpha outside (0, 1]");
+        e.unary<VExpOp>(in[0].buffer, dst);
+        e.scalar<VAddsOp>(dst, -1.0, dst);
+        e.scalar<VMulsOp>(dst, alpha, dst);
+        e.scalar<VMinsOp>(dst, 0.0, dst);
+        e.binary<VMaxOp>(in[0].buffer, dst, dst);
+        return success();
+      })
+      .Case([&](nn::SoftplusOp) {
+        // log(1 + exp(x))
+        e.unary<VExpOp>(in[0].buffer, dst);
+        e.scalar<VAddsOp>(dst, 1.0, dst);
+        e.unary<VLnOp>(dst, dst);
+        return success();
+      })
+      .Case([&](nn::LeakyReluOp leaky) -> LogicalResult {
+        double alpha = leaky.getAlphaAttr().getValueAsDouble();
+        if (alpha < 0 || alpha > 1)
+          return nodeError("alpha outside [0, 1]");
+        // max(x, alpha * x) for 0 <= alpha <= 1
+        e.scalar<VMulsOp>(in[0].buffer, alpha, dst);
+        e.binary<VMaxOp>(in[0].buffer, dst, dst);
+        return success();
+      })
+      .Case([&](nn::HardSigmoidOp hard) {
+        e.scalar<VMulsOp>(in[0].buffer, hard.getAlphaAttr().getValueAsDouble(),
+                          dst);
+        e.scalar<VAddsOp>(dst, hard.getBetaAttr().getValueAsDouble(), dst);
+        e.scalar<VMaxsOp>(dst, 0.0, dst);
+        e.scalar<VMinsOp>(dst, 1.0, dst);
+        return success();
+      })
+      .Case([&](nn::HardSwishOp) {
+        e.scalar<VMulsOp>(in[0].buffer, 1.0 / 6.0, dst);
+        e.scalar<VAddsOp>(dst, 0.5, dst);
+        e.scalar<VMaxsOp>(dst, 0.0, dst);
+        e.scalar<VMinsOp>(dst, 1.0, dst);
+        e.binary<VMulOp>(in[0].buffer, dst, dst);
+        return success();
+      })
+      .Case([&](nn::ClipOp clip) {
+        Value src = in[0].buffer;
+        if (auto min = clip.getMinAttr()) {
+          e.scalar<VMaxsOp>(src, min.getValueAsDouble(), dst);
+          src = dst;
+        }
+        if (auto max = clip.getMaxAttr()) {
+          e.scalar<VMinsOp>(src, max.getValueAsDouble(), dst);
+          src = dst;
+        }
+        if (src != dst)
+          e.scalar<VAddsOp>(src, 0.0, dst);
+        return success();
+      })
+      .Default([&](Operation *) { return nodeError("unsupported op"); });
+}
+
+bool ascend::isSupportedElementwise(Operation *op) {
+  return isa<nn::AddOp, nn::SubOp, nn::MulOp, nn::DivOp, nn::MaxOp, nn::MinOp,
+             nn::ReluOp, nn::ExpOp, nn::LogOp, nn::AbsOp, nn::SqrtOp,
+             nn::ReciprocalOp, nn::NegOp, nn::SigmoidOp, nn::TanhOp,
+             nn::SoftplusOp, nn::SoftsignOp, nn::EluOp, nn::LeakyReluOp,
+             nn::HardSigmoidOp, nn::HardSwishOp, nn::ClipOp>(op);
+}

@@ -1,0 +1,72 @@
+//===- ElementwiseOps.h - nn elementwise ops as tile vector ops -*- C++ -*-===//
+//
+// Shared by the elementwise kernels and the epilogues of cube kernels: one
+// nn elementwise op becomes vector ops over ub buffers of one shape.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef ASCEND_LIB_CONVERSION_NNTOTILE_ELEMENTWISEOPS_H
+#define ASCEND_LIB_CONVERSION_NNTOTILE_ELEMENTWISEOPS_H
+
+#include "nn/NNOps.h"
+
+#include "mlir/Dialect/MemRef/IR/MemRef.h"
+#include "mlir/IR/Builders.h"
+
+#include <optional>
+
+namespace ascend {
+
+/// Emits the vector ops of one tile.
+class TileEmitter {
+public:
+  TileEmitter(mlir::OpBuilder &builder, mlir::Location loc, int64_t size)
+      : builder(builder), loc(loc), size(size) {}
+
+  /// The first `size` elements of a ub buffer.
+  mlir::Value view(mlir::Value buffer) {
+    auto type = llvm::cast<mlir::MemRefType>(buffer.getType());
+    if (type.getDimSize(0) == size)
+      return buffer;
+    return mlir::memref::SubViewOp::create(
+        builder, loc, buffer, llvm::ArrayRef<int64_t>{0},
+        llvm::ArrayRef<int64_t>{size}, llvm::ArrayRef<int64_t>{1});
+  }
+
+  template <typename OpT>
+  void binary(mlir::Value a, mlir::Value b, mlir::Value dst) {
+    OpT::create(builder, loc, a, b, dst);
+  }
+  template <typename OpT> void unary(mlir::Value a, mlir::Value dst) {
+    OpT::create(builder, loc, a, dst);
+  }
+  template <typename OpT>
+  void scalar(mlir::Value a, double c, mlir::Value dst) {
+    OpT::create(builder, loc, a, builder.getF64FloatAttr(c), dst);
+  }
+
+  mlir::OpBuilder &builder;
+  mlir::Location loc;
+  int64_t size;
+};
+
+/// An operand of an elementwise op: a ub buffer, or a splat value passed as
+/// an immediate.
+struct Operand {
+  mlir::Value buffer;
+  std::optional<double> scalar;
+};
+
+/// Emits `op` on tile buffers (`in` in operand order) into `dst`; composites
+/// (sigmoid, tanh, ...) reuse `dst` as scratch. Fails with an error naming the
+/// op when it has no vector form.
+mlir::LogicalResult emitElementwise(mlir::Operation *op,
+                                    llvm::ArrayRef<Operand> in, mlir::Value dst,
+                                    TileEmitter &e);
+
+/// Whether emitElementwise handles `op`.
+bool isSupportedElementwise(mlir::Operation *op);
+
+} // namespace ascend
+
+#endif // ASCEND_LIB_CONVERSION_NNTOTILE_ELEMENTWISEOPS_H

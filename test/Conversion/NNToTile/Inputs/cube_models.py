@@ -1,0 +1,67 @@
+"""Writes a binary ONNX cube test model and its weights.
+
+usage: cube_models.py NAME OUTDIR
+Writes OUTDIR/NAME.onnx and one OUTDIR/<initializer>.npy per weight, so
+that the numpy reference (npytool check) can use the same values.
+
+matmul   x[37,70] @ w[70,45]                       ragged M, K and N
+gemm     relu(x[40,64] @ w[96,64]^T * 0.5 + c[96])  transB, alpha, bias, Relu
+mlp      Gemm(x[50,33], w1[33,72], b1) -> Relu -> Gemm(w2[72,16], b2)
+large    x[512,1024] @ w[1024,512]                  several K steps and blocks
+tanh16   tanh(x[64,48] @ w[48,32] + b[32]) in f16
+"""
+import os
+import sys
+
+import numpy as np
+import onnx
+from onnx import TensorProto, helper, numpy_helper
+
+name, out = sys.argv[1], sys.argv[2]
+os.makedirs(out, exist_ok=True)
+rng = np.random.default_rng(1234)
+
+
+def weight(wname, shape, dtype=np.float32):
+    value = rng.uniform(-1, 1, size=shape).astype(dtype)
+    np.save(os.path.join(out, wname + ".npy"), value)
+    return numpy_helper.from_array(value, wname)
+
+
+def save(nodes, inputs, outputs, inits, elem=TensorProto.FLOAT):
+    graph = helper.make_graph(
+        nodes, name,
+        [helper.make_tensor_value_info(n, elem, s) for n, s in inputs],
+        [helper.make_tensor_value_info(n, elem, s) for n, s in outputs], inits)
+    model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", 13)])
+    onnx.save(model, os.path.join(out, name + ".onnx"))
+
+
+if name == "matmul":
+    save([helper.make_node("MatMul", ["x", "w"], ["y"], name="proj")],
+         [("x", [37, 70])], [("y", [37, 45])], [weight("w", [70, 45])])
+elif name == "gemm":
+    save([helper.make_node("Gemm", ["x", "w", "c"], ["g"], name="fc",
+                           transB=1, alpha=0.5),
+          helper.make_node("Relu", ["g"], ["y"], name="act")],
+         [("x", [40, 64])], [("y", [40, 96])],
+         [weight("w", [96, 64]), weight("c", [96])])
+elif name == "mlp":
+    save([helper.make_node("Gemm", ["x", "w1", "b1"], ["h"], name="fc1"),
+          helper.make_node("Relu", ["h"], ["r"], name="relu1"),
+          helper.make_node("Gemm", ["r", "w2", "b2"], ["y"], name="fc2")],
+         [("x", [50, 33])], [("y", [50, 16])],
+         [weight("w1", [33, 72]), weight("b1", [72]),
+          weight("w2", [72, 16]), weight("b2", [16])])
+elif name == "large":
+    save([helper.make_node("MatMul", ["x", "w"], ["y"], name="big")],
+         [("x", [512, 1024])], [("y", [512, 512])], [weight("w", [1024, 512])])
+elif name == "tanh16":
+    save([helper.make_node("MatMul", ["x", "w"], ["m"], name="mm16"),
+          helper.make_node("Add", ["m", "b"], ["a"], name="bias16"),
+          helper.make_node("Tanh", ["a"], ["y"], name="tanh16")],
+         [("x", [64, 48])], [("y", [64, 32])],
+         [weight("w", [48, 32], np.float16), weight("b", [32], np.float16)],
+         TensorProto.FLOAT16)
+else:
+    sys.exit("unknown model " + name)
