@@ -32,9 +32,8 @@ ParseResult ascend::isa::parseAddressBody(AsmParser &parser,
     return failure();
   if (parser.parseRSquare())
     return failure();
-  address = AddressAttr::getChecked(
-      [&] { return parser.emitError(loc); }, parser.getContext(), *space,
-      base, offset);
+  address = AddressAttr::getChecked([&] { return parser.emitError(loc); },
+                                    parser.getContext(), *space, base, offset);
   return success(address != nullptr);
 }
 
@@ -60,9 +59,9 @@ void AddressAttr::print(AsmPrinter &printer) const {
   printer << ">";
 }
 
-LogicalResult
-AddressAttr::verify(function_ref<InFlightDiagnostic()> emitError,
-                    MemorySpace space, uint32_t base, int64_t offset) {
+LogicalResult AddressAttr::verify(function_ref<InFlightDiagnostic()> emitError,
+                                  MemorySpace space, uint32_t base,
+                                  int64_t offset) {
   if (base > 31)
     return emitError() << "register r" << base
                        << " does not exist (scalar registers are r0..r31)";

@@ -179,14 +179,20 @@ LogicalResult VTransposeOp::verify() {
       failed(checkAddress(*this, "src", getSrc(), MemorySpace::UB)));
 }
 
-LogicalResult Load2dOp::verify() {
-  MemorySpace dst = getDst().getSpace();
+/// The checks load2d and load3d share: l1 to l0a/l0b, aligned, f16/f32.
+template <typename LoadOp> static LogicalResult verifyL1ToL0(LoadOp op) {
+  MemorySpace dst = op.getDst().getSpace();
   if (dst != MemorySpace::L0A && dst != MemorySpace::L0B)
-    return emitOpError("dst must be in l0a or l0b, not ")
+    return op.emitOpError("dst must be in l0a or l0b, not ")
            << stringifyMemorySpace(dst);
-  if (failed(checkAddress(*this, "dst", getDst())) ||
-      failed(checkAddress(*this, "src", getSrc(), MemorySpace::L1)) ||
-      failed(checkFloatType(*this, "dtype", getDtype())))
+  return failure(
+      failed(checkAddress(op, "dst", op.getDst())) ||
+      failed(checkAddress(op, "src", op.getSrc(), MemorySpace::L1)) ||
+      failed(checkFloatType(op, "dtype", op.getDtype())));
+}
+
+LogicalResult Load2dOp::verify() {
+  if (failed(verifyL1ToL0(*this)))
     return failure();
   if (getTranspose() && !getDtype().isF16())
     return emitOpError("transpose needs 16 x 16 f16 fractals");
@@ -194,13 +200,7 @@ LogicalResult Load2dOp::verify() {
 }
 
 LogicalResult Load3dOp::verify() {
-  MemorySpace dst = getDst().getSpace();
-  if (dst != MemorySpace::L0A && dst != MemorySpace::L0B)
-    return emitOpError("dst must be in l0a or l0b, not ")
-           << stringifyMemorySpace(dst);
-  if (failed(checkAddress(*this, "dst", getDst())) ||
-      failed(checkAddress(*this, "src", getSrc(), MemorySpace::L1)) ||
-      failed(checkFloatType(*this, "dtype", getDtype())))
+  if (failed(verifyL1ToL0(*this)))
     return failure();
   if (getKh() < 1 || getKw() < 1 || getStrideH() < 1 || getStrideW() < 1 ||
       getDilH() < 1 || getDilW() < 1)
@@ -266,8 +266,8 @@ static LogicalResult verifyForMachine(Operation *op,
     Pipe pipe = cast<PipeOpInterface>(op).getPipe();
     if (path->pipe != pipe)
       return op->emitOpError("issues on pipe ")
-             << stringifyPipe(pipe) << " but " << machine.name
-             << " moves " << stringifyMemorySpace(src.getSpace()) << " -> "
+             << stringifyPipe(pipe) << " but " << machine.name << " moves "
+             << stringifyMemorySpace(src.getSpace()) << " -> "
              << stringifyMemorySpace(dst.getSpace()) << " on "
              << stringifyPipe(path->pipe);
     return success();
