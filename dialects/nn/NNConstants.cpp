@@ -4,9 +4,11 @@
 
 #include "mlir/IR/BuiltinDialect.h"
 #include "mlir/IR/DialectResourceBlobManager.h"
+#include "mlir/IR/Matchers.h"
 #include "llvm/ADT/APFloat.h"
 
 #include <cstring>
+#include <limits>
 
 using namespace mlir;
 
@@ -65,6 +67,13 @@ std::optional<SmallVector<int64_t>> getIntValues(Attribute attr,
     }
   }
   return values;
+}
+
+std::optional<SmallVector<double>> getAllConstantFloats(Value value) {
+  Attribute attr;
+  if (!value || !matchPattern(value, m_Constant(&attr)))
+    return std::nullopt;
+  return getFloatValues(attr, std::numeric_limits<int64_t>::max());
 }
 
 std::optional<SmallVector<double>> getFloatValues(Attribute attr,

@@ -33,6 +33,11 @@ getIntValues(mlir::Attribute attr, int64_t limit = kFoldElementLimit);
 std::optional<llvm::SmallVector<double>>
 getFloatValues(mlir::Attribute attr, int64_t limit = kFoldElementLimit);
 
+/// All values of a float tensor `value` produced by a constant op, whatever
+/// its size, or nothing (weight folding needs every element).
+std::optional<llvm::SmallVector<double>>
+getAllConstantFloats(mlir::Value value);
+
 /// Builds an inline constant of `type` (any nn element type) from values.
 mlir::DenseElementsAttr makeIntAttr(mlir::RankedTensorType type,
                                     llvm::ArrayRef<int64_t> values);

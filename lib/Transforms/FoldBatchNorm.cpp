@@ -21,16 +21,6 @@ namespace ascend {
 using namespace mlir;
 using namespace ascend::nn;
 
-static constexpr int64_t kNoLimit = std::numeric_limits<int64_t>::max();
-
-/// All values of a constant float operand, or nothing.
-static std::optional<SmallVector<double>> getConstFloats(Value v) {
-  Attribute attr;
-  if (!v || !matchPattern(v, m_Constant(&attr)))
-    return std::nullopt;
-  return getFloatValues(attr, kNoLimit);
-}
-
 /// Name for a new weight: the old blob's name when there is one.
 static std::string weightName(Value weight, StringRef fallback) {
   Attribute attr;
@@ -49,10 +39,10 @@ struct BatchNormParams {
 } // namespace
 
 static std::optional<BatchNormParams> getParams(BatchNormOp bn) {
-  auto scale = getConstFloats(bn.getScale());
-  auto bias = getConstFloats(bn.getBias());
-  auto mean = getConstFloats(bn.getMean());
-  auto var = getConstFloats(bn.getVariance());
+  auto scale = getAllConstantFloats(bn.getScale());
+  auto bias = getAllConstantFloats(bn.getBias());
+  auto mean = getAllConstantFloats(bn.getMean());
+  auto var = getAllConstantFloats(bn.getVariance());
   if (!scale || !bias || !mean || !var)
     return std::nullopt;
   BatchNormParams p;
@@ -74,9 +64,9 @@ struct FoldIntoConv : OpRewritePattern<BatchNormOp> {
     if (!conv || !conv->hasOneUse())
       return rewriter.notifyMatchFailure(bn, "input is not a single-use conv");
     std::optional<BatchNormParams> p = getParams(bn);
-    auto weight = getConstFloats(conv.getWeight());
+    auto weight = getAllConstantFloats(conv.getWeight());
     std::optional<SmallVector<double>> bias;
-    if (conv.getBias() && !(bias = getConstFloats(conv.getBias())))
+    if (conv.getBias() && !(bias = getAllConstantFloats(conv.getBias())))
       return rewriter.notifyMatchFailure(bn, "conv bias is not constant");
     if (!p || !weight)
       return rewriter.notifyMatchFailure(bn, "parameters are not constant");
@@ -116,7 +106,7 @@ struct FoldIntoGemm : OpRewritePattern<BatchNormOp> {
     if (!gemm || !gemm->hasOneUse())
       return rewriter.notifyMatchFailure(bn, "input is not a single-use gemm");
     std::optional<BatchNormParams> p = getParams(bn);
-    auto weight = getConstFloats(gemm.getB());
+    auto weight = getAllConstantFloats(gemm.getB());
     if (!p || !weight)
       return rewriter.notifyMatchFailure(bn, "parameters are not constant");
     auto bTy = gemm.getB().getType();
@@ -128,7 +118,7 @@ struct FoldIntoGemm : OpRewritePattern<BatchNormOp> {
       bool perColumn =
           cTy.getRank() == 0 ||
           (cTy.getRank() >= 1 && cTy.getNumElements() == cTy.getShape().back());
-      if (!perColumn || !(c = getConstFloats(gemm.getC())))
+      if (!perColumn || !(c = getAllConstantFloats(gemm.getC())))
         return rewriter.notifyMatchFailure(bn, "c is not a constant row");
     }
     // Scale output column j of op(B).

@@ -18,15 +18,6 @@ namespace ascend {
 using namespace mlir;
 using namespace ascend::nn;
 
-static constexpr int64_t kNoLimit = std::numeric_limits<int64_t>::max();
-
-static std::optional<SmallVector<double>> getConstFloats(Value v) {
-  Attribute attr;
-  if (!v || !matchPattern(v, m_Constant(&attr)))
-    return std::nullopt;
-  return getFloatValues(attr, kNoLimit);
-}
-
 /// The operand of `add` defined by an OpTy with one use, and the other one.
 template <typename OpTy>
 static std::pair<OpTy, Value> matchProducer(AddOp add) {
@@ -44,7 +35,7 @@ static std::pair<OpTy, Value> matchProducer(AddOp add) {
 /// dimension), expanded to `size` per-index values.
 static std::optional<SmallVector<double>>
 getPerDimValues(Value c, int64_t dim, int64_t rank, int64_t size) {
-  auto values = getConstFloats(c);
+  auto values = getAllConstantFloats(c);
   if (!values)
     return std::nullopt;
   auto ty = cast<RankedTensorType>(c.getType());
@@ -74,7 +65,7 @@ struct AddIntoConv : OpRewritePattern<AddOp> {
       return rewriter.notifyMatchFailure(add, "not a per-channel constant");
     SmallVector<double> bias(channels, 0.0);
     if (conv.getBias()) {
-      auto old = getConstFloats(conv.getBias());
+      auto old = getAllConstantFloats(conv.getBias());
       if (!old)
         return rewriter.notifyMatchFailure(add, "conv bias is not constant");
       bias = *old;
