@@ -60,7 +60,10 @@ FailureOr<func::FuncOp> ascend::buildElementwiseKernel(
   for (BlockArgument arg : body.getArguments())
     if (!scalars[arg.getArgNumber()])
       tensorInputs.push_back(arg);
-  int64_t buffers = tensorInputs.size() + body.getOperations().size() - 1;
+  bool scratch = llvm::any_of(body.without_terminator(),
+                              [](Operation &op) { return needsScratch(&op); });
+  int64_t buffers =
+      tensorInputs.size() + body.getOperations().size() - 1 + scratch;
   // Tile size: every buffer fits the unified buffer at once.
   int64_t ubBytes = machine.getBuffer(MemorySpace::UB).size;
   int64_t budget = (ubBytes / (buffers * bytes)) / lanes * lanes;
@@ -126,6 +129,8 @@ FailureOr<func::FuncOp> ascend::buildElementwiseKernel(
   for (Operation &op : body.without_terminator())
     buffer[op.getResult(0)] =
         memref::AllocOp::create(builder, op.getLoc(), ubType);
+  Value scratchBuffer =
+      scratch ? Value(memref::AllocOp::create(builder, loc, ubType)) : Value();
 
   auto index = [&](int64_t v) -> Value {
     return arith::ConstantIndexOp::create(builder, loc, v);
@@ -155,6 +160,8 @@ FailureOr<func::FuncOp> ascend::buildElementwiseKernel(
           operands.push_back({e.view(buffer[v]), std::nullopt});
       }
       TileEmitter opEmitter(builder, op.getLoc(), size);
+      if (scratchBuffer)
+        opEmitter.scratch = e.view(scratchBuffer);
       if (failed(emitElementwise(&op, operands, e.view(buffer[op.getResult(0)]),
                                  opEmitter)))
         return failure();

@@ -6,6 +6,8 @@
 
 #include "llvm/ADT/TypeSwitch.h"
 
+#include <type_traits>
+
 using namespace mlir;
 using namespace ascend;
 
@@ -127,17 +129,31 @@ LogicalResult ascend::emitElementwise(Operation *op, ArrayRef<Operand> in,
         e.binary<VDivOp>(in[0].buffer, dst, dst);
         return success();
       })
-      .Case([&](nn::EluOp elu) -> LogicalResult {
-        // For 0 < alpha <= 1, alpha * (exp(x) - 1) > x for every x < 0, so
-        // elu(x) = max(x, min(alpha * (exp(x) - 1), 0)) needs no select.
+      .Case<nn::EluOp, nn::SeluOp>([&](auto elu) -> LogicalResult {
+        // x > 0 ? x : alpha * (exp(x) - 1), times gamma for selu.
         double alpha = elu.getAlphaAttr().getValueAsDouble();
-        if (alpha <= 0 || alpha > 1)
-          return nodeError("alpha outside (0, 1]");
+        double gamma = 1.0;
+        if constexpr (std::is_same_v<decltype(elu), nn::SeluOp>)
+          gamma = elu.getGammaAttr().getValueAsDouble();
+        if (alpha <= 0)
+          return nodeError("alpha must be positive");
         e.unary<VExpOp>(in[0].buffer, dst);
         e.scalar<VAddsOp>(dst, -1.0, dst);
         e.scalar<VMulsOp>(dst, alpha, dst);
         e.scalar<VMinsOp>(dst, 0.0, dst);
-        e.binary<VMaxOp>(in[0].buffer, dst, dst);
+        if (alpha <= 1 && gamma == 1.0) {
+          // alpha * (exp(x) - 1) > x for x < 0 when alpha <= 1: a max picks
+          // the right branch without scratch.
+          e.binary<VMaxOp>(in[0].buffer, dst, dst);
+          return success();
+        }
+        // relu(x) + min(alpha * (exp(x) - 1), 0) holds for every alpha > 0.
+        if (!e.scratch)
+          return nodeError("needs a scratch buffer (alpha > 1 or selu)");
+        e.unary<VReluOp>(in[0].buffer, e.scratch);
+        e.binary<VAddOp>(dst, e.scratch, dst);
+        if (gamma != 1.0)
+          e.scalar<VMulsOp>(dst, gamma, dst);
         return success();
       })
       .Case([&](nn::SoftplusOp) {
@@ -193,6 +209,13 @@ bool ascend::isSupportedElementwise(Operation *op) {
   return isa<nn::AddOp, nn::SubOp, nn::MulOp, nn::DivOp, nn::MaxOp, nn::MinOp,
              nn::ReluOp, nn::ExpOp, nn::LogOp, nn::AbsOp, nn::SqrtOp,
              nn::ReciprocalOp, nn::NegOp, nn::SigmoidOp, nn::TanhOp,
-             nn::SoftplusOp, nn::SoftsignOp, nn::EluOp, nn::LeakyReluOp,
-             nn::HardSigmoidOp, nn::HardSwishOp, nn::ClipOp>(op);
+             nn::SoftplusOp, nn::SoftsignOp, nn::EluOp, nn::SeluOp,
+             nn::LeakyReluOp, nn::HardSigmoidOp, nn::HardSwishOp, nn::ClipOp>(
+      op);
+}
+
+bool ascend::needsScratch(Operation *op) {
+  if (auto elu = dyn_cast<nn::EluOp>(op))
+    return elu.getAlphaAttr().getValueAsDouble() > 1;
+  return isa<nn::SeluOp>(op);
 }

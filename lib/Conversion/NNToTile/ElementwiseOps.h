@@ -48,6 +48,9 @@ public:
   mlir::OpBuilder &builder;
   mlir::Location loc;
   int64_t size;
+  /// A ub buffer of the tile's size that composites may clobber, or null
+  /// when the caller has none (see needsScratch).
+  mlir::Value scratch;
 };
 
 /// An operand of an elementwise op: a ub buffer, or a splat value passed as
@@ -66,6 +69,9 @@ mlir::LogicalResult emitElementwise(mlir::Operation *op,
 
 /// Whether emitElementwise handles `op`.
 bool isSupportedElementwise(mlir::Operation *op);
+
+/// Whether `op` needs TileEmitter::scratch.
+bool needsScratch(mlir::Operation *op);
 
 } // namespace ascend
 

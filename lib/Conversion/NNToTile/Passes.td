@@ -19,7 +19,7 @@ def LowerNNToTile : Pass<"ascend-lower-nn-to-tile", "::mlir::ModuleOp"> {
     cores of the preset in tiles sized so that every operand and result of
     the kernel fits the unified buffer at once; each tile is copied in,
     computed with vector ops (composites for sigmoid, tanh, softplus,
-    softsign, elu, hard-sigmoid, hard-swish, leaky-relu, clip), and copied
+    softsign, elu, selu, hard-sigmoid, hard-swish, leaky-relu, clip), and copied
     out, and the last partial tile runs on one block. Kernels starting with
     a 2-D matmul or gemm with constant weights run on the cube, with their
     elementwise epilogue on the vector unit (docs/cube-lowering.md). Other
