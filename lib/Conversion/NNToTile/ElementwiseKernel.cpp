@@ -31,6 +31,11 @@ FailureOr<func::FuncOp> ascend::buildElementwiseKernel(
     const MachineModel &machine, OpBuilder &builder) {
   Block &body = kernel.getBody().front();
   auto yield = cast<nn::YieldOp>(body.getTerminator());
+  for (Value v : yield.getValues())
+    if (auto arg = dyn_cast<BlockArgument>(v);
+        arg && scalars[arg.getArgNumber()])
+      return kernel.emitError("a splat constant as a graph output is not "
+                              "supported yet");
   // Every value must have the shape of the first result.
   auto shaped = cast<RankedTensorType>(kernel.getResult(0).getType());
   Type elem = shaped.getElementType();

@@ -94,8 +94,29 @@ void LowerNNToTilePass::runOnOperation() {
   DenseMap<Value, Value> buffers;
   for (unsigned i = 0; i < numInputs; ++i)
     buffers[graph.getArgument(i)] = entry->getArgument(i);
-  // Values returned by the graph are computed straight into the outputs.
+  // Every graph output needs its own producing kernel: outputs that are
+  // graph inputs, constants or repeats of another output get a copy kernel.
   auto returnOp = cast<func::ReturnOp>(graph.getBody().front().getTerminator());
+  {
+    OpBuilder graphBuilder(returnOp);
+    llvm::SmallPtrSet<Value, 8> seen;
+    for (OpOperand &operand : returnOp->getOpOperands()) {
+      Value v = operand.get();
+      if (isa_and_nonnull<nn::KernelOp>(v.getDefiningOp()) &&
+          seen.insert(v).second)
+        continue;
+      auto copy = nn::KernelOp::create(
+          graphBuilder, v.getLoc(), TypeRange{v.getType()},
+          "copy_output" + std::to_string(operand.getOperandNumber()),
+          ValueRange{v});
+      Block *body = graphBuilder.createBlock(&copy.getBody());
+      body->addArgument(v.getType(), v.getLoc());
+      nn::YieldOp::create(graphBuilder, v.getLoc(), body->getArguments());
+      graphBuilder.setInsertionPoint(returnOp);
+      operand.set(copy.getResult(0));
+    }
+  }
+  // Values returned by the graph are computed straight into the outputs.
   DenseMap<Value, Value> outputs;
   for (auto [i, v] : llvm::enumerate(returnOp.getOperands()))
     if (!outputs.count(v))
@@ -184,13 +205,6 @@ void LowerNNToTilePass::runOnOperation() {
     symbols.insert(*tileKernel);
     func::CallOp::create(builder, kernel.getLoc(), *tileKernel, args);
   }
-  for (auto [i, v] : llvm::enumerate(returnOp.getOperands()))
-    if (!isa_and_nonnull<nn::KernelOp>(v.getDefiningOp())) {
-      returnOp.emitError("graph output #")
-          << i << " is not computed by a kernel (an input or constant "
-          << "returned directly is not supported yet)";
-      return signalPassFailure();
-    }
   func::ReturnOp::create(builder, graph.getLoc());
   graph.erase();
   main.setSymName("main");
