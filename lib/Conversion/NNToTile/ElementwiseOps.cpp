@@ -122,6 +122,33 @@ LogicalResult ascend::emitElementwise(Operation *op, ArrayRef<Operand> in,
         e.scalar<VAddsOp>(dst, -1.0, dst);
         return success();
       })
+      .Case([&](nn::PowOp) -> LogicalResult {
+        // Exponents with an exact vector form (x^2 in normalizations, x^3 in
+        // GELU approximations, roots and reciprocals); exp(y * ln x) would
+        // be wrong for negative bases.
+        if (!in[0].buffer || !in[1].scalar)
+          return nodeError("only a tensor base with a constant exponent is "
+                           "supported");
+        Value x = in[0].buffer;
+        double y = *in[1].scalar;
+        if (y == 1)
+          e.scalar<VAddsOp>(x, 0.0, dst);
+        else if (y == 2)
+          e.binary<VMulOp>(x, x, dst);
+        else if (y == 3) {
+          e.binary<VMulOp>(x, x, dst);
+          e.binary<VMulOp>(dst, x, dst);
+        } else if (y == 0.5)
+          e.unary<VSqrtOp>(x, dst);
+        else if (y == -0.5)
+          e.unary<VRsqrtOp>(x, dst);
+        else if (y == -1)
+          e.unary<VRecOp>(x, dst);
+        else
+          return nodeError("exponent " + std::to_string(y) +
+                           " has no exact vector form");
+        return success();
+      })
       .Case([&](nn::SoftsignOp) {
         // x / (1 + |x|)
         e.unary<VAbsOp>(in[0].buffer, dst);
@@ -208,7 +235,7 @@ LogicalResult ascend::emitElementwise(Operation *op, ArrayRef<Operand> in,
 bool ascend::isSupportedElementwise(Operation *op) {
   return isa<nn::AddOp, nn::SubOp, nn::MulOp, nn::DivOp, nn::MaxOp, nn::MinOp,
              nn::ReluOp, nn::ExpOp, nn::LogOp, nn::AbsOp, nn::SqrtOp,
-             nn::ReciprocalOp, nn::NegOp, nn::SigmoidOp, nn::TanhOp,
+             nn::ReciprocalOp, nn::NegOp, nn::SigmoidOp, nn::TanhOp, nn::PowOp,
              nn::SoftplusOp, nn::SoftsignOp, nn::EluOp, nn::SeluOp,
              nn::LeakyReluOp, nn::HardSigmoidOp, nn::HardSwishOp, nn::ClipOp>(
       op);

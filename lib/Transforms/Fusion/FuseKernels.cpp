@@ -21,7 +21,8 @@ using namespace ascend;
 /// the binary ones broadcast (so they cannot carry it).
 static bool isElementwise(Operation *op) {
   return op->hasTrait<OpTrait::Elementwise>() ||
-         isa<nn::AddOp, nn::SubOp, nn::MulOp, nn::DivOp>(op);
+         isa<nn::AddOp, nn::SubOp, nn::MulOp, nn::DivOp, nn::MaxOp, nn::MinOp,
+             nn::PowOp>(op);
 }
 
 static bool isCube(Operation *op) {
