@@ -1,6 +1,9 @@
 //===- BufferLiveness.cpp - Live ranges of buffers in program order -------===//
 
 #include "BufferLiveness.h"
+#include "MemoryPlanning.h"
+
+#include "ascend/Transforms/IntervalAllocator.h"
 
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
 #include "mlir/Interfaces/LoopLikeInterface.h"
@@ -85,4 +88,19 @@ std::optional<LiveRange> BufferLiveness::getLiveRange(Value buffer) const {
     }
   }
   return result;
+}
+
+mlir::LogicalResult ascend::addAllocation(IntervalAllocator &allocator,
+                                          const BufferLiveness &liveness,
+                                          mlir::memref::AllocOp alloc,
+                                          uint64_t alignment) {
+  mlir::FailureOr<uint64_t> bytes = getBufferBytes(alloc.getType(), alloc);
+  if (mlir::failed(bytes))
+    return mlir::failure();
+  uint64_t at = liveness.getPosition(alloc);
+  LiveRange range =
+      liveness.getLiveRange(alloc.getResult()).value_or(LiveRange{at, at});
+  allocator.add(range.first, range.last, llvm::alignTo(*bytes, alignment),
+                alignment);
+  return mlir::success();
 }

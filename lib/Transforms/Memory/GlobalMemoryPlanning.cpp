@@ -74,18 +74,9 @@ LogicalResult ascend::planGlobalMemory(ModuleOp module, func::FuncOp main,
 
   BufferLiveness liveness(main);
   IntervalAllocator allocator;
-  for (memref::AllocOp alloc : allocs) {
-    FailureOr<uint64_t> bytes = getBufferBytes(alloc.getType(), alloc);
-    if (failed(bytes))
+  for (memref::AllocOp alloc : allocs)
+    if (failed(addAllocation(allocator, liveness, alloc, kGmAlignment)))
       return failure();
-    // An intermediate no launch uses still gets a slot, live only at its
-    // alloc.
-    uint64_t at = liveness.getPosition(alloc);
-    LiveRange range =
-        liveness.getLiveRange(alloc.getResult()).value_or(LiveRange{at, at});
-    allocator.add(range.first, range.last, llvm::alignTo(*bytes, kGmAlignment),
-                  kGmAlignment);
-  }
   allocator.allocate();
 
   uint64_t workspaceBase = top;

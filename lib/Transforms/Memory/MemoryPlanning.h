@@ -15,7 +15,13 @@
 #include "mlir/IR/BuiltinTypes.h"
 #include "mlir/Support/LLVM.h"
 
+namespace mlir::memref {
+class AllocOp;
+} // namespace mlir::memref
+
 namespace ascend {
+class BufferLiveness;
+class IntervalAllocator;
 
 /// Attribute names of the tile-level contract (docs/tile-ir.md).
 constexpr llvm::StringLiteral kOffsetAttr = "tile.offset";
@@ -36,6 +42,14 @@ constexpr uint64_t kGmAlignment = 32;
 /// element types without a byte size.
 mlir::FailureOr<uint64_t> getBufferBytes(mlir::MemRefType type,
                                          mlir::Operation *op);
+
+/// Adds `alloc` to `allocator`: live over its range in `liveness` (only at
+/// the alloc itself when nothing uses it), its size padded to `alignment` so
+/// every buffer gets whole aligned slots.
+mlir::LogicalResult addAllocation(IntervalAllocator &allocator,
+                                  const BufferLiveness &liveness,
+                                  mlir::memref::AllocOp alloc,
+                                  uint64_t alignment);
 
 /// Offsets for @main's arguments, the module's gm globals and @main's gm
 /// intermediates, and @main's size attributes.

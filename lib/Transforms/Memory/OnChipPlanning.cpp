@@ -49,19 +49,9 @@ LogicalResult ascend::planKernelBuffers(func::FuncOp kernel,
   for (auto &[space, allocs] : bySpace) {
     const BufferSpec &spec = machine.getBuffer(space);
     IntervalAllocator allocator;
-    for (memref::AllocOp alloc : allocs) {
-      FailureOr<uint64_t> bytes = getBufferBytes(alloc.getType(), alloc);
-      if (failed(bytes))
+    for (memref::AllocOp alloc : allocs)
+      if (failed(addAllocation(allocator, liveness, alloc, spec.alignment)))
         return failure();
-      // A buffer never used still gets bytes, live only at its alloc.
-      uint64_t at = liveness.getPosition(alloc);
-      LiveRange range =
-          liveness.getLiveRange(alloc.getResult()).value_or(LiveRange{at, at});
-      // Padding to the alignment gives each buffer whole aligned slots, as
-      // instructions address the space in aligned blocks.
-      allocator.add(range.first, range.last,
-                    llvm::alignTo(*bytes, spec.alignment), spec.alignment);
-    }
     allocator.allocate();
     for (auto [id, alloc] : llvm::enumerate(allocs))
       alloc->setAttr(kOffsetAttr, b.getI64IntegerAttr(allocator.getOffset(id)));
