@@ -39,6 +39,13 @@ struct Values {
   size_t size() const { return isFloat ? f.size() : i.size(); }
   double asDouble(size_t k) const { return isFloat ? f[k] : double(i[k]); }
   int64_t asInt(size_t k) const { return isFloat ? int64_t(f[k]) : i[k]; }
+  /// Appends element `k` of `from` (of the same kind).
+  void push(const Values &from, size_t k) {
+    if (isFloat)
+      f.push_back(from.f[k]);
+    else
+      i.push_back(from.i[k]);
+  }
 };
 } // namespace
 
@@ -336,10 +343,7 @@ OpFoldResult TransposeOp::fold(FoldAdaptor a) {
     int64_t src = 0;
     for (size_t d = 0; d < perm.size(); ++d)
       src += ((k / outStrides[d]) % outShape[d]) * inStrides[perm[d]];
-    if (v->isFloat)
-      result.f.push_back(v->f[src]);
-    else
-      result.i.push_back(v->i[src]);
+    result.push(*v, src);
   }
   return makeAttr(getType(), result);
 }
@@ -393,12 +397,8 @@ OpFoldResult ConcatOp::fold(FoldAdaptor a) {
   result.isFloat = values[0].isFloat;
   for (int64_t o = 0; o < outer; ++o)
     for (auto [vals, chunk] : llvm::zip(values, chunks))
-      for (int64_t k = 0; k < chunk; ++k) {
-        if (result.isFloat)
-          result.f.push_back(vals.f[o * chunk + k]);
-        else
-          result.i.push_back(vals.i[o * chunk + k]);
-      }
+      for (int64_t k = 0; k < chunk; ++k)
+        result.push(vals, o * chunk + k);
   return makeAttr(getType(), result);
 }
 
@@ -422,10 +422,7 @@ OpFoldResult SliceOp::fold(FoldAdaptor a) {
       int64_t idx = (k / outStrides[d]) % outShape[d];
       src += (getStarts()[d] + idx * getSteps()[d]) * inStrides[d];
     }
-    if (v->isFloat)
-      result.f.push_back(v->f[src]);
-    else
-      result.i.push_back(v->i[src]);
+    result.push(*v, src);
   }
   return makeAttr(getType(), result);
 }
@@ -454,10 +451,7 @@ OpFoldResult GatherOp::fold(FoldAdaptor a) {
         index += axisSize;
       for (int64_t k = 0; k < inner; ++k) {
         int64_t src = (o * axisSize + index) * inner + k;
-        if (data->isFloat)
-          result.f.push_back(data->f[src]);
-        else
-          result.i.push_back(data->i[src]);
+        result.push(*data, src);
       }
     }
   return makeAttr(getType(), result);
