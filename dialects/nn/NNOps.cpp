@@ -282,6 +282,13 @@ LogicalResult BatchNormOp::verify() {
   return checkChannelOperands(*this, getOperands().drop_front());
 }
 
+/// Fails with "axis N is out of range" unless 0 <= axis < rank.
+static LogicalResult checkAxis(Operation *op, int64_t axis, int64_t rank) {
+  if (axis >= 0 && axis < rank)
+    return success();
+  return op->emitOpError("axis ") << axis << " is out of range";
+}
+
 LogicalResult InstanceNormOp::verify() {
   if (failed(checkSameElementType(*this)))
     return failure();
@@ -295,8 +302,8 @@ LogicalResult LayerNormOp::verify() {
     return failure();
   auto inTy = getInput().getType();
   int64_t axis = getAxis();
-  if (axis < 0 || axis >= inTy.getRank())
-    return emitOpError("axis ") << axis << " is out of range";
+  if (failed(checkAxis(*this, axis, inTy.getRank())))
+    return failure();
   ArrayRef<int64_t> normalized = inTy.getShape().drop_front(axis);
   if (!broadcastsTo(getScale().getType().getShape(), normalized) ||
       (getBias() && !broadcastsTo(getBias().getType().getShape(), normalized)))
@@ -386,8 +393,8 @@ LogicalResult ascend::nn::verifyReduceOp(Operation *op, ArrayRef<int64_t> axes,
       outTy.getElementType() != inTy.getElementType())
     return op->emitOpError("result must have the input's element type");
   for (auto [i, axis] : llvm::enumerate(axes)) {
-    if (axis < 0 || axis >= std::max<int64_t>(inTy.getRank(), 1))
-      return op->emitOpError("axis ") << axis << " is out of range";
+    if (failed(checkAxis(op, axis, std::max<int64_t>(inTy.getRank(), 1))))
+      return failure();
     if (i > 0 && axes[i - 1] >= axis)
       return op->emitOpError("axes must be sorted and unique");
   }
@@ -445,8 +452,8 @@ LogicalResult ConcatOp::verify() {
     return failure();
   auto first = cast<RankedTensorType>(getInputs()[0].getType());
   int64_t axis = getAxis(), rank = first.getRank();
-  if (axis < 0 || axis >= rank)
-    return emitOpError("axis ") << axis << " is out of range";
+  if (failed(checkAxis(*this, axis, rank)))
+    return failure();
   SmallVector<int64_t> expected(first.getShape());
   expected[axis] = 0;
   for (Value v : getInputs()) {
@@ -468,8 +475,8 @@ LogicalResult SplitOp::verify() {
     return failure();
   auto inTy = getInput().getType();
   int64_t axis = getAxis();
-  if (axis < 0 || axis >= inTy.getRank())
-    return emitOpError("axis ") << axis << " is out of range";
+  if (failed(checkAxis(*this, axis, inTy.getRank())))
+    return failure();
   int64_t total = 0;
   for (Value r : getResults()) {
     auto ty = cast<RankedTensorType>(r.getType());
@@ -518,8 +525,8 @@ LogicalResult GatherOp::verify() {
   if (dataTy.getElementType() != getType().getElementType())
     return emitOpError("result must have the data's element type");
   int64_t axis = getAxis();
-  if (axis < 0 || axis >= dataTy.getRank())
-    return emitOpError("axis ") << axis << " is out of range";
+  if (failed(checkAxis(*this, axis, dataTy.getRank())))
+    return failure();
   SmallVector<int64_t> expected(dataTy.getShape().take_front(axis));
   llvm::append_range(expected, getIndices().getType().getShape());
   llvm::append_range(expected, dataTy.getShape().drop_front(axis + 1));
