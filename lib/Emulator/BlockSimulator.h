@@ -24,14 +24,8 @@
 namespace ascend::emu {
 
 /// What one block did.
-struct BlockResult {
+struct BlockResult : WorkCounters {
   uint64_t cycles = 0;
-  std::array<uint64_t, kNumPipes> busyCycles{};
-  uint64_t instructions = 0;
-  uint64_t flops = 0;
-  uint64_t cubeFlops = 0;
-  uint64_t vectorRepeats = 0;
-  std::map<std::string, uint64_t> bytesMoved;
   std::vector<TraceEvent> trace;
   /// The first sanitizer finding; the block stops there.
   std::optional<std::string> error;

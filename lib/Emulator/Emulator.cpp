@@ -181,14 +181,7 @@ ascend::emu::runPlan(isa::PlanOp plan, llvm::ArrayRef<TensorData> inputs,
         run.trace.push_back(std::move(event));
       }
       coreTime[core] += r.cycles;
-      for (size_t p = 0; p < kNumPipes; ++p)
-        profile.busyCycles[p] += r.busyCycles[p];
-      profile.instructions += r.instructions;
-      profile.flops += r.flops;
-      profile.cubeFlops += r.cubeFlops;
-      profile.vectorRepeats += r.vectorRepeats;
-      for (const auto &[path, bytes] : r.bytesMoved)
-        profile.bytesMoved[path] += bytes;
+      profile.add(r);
     }
     profile.cycles = *std::max_element(coreTime.begin(), coreTime.end());
     uint64_t gmBytes = 0;

@@ -47,13 +47,10 @@ struct EmulatorOptions {
   bool collectTrace = false;
 };
 
-/// Where a kernel's time went.
-struct KernelProfile {
-  std::string name;
-  uint32_t blockDim = 0;
-  uint32_t activeCores = 0;
-  uint64_t cycles = 0;
-  /// Summed over blocks: cycles each pipe spent executing instructions.
+/// Work counted while instructions execute, per block and summed per
+/// kernel.
+struct WorkCounters {
+  /// Cycles each pipe spent executing instructions.
   std::array<uint64_t, kNumPipes> busyCycles{};
   uint64_t instructions = 0;
   /// Cube (2 per multiply-accumulate) plus vector (1 per active lane).
@@ -62,6 +59,25 @@ struct KernelProfile {
   uint64_t vectorRepeats = 0;
   /// Bytes moved per data path, keyed "gm->ub" etc.
   std::map<std::string, uint64_t> bytesMoved;
+
+  void add(const WorkCounters &other) {
+    for (size_t p = 0; p < kNumPipes; ++p)
+      busyCycles[p] += other.busyCycles[p];
+    instructions += other.instructions;
+    flops += other.flops;
+    cubeFlops += other.cubeFlops;
+    vectorRepeats += other.vectorRepeats;
+    for (const auto &[path, bytes] : other.bytesMoved)
+      bytesMoved[path] += bytes;
+  }
+};
+
+/// Where a kernel's time went; the counters are summed over its blocks.
+struct KernelProfile : WorkCounters {
+  std::string name;
+  uint32_t blockDim = 0;
+  uint32_t activeCores = 0;
+  uint64_t cycles = 0;
   /// Roofline lower bound on cycles: the largest of cube work at peak,
   /// vector repeats at one per cycle, and global-memory traffic at full HBM
   /// bandwidth, each spread over the active cores.
