@@ -366,6 +366,26 @@ struct CopyShape {
   SmallVector<std::tuple<int64_t, int64_t, int64_t>> outer;
 };
 
+/// How many instructions unrolling `dims` (extent, src stride, dst stride)
+/// takes, and the source and destination byte offsets of instruction `i`.
+using OuterDims = ArrayRef<std::tuple<int64_t, int64_t, int64_t>>;
+static int64_t getUnrolledCount(OuterDims dims) {
+  int64_t total = 1;
+  for (auto [extent, s, d] : dims)
+    total *= extent;
+  return total;
+}
+static std::pair<int64_t, int64_t> getUnrolledOffsets(OuterDims dims,
+                                                      int64_t i) {
+  int64_t srcOffset = 0, dstOffset = 0;
+  for (auto [extent, s, d] : dims) {
+    srcOffset += (i % extent) * s;
+    dstOffset += (i % extent) * d;
+    i /= extent;
+  }
+  return {srcOffset, dstOffset};
+}
+
 static FailureOr<CopyShape> getCopyShape(MemRefType src, MemRefType dst) {
   auto [srcStrides, srcOffset] = src.getStridesAndOffset();
   auto [dstStrides, dstOffset] = dst.getStridesAndOffset();
@@ -417,18 +437,11 @@ LogicalResult KernelCodegen::emitCopy(tile::CopyOp copy) {
       stride = std::get<1>(rest.front()) / 512;
       rest = rest.drop_front();
     }
-    int64_t total = 1;
-    for (auto [extent, s, d] : rest)
-      total *= extent;
+    int64_t total = getUnrolledCount(rest);
     if (count > 4095 || total > 4096)
       return copy.emitError("l1 -> l0 copy is too large; tile it");
     for (int64_t i = 0; i < total; ++i) {
-      int64_t srcOffset = 0, dstOffset = 0, left = i;
-      for (auto [extent, s, d] : rest) {
-        srcOffset += (left % extent) * s;
-        dstOffset += (left % extent) * d;
-        left /= extent;
-      }
+      auto [srcOffset, dstOffset] = getUnrolledOffsets(rest, i);
       if (dstOffset % 512 != 0 || srcOffset % 32 != 0)
         return copy.emitError("l1 -> l0 copies move whole 512-byte fractals");
       emit(loc, "isa.load2d",
@@ -448,19 +461,13 @@ LogicalResult KernelCodegen::emitCopy(tile::CopyOp copy) {
     int64_t srcBytes = elementBytes(type), dstBytes = elementBytes(target);
     if (failed(shape) || (shape->runBytes / srcBytes) % 256 != 0)
       return copy.emitError("l0c -> ub copies move whole 16 x 16 fractals");
-    int64_t total = 1;
-    for (auto [extent, s, d] : shape->outer)
-      total *= extent;
+    int64_t total = getUnrolledCount(shape->outer);
     if (total > 4096)
       return copy.emitError("l0c -> ub copy is too large; tile it");
     for (int64_t i = 0; i < total; ++i) {
-      int64_t srcOffset = 0, dstOffset = 0, left = i;
-      for (auto [extent, s, d] : shape->outer) {
-        // s and d were scaled by the source element size.
-        srcOffset += (left % extent) * s;
-        dstOffset += (left % extent) * d / srcBytes * dstBytes;
-        left /= extent;
-      }
+      auto [srcOffset, scaledDst] = getUnrolledOffsets(shape->outer, i);
+      // The strides were scaled by the source element size.
+      int64_t dstOffset = scaledDst / srcBytes * dstBytes;
       emit(loc, "isa.l0c_to_ub",
            {builder.getNamedAttr("dst", makeAddress(*dst, dstOffset)),
             builder.getNamedAttr("src", makeAddress(*src, srcOffset)),
@@ -493,18 +500,11 @@ LogicalResult KernelCodegen::emitBurstCopy(tile::CopyOp copy, Address dst,
   if ((srcStep - run) % 32 != 0 || (dstStep - run) % 32 != 0 || srcStep < run ||
       dstStep < run)
     return copy.emitError("copy strides are not whole 32-byte blocks apart");
-  int64_t total = 1;
-  for (auto [extent, s, d] : unrolled)
-    total *= extent;
+  int64_t total = getUnrolledCount(unrolled);
   if (total > 4096)
     return copy.emitError("copy needs more than 4096 instructions; tile it");
   for (int64_t i = 0; i < total; ++i) {
-    int64_t srcOffset = 0, dstOffset = 0, rest = i;
-    for (auto [extent, s, d] : unrolled) {
-      srcOffset += (rest % extent) * s;
-      dstOffset += (rest % extent) * d;
-      rest /= extent;
-    }
+    auto [srcOffset, dstOffset] = getUnrolledOffsets(unrolled, i);
     // Hardware limits: at most 4095 bursts of at most 65535 blocks.
     for (int64_t first = 0; first < nburst; first += 4095) {
       int64_t count = std::min<int64_t>(4095, nburst - first);
