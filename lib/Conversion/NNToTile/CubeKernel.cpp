@@ -28,6 +28,8 @@
 //===----------------------------------------------------------------------===//
 
 #include "CubeKernel.h"
+
+#include "BlockSplit.h"
 #include "ElementwiseOps.h"
 
 #include "nn/NNConstants.h"
@@ -443,23 +445,14 @@ void CubeBuilder::emitBody(func::FuncOp func, unsigned numRows,
   // Full tiles t = b + j * B; the ragged tail runs once, on block F % B.
   int64_t fullTiles = p.m / mt, tail = p.m % mt;
   if (fullTiles > 0) {
-    Value count = arith::DivSIOp::create(
-        b, loc,
-        add(arith::SubIOp::create(b, loc, idx(fullTiles), blockIdx),
-            blocks - 1),
-        idx(blocks));
+    Value count = buildDealtTileCount(b, loc, blockIdx, fullTiles, blocks);
     loop(count, [&](Value j) {
       Value t = add(mul(j, blocks), blockIdx);
       emitTile(mul(t, mt), mt);
     });
   }
   if (tail > 0) {
-    Value owner = idx(fullTiles % blocks);
-    Value d = arith::SubIOp::create(b, loc, blockIdx, owner);
-    Value nd = arith::SubIOp::create(b, loc, owner, blockIdx);
-    Value dist = arith::MaxSIOp::create(b, loc, d, nd);
-    Value count = arith::SubIOp::create(
-        b, loc, idx(1), arith::MinSIOp::create(b, loc, dist, idx(1)));
+    Value count = buildOwnerTripCount(b, loc, blockIdx, fullTiles % blocks);
     loop(count, [&](Value) { emitTile(idx(fullTiles * mt), tail); });
   }
   func::ReturnOp::create(b, loc);

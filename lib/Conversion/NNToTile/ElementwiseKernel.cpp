@@ -14,6 +14,8 @@
 //===----------------------------------------------------------------------===//
 
 #include "ElementwiseKernel.h"
+
+#include "BlockSplit.h"
 #include "ElementwiseOps.h"
 
 #include "tile/TileOps.h"
@@ -179,13 +181,8 @@ FailureOr<func::FuncOp> ascend::buildElementwiseKernel(
 
   // Full tiles: t = b + j * B for j < (fullTiles - b + B - 1) / B.
   if (fullTiles > 0) {
-    Value count = arith::DivSIOp::create(
-        builder, loc,
-        arith::AddIOp::create(
-            builder, loc,
-            arith::SubIOp::create(builder, loc, index(fullTiles), blockIdx),
-            index(blocks - 1)),
-        index(blocks));
+    Value count =
+        buildDealtTileCount(builder, loc, blockIdx, fullTiles, blocks);
     auto loop = scf::ForOp::create(builder, loc, index(0), count, index(1));
     OpBuilder::InsertionGuard loopGuard(builder);
     builder.setInsertionPointToStart(loop.getBody());
@@ -201,13 +198,8 @@ FailureOr<func::FuncOp> ascend::buildElementwiseKernel(
   // The tail runs once, on block fullTiles % B: trip count
   // 1 - min(1, |b - owner|).
   if (tail > 0) {
-    Value owner = index(fullTiles % blocks);
-    Value d = arith::SubIOp::create(builder, loc, blockIdx, owner);
-    Value nd = arith::SubIOp::create(builder, loc, owner, blockIdx);
-    Value dist = arith::MaxSIOp::create(builder, loc, d, nd);
-    Value count = arith::SubIOp::create(
-        builder, loc, index(1),
-        arith::MinSIOp::create(builder, loc, dist, index(1)));
+    Value count =
+        buildOwnerTripCount(builder, loc, blockIdx, fullTiles % blocks);
     auto loop = scf::ForOp::create(builder, loc, index(0), count, index(1));
     OpBuilder::InsertionGuard loopGuard(builder);
     builder.setInsertionPointToStart(loop.getBody());
