@@ -4,6 +4,7 @@
 
 #include "CubeKernel.h"
 #include "ElementwiseKernel.h"
+#include "GmType.h"
 
 #include "nn/NNOps.h"
 #include "tile/TileOps.h"
@@ -27,13 +28,6 @@ struct LowerNNToTilePass
   void runOnOperation() override;
 };
 } // namespace
-
-static MemRefType gmType(Type type, MLIRContext *context) {
-  auto tensor = cast<RankedTensorType>(type);
-  return MemRefType::get(tensor.getShape(), tensor.getElementType(),
-                         MemRefLayoutAttrInterface(),
-                         tile::MemorySpaceAttr::get(context, MemorySpace::GM));
-}
 
 /// The value of a splat constant, if `value` is one.
 static std::optional<double> getSplat(Value value) {
@@ -66,9 +60,9 @@ void LowerNNToTilePass::runOnOperation() {
   FunctionType graphType = graph.getFunctionType();
   SmallVector<Type> argTypes;
   for (Type t : graphType.getInputs())
-    argTypes.push_back(gmType(t, context));
+    argTypes.push_back(getGmType(t));
   for (Type t : graphType.getResults())
-    argTypes.push_back(gmType(t, context));
+    argTypes.push_back(getGmType(t));
   auto main = func::FuncOp::create(builder, graph.getLoc(), "main_tile",
                                    builder.getFunctionType(argTypes, {}));
   auto name = [&](DictionaryAttr attrs, StringRef fallback) -> Attribute {
@@ -142,9 +136,8 @@ void LowerNNToTilePass::runOnOperation() {
     auto constant = value.getDefiningOp<nn::ConstantOp>();
     if (!constant)
       return Value();
-    Value global =
-        addGlobal(constant.getLoc(), gmType(constant.getType(), context),
-                  constant.getValue());
+    Value global = addGlobal(constant.getLoc(), getGmType(constant.getType()),
+                             constant.getValue());
     buffers[value] = global;
     return global;
   };
@@ -198,7 +191,7 @@ void LowerNNToTilePass::runOnOperation() {
       Value out = outputs.lookup(result);
       if (!out)
         out = memref::AllocOp::create(builder, kernel.getLoc(),
-                                      gmType(result.getType(), context));
+                                      getGmType(result.getType()));
       buffers[result] = out;
       args.push_back(out);
     }
