@@ -8,7 +8,7 @@ PACKAGES=(
   libmlir-22-dev mlir-22-tools llvm-22-dev llvm-22-tools
   libonnx-dev libprotobuf-dev protobuf-compiler libonnx-testdata
   libfmt-dev libcli11-dev libgtest-dev libgmock-dev libbenchmark-dev libeigen3-dev
-  python3-onnx python3-numpy nodejs npm
+  python3-onnx python3-numpy
 )
 
 missing=()
