@@ -40,6 +40,21 @@ static std::optional<double> getSplat(Value value) {
   return dense.getSplatValue<APFloat>().convertToDouble();
 }
 
+/// Whether `kernel` only reshapes a tensor stored in its framework layout:
+/// such a kernel moves no data, its result is a view of its input's buffer.
+static bool isViewKernel(nn::KernelOp kernel) {
+  Block &body = kernel.getBody().front();
+  if (!llvm::hasSingleElement(body.without_terminator()))
+    return false;
+  auto reshape = dyn_cast<nn::ReshapeOp>(body.front());
+  auto yield = cast<nn::YieldOp>(body.getTerminator());
+  return reshape && isa<BlockArgument>(reshape.getInput()) &&
+         yield.getValues().size() == 1 &&
+         yield.getValues()[0] == reshape.getResult() &&
+         !reshape.getInput().getType().getEncoding() &&
+         !reshape.getType().getEncoding();
+}
+
 void LowerNNToTilePass::runOnOperation() {
   ModuleOp module = getOperation();
   MLIRContext *context = &getContext();
@@ -96,8 +111,8 @@ void LowerNNToTilePass::runOnOperation() {
     llvm::SmallPtrSet<Value, 8> seen;
     for (OpOperand &operand : returnOp->getOpOperands()) {
       Value v = operand.get();
-      if (isa_and_nonnull<nn::KernelOp>(v.getDefiningOp()) &&
-          seen.insert(v).second)
+      auto producer = dyn_cast_or_null<nn::KernelOp>(v.getDefiningOp());
+      if (producer && !isViewKernel(producer) && seen.insert(v).second)
         continue;
       auto copy = nn::KernelOp::create(
           graphBuilder, v.getLoc(), TypeRange{v.getType()},
@@ -151,6 +166,17 @@ void LowerNNToTilePass::runOnOperation() {
       op.emitError("only nn.kernel and nn.constant may appear in the graph "
                    "when lowering to tile; run ascend-fuse first");
       return signalPassFailure();
+    }
+    if (isViewKernel(kernel)) {
+      Value source = lookup(kernel.getInputs()[0]);
+      MemRefType type = getGmType(kernel.getResult(0).getType());
+      SmallVector<int64_t> strides(type.getRank(), 1);
+      for (int64_t i = type.getRank() - 2; i >= 0; --i)
+        strides[i] = strides[i + 1] * type.getDimSize(i + 1);
+      buffers[kernel.getResult(0)] = memref::ReinterpretCastOp::create(
+          builder, kernel.getLoc(), type, source, /*offset=*/0, type.getShape(),
+          strides);
+      continue;
     }
     SmallVector<std::optional<double>> scalars;
     for (Value input : kernel.getInputs())
