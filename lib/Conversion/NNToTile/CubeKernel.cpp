@@ -62,8 +62,8 @@ struct MatrixOperand {
   /// Stored [K][O] (K runs down the rows: Gemm transA, or a right operand
   /// without transB): 16 x 16 blocks are transposed on the way to L0.
   bool kRows = false;
-  /// Row length of the stored matrix.
-  int64_t cols = 0;
+  /// Rows and row length of one stored matrix.
+  int64_t rows = 0, cols = 0;
   /// Per looped batch dimension, the step in stored rows (0: broadcast).
   SmallVector<int64_t> batchRows;
   /// Read through a staged copy with zeroed padding (see StageKernel.h).
@@ -219,6 +219,7 @@ static FailureOr<CubeProblem> analyze(nn::KernelOp kernel,
     return cubeError("the left operand must be a kernel input");
   p.a.input = *inputOf(a);
   p.a.kRows = transA;
+  p.a.rows = aShape[aShape.size() - 2];
   p.a.cols = aShape.back();
   ArrayRef<int64_t> outBatch = outShape.drop_back(2);
   if (bType.getRank() == 2 && !transA) {
@@ -237,6 +238,7 @@ static FailureOr<CubeProblem> analyze(nn::KernelOp kernel,
       return cubeError("the right operand must be a kernel input");
     p.bOp.input = *inputOf(b);
     p.bOp.kRows = !p.transB;
+    p.bOp.rows = bShape[bShape.size() - 2];
     p.bOp.cols = bShape.back();
     if (!p.batch.empty())
       p.bOp.batchRows = getBatchRows(bShape, outBatch);
@@ -438,8 +440,8 @@ private:
     loop(idx(size / fe),
          [&](Value j) { copy(zeros, sub(buffer, {mul(j, fe)}, {fe})); });
   }
-  /// Stored-row offset of batch `bi` in an operand with `steps`.
-  Value batchRow(Value bi, ArrayRef<int64_t> steps);
+  /// Stored-row offset of batch `bi` in `op`.
+  Value batchRow(Value bi, const MatrixOperand &op);
 
   void emitTile(Value bi, Value mOff, int64_t m);
   void emitKStep(Value aRow, Value bRow, Value mOff, int64_t m, Value kf0,
@@ -447,8 +449,13 @@ private:
   void loadRows(Value flat, Value split, Value rowBase, int64_t cols,
                 int64_t rows, int64_t rowsPad, Value kf0, int64_t kc, bool last,
                 Value l1);
-  void loadKRows(Value flat, Value rowBase, Value colOff, int64_t cols,
-                 int64_t groups, Value kStart, int64_t kRows, Value l1);
+  void loadKRows(Value flat, Value split, Value rowBase, Value colOff,
+                 int64_t cols, int64_t groups, Value kStart, int64_t kRows,
+                 Value l1);
+  void loadTransposed(Value l1, int64_t groups, int64_t kb, Value l0,
+                      int64_t stride);
+  /// Rows of K an operand buffer holds.
+  int64_t kRowsMax() const { return roundUp(k1s, kg) * k0; }
   Value emitEpilogue(int64_t m, Value mOff);
   void emitStore(Value result, Value mOff, int64_t m);
 
@@ -551,11 +558,19 @@ SmallVector<double> CubeBuilder::broadcastRow(ArrayRef<double> row) const {
   return tile;
 }
 
-Value CubeBuilder::batchRow(Value bi, ArrayRef<int64_t> steps) {
-  Value row = idx(0);
-  if (!bi)
-    return row;
-  Value q = bi;
+Value CubeBuilder::batchRow(Value bi, const MatrixOperand &op) {
+  if (!bi || llvm::all_of(op.batchRows, [](int64_t s) { return s == 0; }))
+    return idx(0);
+  // Without broadcasting, batch bi is simply the bi-th matrix.
+  bool dense = true;
+  int64_t step = op.rows;
+  for (int64_t d = (int64_t)p.batch.size() - 1; d >= 0; --d) {
+    dense &= p.batch[d] == 1 || op.batchRows[d] == step;
+    step *= p.batch[d];
+  }
+  if (dense)
+    return mul(bi, op.rows);
+  Value row = idx(0), q = bi;
   for (int64_t d = (int64_t)p.batch.size() - 1; d >= 0; --d) {
     Value i = q;
     if (d > 0) {
@@ -563,8 +578,8 @@ Value CubeBuilder::batchRow(Value bi, ArrayRef<int64_t> steps) {
       i = arith::SubIOp::create(b, loc, q, mul(next, p.batch[d]));
       q = next;
     }
-    if (steps[d])
-      row = add(row, mul(i, steps[d]));
+    if (op.batchRows[d])
+      row = add(row, mul(i, op.batchRows[d]));
   }
   return row;
 }
@@ -579,13 +594,19 @@ void CubeBuilder::emitBody(func::FuncOp func) {
   blockIdx = tile::BlockIdxOp::create(b, loc, b.getIndexType());
   Value aGm = entry->getArgument(aArg);
   aFlat = view(aGm, {numel(aGm)});
-  if (!p.a.kRows && !kRem && !p.a.staged)
+  // Rows that are whole blocks apart load many at a time, through views
+  // that split rows into fractal rows (K0 values) or groups of 16.
+  if (!p.a.staged && !p.a.kRows && !kRem)
     aSplit = view(aGm, {numel(aGm) / p.k, p.k / k0, k0});
+  if (!p.a.staged && p.a.kRows)
+    aSplit = view(aGm, {numel(aGm) / p.a.cols, p.a.cols / 16, 16});
   bGm = entry->getArgument(bArg);
   if (!p.bConst) {
     bFlat = view(bGm, {numel(bGm)});
-    if (!p.bOp.kRows && !kRem && !p.bOp.staged)
+    if (!p.bOp.staged && !p.bOp.kRows && !kRem)
       bSplit = view(bGm, {numel(bGm) / p.k, p.k / k0, k0});
+    if (!p.bOp.staged && p.bOp.kRows)
+      bSplit = view(bGm, {numel(bGm) / p.bOp.cols, p.bOp.cols / 16, 16});
   }
   if (p.bias == BiasKind::Matrix || p.cubeBias()) {
     Value cGm = entry->getArgument(cArg);
@@ -713,8 +734,8 @@ void CubeBuilder::emitBody(func::FuncOp func) {
 }
 
 void CubeBuilder::emitTile(Value bi, Value mOff, int64_t m) {
-  Value aRow = batchRow(bi, p.a.batchRows);
-  Value bRow = p.bConst ? idx(0) : batchRow(bi, p.bOp.batchRows);
+  Value aRow = batchRow(bi, p.a);
+  Value bRow = p.bConst ? idx(0) : batchRow(bi, p.bOp);
   Value outRow = bi ? add(mul(bi, p.m), mOff) : mOff;
   if (p.cubeBias())
     tile::MmadOp::create(b, loc, view(biasA, {m, 1}), view(biasB, {1, npad}),
@@ -777,25 +798,44 @@ void CubeBuilder::loadRows(Value flat, Value split, Value rowBase, int64_t cols,
   });
 }
 
-void CubeBuilder::loadKRows(Value flat, Value rowBase, Value colOff,
-                            int64_t cols, int64_t groups, Value kStart,
-                            int64_t kRows, Value l1) {
-  // L1 holds [kb][groups][16 k][16 o]: 16 x 16 blocks, each row of the
-  // stored matrix spread over `groups` blocks by one copy.
-  int64_t kb = (kRows + 15) / 16;
-  Value l14 = view(l1, {kb, groups, 16, 16});
+void CubeBuilder::loadKRows(Value flat, Value split, Value rowBase,
+                            Value colOff, int64_t cols, int64_t groups,
+                            Value kStart, int64_t kRows, Value l1) {
+  // L1 holds [groups][kRowsMax][16]: per group of 16 columns, the rows of K
+  // in order, so 16 rows are one row-major 16 x 16 block.
+  Value l13 = view(l1, {groups, kRowsMax(), 16});
   Value first = add(rowBase, kStart);
-  auto rowCopy = [&](Value t, Value r) {
-    Value row = add(first, add(mul(t, 16), r));
-    copy(expand(sub(flat, {add(mul(row, cols), colOff)}, {groups * 16}),
-                {1, groups, 1, 16}),
-         sub(l14, {t, idx(0), r, idx(0)}, {1, groups, 1, 16}));
-  };
-  if (kRows / 16 > 0)
-    loop(idx(kRows / 16),
-         [&](Value t) { loop(idx(16), [&](Value r) { rowCopy(t, r); }); });
-  if (kRows % 16)
-    loop(idx(kRows % 16), [&](Value r) { rowCopy(idx(kRows / 16), r); });
+  if (split) {
+    // One strided copy per group (kRows bursts of 16 values).
+    Value src =
+        sub(split, {first, div(colOff, 16), idx(0)}, {kRows, groups, 16});
+    copy(swap01(src), sub(l13, {idx(0), idx(0), idx(0)}, {groups, kRows, 16}));
+    return;
+  }
+  // One copy per stored row spreads it over the groups.
+  loop(idx(kRows), [&](Value r) {
+    copy(expand(
+             sub(flat, {add(mul(add(first, r), cols), colOff)}, {groups * 16}),
+             {groups, 1, 16}),
+         sub(l13, {idx(0), r, idx(0)}, {groups, 1, 16}));
+  });
+}
+
+/// Transposing loads of `groups` groups of 16 columns from `l1` (see
+/// loadKRows) into fractals `stride` fractals apart in `l0`.
+void CubeBuilder::loadTransposed(Value l1, int64_t groups, int64_t kb, Value l0,
+                                 int64_t stride) {
+  // A full step is one load: the groups' blocks, and their fractals in L0,
+  // are then back to back.
+  if (kb * 16 == kRowsMax() && stride * k0 == kb * 16) {
+    tile::LoadTransposeOp::create(b, loc, view(l1, {groups * kb, 16, 16}),
+                                  view(l0, {groups * kb, 16 / k0, 16, k0}));
+    return;
+  }
+  for (int64_t g = 0; g < groups; ++g)
+    tile::LoadTransposeOp::create(
+        b, loc, view(l1, {kb, 16, 16}, {256, 16, 1}, g * kRowsMax() * 16),
+        view(l0, {kb, 16 / k0, 16, k0}, {}, g * stride * fe));
 }
 
 void CubeBuilder::emitKStep(Value aRow, Value bRow, Value mOff, int64_t m,
@@ -809,17 +849,17 @@ void CubeBuilder::emitKStep(Value aRow, Value bRow, Value mOff, int64_t m,
   Value kStart = mul(kf0, k0);
   // gm -> L1 for both operands first, then L1 -> L0, then the cube.
   if (!p.a.kRows)
-    loadRows(aFlat, aSplit, add(aRow, mOff), p.a.cols, m, mPad, kf0, kc,
-             last, l1a);
+    loadRows(aFlat, aSplit, add(aRow, mOff), p.a.cols, m, mPad, kf0, kc, last,
+             l1a);
   else
-    loadKRows(aFlat, aRow, mOff, p.a.cols, m1, kStart, kRows, l1a);
+    loadKRows(aFlat, aSplit, aRow, mOff, p.a.cols, m1, kStart, kRows, l1a);
   if (p.bConst)
     copy(sub(bGm, {mul(kf0, n1 * fe)}, {kc * n1 * fe}),
          sub(l1b, {idx(0)}, {kc * n1 * fe}));
   else if (!p.bOp.kRows)
     loadRows(bFlat, bSplit, bRow, p.bOp.cols, p.n, npad, kf0, kc, last, l1b);
   else
-    loadKRows(bFlat, bRow, idx(0), p.bOp.cols, n1, kStart, kRows, l1b);
+    loadKRows(bFlat, bSplit, bRow, idx(0), p.bOp.cols, n1, kStart, kRows, l1b);
 
   // L0A in ZZ order: fractal (i1, j) at (i1 * kc + j).
   if (!p.a.kRows) {
@@ -828,38 +868,30 @@ void CubeBuilder::emitKStep(Value aRow, Value bRow, Value mOff, int64_t m,
   } else {
     // An odd fractal count (f32) writes one fractal into the next row
     // group, which its own load (issued later) rewrites.
-    for (int64_t i1 = 0; i1 < m1; ++i1)
-      tile::LoadTransposeOp::create(
-          b, loc, view(l1a, {kb, 16, 16}, {m1 * 256, 16, 1}, i1 * 256),
-          view(l0a, {kb, 16 / k0, 16, k0}, {}, i1 * kc * fe));
+    loadTransposed(l1a, m1, kb, l0a, kc);
   }
   if (p.bConst) {
     // Packed fractals are already in L0B order.
     copy(sub(l1b, {idx(0)}, {kc * n1 * fe}),
          sub(l0b, {idx(0)}, {kc * n1 * fe}));
-    auto mmad = tile::MmadOp::create(b, loc, view(l0a, {m, mmadK}),
-                                     view(l0b, {mmadK, npad}),
-                                     view(l0c, {m, npad}));
+    auto mmad =
+        tile::MmadOp::create(b, loc, view(l0a, {m, mmadK}),
+                             view(l0b, {mmadK, npad}), view(l0c, {m, npad}));
     if (accumulate)
       mmad.setAccumulate(true);
     return;
   }
   // Runtime B: L0B holds one column of 16 per kcs fractals ([n1][kcs]), and
   // the cube runs once per column into that column of L0C.
+  if (!p.bOp.kRows)
+    copy(view(l1b, {n1, kc, 16, k0}, {fe, npad * k0, k0, 1}),
+         view(l0b, {n1, kc, 16, k0}, {kcs * fe, fe, k0, 1}));
+  else
+    loadTransposed(l1b, n1, kb, l0b, kcs);
   for (int64_t j = 0; j < n1; ++j) {
-    if (!p.bOp.kRows)
-      copy(view(l1b, {kc, 16, k0}, {npad * k0, k0, 1}, j * fe),
-           view(l0b, {kc, 16, k0}, {}, j * kcs * fe));
-    else
-      tile::LoadTransposeOp::create(
-          b, loc, view(l1b, {kb, 16, 16}, {n1 * 256, 16, 1}, j * 256),
-          view(l0b, {kb, 16 / k0, 16, k0}, {}, j * kcs * fe));
-  }
-  for (int64_t j = 0; j < n1; ++j) {
-    auto mmad = tile::MmadOp::create(
-        b, loc, view(l0a, {m, mmadK}),
-        view(l0b, {mmadK, 16}, {}, j * kcs * fe),
-        view(l0c, {m, 16}, {}, j * mPad * 16));
+    auto mmad = tile::MmadOp::create(b, loc, view(l0a, {m, mmadK}),
+                                     view(l0b, {mmadK, 16}, {}, j * kcs * fe),
+                                     view(l0c, {m, 16}, {}, j * mPad * 16));
     if (accumulate)
       mmad.setAccumulate(true);
   }
