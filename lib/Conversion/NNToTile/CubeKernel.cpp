@@ -368,6 +368,8 @@ private:
   Value mul(Value x, int64_t y) {
     if (auto cx = getConstantIntValue(x))
       return idx(*cx * y);
+    if (y == 0 || y == 1)
+      return y ? x : idx(0);
     return arith::MulIOp::create(b, loc, x, idx(y));
   }
   Value div(Value x, int64_t y) {
