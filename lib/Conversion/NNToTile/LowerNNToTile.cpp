@@ -204,6 +204,13 @@ void LowerNNToTilePass::runOnOperation() {
           break;
         }
       }
+      // Staging kernels fill workspaces from inputs before the launch.
+      for (const CubePrelude &stage : cube->prelude) {
+        symbols.insert(stage.func);
+        func::CallOp::create(builder, kernel.getLoc(), stage.func,
+                             ValueRange{lookup(kernel.getInputs()[stage.input]),
+                                        args[stage.arg]});
+      }
     } else {
       tileKernel =
           buildElementwiseKernel(kernel, scalars, *machine, moduleBuilder);

@@ -47,6 +47,7 @@ private:
   llvm::LogicalResult emitBurstCopy(tile::CopyOp copy, Address dst,
                                     Address src);
   llvm::LogicalResult emitVector(mlir::Operation *op);
+  llvm::LogicalResult emitLoadTranspose(tile::LoadTransposeOp load);
   llvm::LogicalResult emitMmad(tile::MmadOp mmad);
 
   mlir::FailureOr<Scalar> getScalar(mlir::Value value);
