@@ -5,6 +5,8 @@
 #include "CubeKernel.h"
 #include "ElementwiseKernel.h"
 #include "GmType.h"
+#include "LayoutCastKernel.h"
+#include "PackedConstant.h"
 
 #include "nn/NNOps.h"
 #include "tile/TileOps.h"
@@ -136,8 +138,10 @@ void LowerNNToTilePass::runOnOperation() {
     auto constant = value.getDefiningOp<nn::ConstantOp>();
     if (!constant)
       return Value();
+    // Packed constants (folded layout casts) are stored in their packed
+    // order.
     Value global = addGlobal(constant.getLoc(), getGmType(constant.getType()),
-                             constant.getValue());
+                             getStoredData(constant.getValue()));
     buffers[value] = global;
     return global;
   };
@@ -158,7 +162,12 @@ void LowerNNToTilePass::runOnOperation() {
     SmallVector<Value> args;
     OpBuilder moduleBuilder = OpBuilder::atBlockEnd(module.getBody());
     FailureOr<func::FuncOp> tileKernel = failure();
-    if (isCubeKernel(kernel)) {
+    if (isLayoutCastKernel(kernel)) {
+      tileKernel = buildLayoutCastKernel(kernel, *machine, moduleBuilder);
+      if (failed(tileKernel))
+        return signalPassFailure();
+      args.push_back(lookup(kernel.getInputs()[0]));
+    } else if (isCubeKernel(kernel)) {
       FailureOr<CubeKernel> cube =
           buildCubeKernel(kernel, scalars, *machine, moduleBuilder);
       if (failed(cube))

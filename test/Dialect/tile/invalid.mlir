@@ -81,7 +81,7 @@ func.func @vadd_space(%a: memref<16xf16, #tile.space<l1>>) {
 // -----
 
 func.func @vsub_types(%a: memref<16xf16, #tile.space<ub>>, %b: memref<16xf32, #tile.space<ub>>) {
-  // expected-error @+1 {{all of {lhs, rhs, dst} have same type}}
+  // expected-error @+1 {{all of {lhs, rhs, dst} have same element type}}
   "tile.vsub"(%a, %b, %a) : (memref<16xf16, #tile.space<ub>>, memref<16xf32, #tile.space<ub>>, memref<16xf16, #tile.space<ub>>) -> ()
   return
 }
@@ -105,7 +105,7 @@ func.func @vmax_space(%a: memref<16xf32, #tile.space<gm>>) {
 // -----
 
 func.func @vrelu_types(%a: memref<16xf16, #tile.space<ub>>, %b: memref<8xf16, #tile.space<ub>>) {
-  // expected-error @+1 {{all of {src, dst} have same type}}
+  // expected-error @+1 {{all of {src, dst} have same shape}}
   "tile.vrelu"(%a, %b) : (memref<16xf16, #tile.space<ub>>, memref<8xf16, #tile.space<ub>>) -> ()
   return
 }
@@ -261,5 +261,21 @@ func.func @copy_narrow_gm(%a: memref<16xf32, #tile.space<gm>>, %b: memref<16xf16
 func.func @vdup_space(%a: memref<16xf32, #tile.space<l1>>) {
   // expected-error @+1 {{operand #0 must be in ub, not l1}}
   tile.vdup 0.0, %a : memref<16xf32, #tile.space<l1>>
+  return
+}
+
+// -----
+
+func.func @nchwconv_shape(%a: memref<16x8xf16, #tile.space<ub>>, %b: memref<16x8xf16, #tile.space<ub>>) {
+  // expected-error @+1 {{expects [K, K] or [repeat, K, K] with K = 16 (one 32-byte block per row)}}
+  tile.vnchwconv %a, %b : memref<16x8xf16, #tile.space<ub>> to memref<16x8xf16, #tile.space<ub>>
+  return
+}
+
+// -----
+
+func.func @nchwconv_types(%a: memref<8x8xf32, #tile.space<ub>>, %b: memref<2x8x8xf32, #tile.space<ub>>) {
+  // expected-error @+1 {{source and target must have one shape and element type}}
+  tile.vnchwconv %a, %b : memref<8x8xf32, #tile.space<ub>> to memref<2x8x8xf32, #tile.space<ub>>
   return
 }
