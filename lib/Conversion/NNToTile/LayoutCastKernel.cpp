@@ -200,6 +200,7 @@ ascend::buildLayoutCastKernel(nn::KernelOp kernel, const MachineModel &machine,
       tile::BlockIdxOp::create(builder, loc, builder.getIndexType());
 
   // Families: (full groups, last group) x (full chunks, ragged chunk).
+  FamilyFence fence(builder, loc, entry->getArgument(0));
   int64_t dealt = 0;
   for (bool lastGroup : {false, true}) {
     int64_t groupCount = lastGroup ? (fullGroups < c1 ? 1 : 0) : fullGroups;
@@ -215,6 +216,8 @@ ascend::buildLayoutCastKernel(nn::KernelOp kernel, const MachineModel &machine,
     for (bool ragged : {false, true}) {
       int64_t chunks = ragged ? (tail ? 1 : 0) : fullChunks;
       int64_t size = ragged ? tail : chunk;
+      if (dealt > 0 && chunks > 0)
+        fence.emit();
       dealt = buildDealtUnitLoop(
           builder, loc, blockIdx, n * groupCount * chunks, blocks, dealt,
           [&](Value unit) {

@@ -7,6 +7,7 @@
 #include "GmType.h"
 #include "LayoutCastKernel.h"
 #include "PackedConstant.h"
+#include "PoolKernel.h"
 
 #include "nn/NNOps.h"
 #include "tile/TileOps.h"
@@ -167,6 +168,16 @@ void LowerNNToTilePass::runOnOperation() {
       if (failed(tileKernel))
         return signalPassFailure();
       args.push_back(lookup(kernel.getInputs()[0]));
+    } else if (isPoolKernel(kernel)) {
+      FailureOr<PoolKernel> pool =
+          buildPoolKernel(kernel, *machine, moduleBuilder);
+      if (failed(pool))
+        return signalPassFailure();
+      tileKernel = pool->func;
+      args.push_back(lookup(kernel.getInputs()[0]));
+      if (pool->divisors)
+        args.push_back(addGlobal(kernel.getLoc(), pool->divisors->first,
+                                 pool->divisors->second));
     } else if (isCubeKernel(kernel)) {
       FailureOr<CubeKernel> cube =
           buildCubeKernel(kernel, scalars, *machine, moduleBuilder);

@@ -4,7 +4,10 @@
 
 #include "BlockSplit.h"
 
+#include "tile/TileOps.h"
+
 #include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/MemRef/IR/MemRef.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
 
 using namespace mlir;
@@ -71,4 +74,47 @@ SmallVector<Value> ascend::splitUnit(OpBuilder &b, Location loc, Value unit,
   }
   digits[0] = rest;
   return digits;
+}
+
+ascend::FamilyFence::FamilyFence(OpBuilder &b, Location loc, Value input)
+    : b(b), loc(loc), input(input) {}
+
+void ascend::FamilyFence::emit() {
+  // Fresh buffers each time: a fence must not depend on an earlier one
+  // (that dependence would be ordered only through the loops in between).
+  auto type = cast<MemRefType>(input.getType());
+  Type elem = type.getElementType();
+  int64_t k = 256 / elem.getIntOrFloatBitWidth();
+  auto block = [&](MemorySpace s) -> Value {
+    return memref::AllocOp::create(
+        b, loc,
+        MemRefType::get({k}, elem, MemRefLayoutAttrInterface(),
+                        tile::MemorySpaceAttr::get(b.getContext(), s)));
+  };
+  Value loaded = block(MemorySpace::UB), moved = block(MemorySpace::UB);
+  Value l1 = block(MemorySpace::L1);
+  // One element in (copy_pad zeroes the rest of the block), one block on.
+  Value first = memref::ReinterpretCastOp::create(
+      b, loc,
+      MemRefType::get({1}, elem, MemRefLayoutAttrInterface(),
+                      type.getMemorySpace()),
+      input, 0, ArrayRef<int64_t>{1}, ArrayRef<int64_t>{1});
+  Value element =
+      memref::SubViewOp::create(b, loc, loaded, ArrayRef<int64_t>{0},
+                                ArrayRef<int64_t>{1}, ArrayRef<int64_t>{1});
+  // Each pipe first drains what the families before left on it: the
+  // scratch blocks may share addresses with earlier ones, and the barriers
+  // inside the loops may not have run.
+  auto drain = [&](Pipe pipe) {
+    tile::BarrierOp::create(b, loc, tile::PipeAttr::get(b.getContext(), pipe));
+  };
+  drain(Pipe::MTE2);
+  tile::CopyOp::create(b, loc, first, element);
+  drain(Pipe::V);
+  tile::VMulsOp::create(b, loc, loaded, b.getF64FloatAttr(1.0), moved);
+  drain(Pipe::MTE3);
+  tile::CopyOp::create(b, loc, moved, l1);
+  // Close the ring: V overwrites what MTE3 read, MTE2 what V read.
+  tile::VDupOp::create(b, loc, b.getF64FloatAttr(0.0), moved);
+  tile::CopyOp::create(b, loc, first, element);
 }

@@ -31,6 +31,28 @@ int64_t buildDealtUnitLoop(mlir::OpBuilder &b, mlir::Location loc,
                            int64_t first,
                            llvm::function_ref<void(mlir::Value unit)> body);
 
+/// Orders the pipes between two unit families. A family's loop may run no
+/// trip on a block, and then nothing it would have synchronized reaches the
+/// next family: the flags sync insertion carries from one family to the
+/// next (set before a loop, waited after it) could be set again before
+/// their previous wait. The fence is a ring through the pipes families
+/// use: MTE2 reads one element of the kernel input into ub, V copies that
+/// block, MTE3 moves it to l1, V overwrites it, MTE2 reloads the first.
+/// Sync insertion orders each step after the previous one, so every pipe
+/// learns what the others did before the fence.
+class FamilyFence {
+public:
+  /// `input` is a gm argument of the kernel.
+  FamilyFence(mlir::OpBuilder &b, mlir::Location loc, mlir::Value input);
+  /// Emits a fence at the builder's insertion point.
+  void emit();
+
+private:
+  mlir::OpBuilder &b;
+  mlir::Location loc;
+  mlir::Value input;
+};
+
 /// Splits `unit` into mixed-radix digits, most significant first:
 /// unit = ((d0 * extents[1] + d1) * extents[2] + d2) ...
 llvm::SmallVector<mlir::Value> splitUnit(mlir::OpBuilder &b, mlir::Location loc,

@@ -342,9 +342,9 @@ LogicalResult KernelCodegen::emitSubview(memref::SubViewOp subview) {
   if (failed(base))
     return failure();
   MemRefType sourceType = subview.getSource().getType();
+  // The source's (possibly dynamic) offset is already in its address.
   auto [strides, offset] = sourceType.getStridesAndOffset();
-  if (ShapedType::isDynamic(offset) ||
-      llvm::any_of(strides, ShapedType::isDynamic))
+  if (llvm::any_of(strides, ShapedType::isDynamic))
     return subview.emitError("subview of a memref with dynamic strides");
   int64_t bytes = elementBytes(sourceType);
   Address address = *base;
