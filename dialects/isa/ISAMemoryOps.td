@@ -33,6 +33,35 @@ def ISA_CopyOp : ISA_Instruction<"copy",
   let hasVerifier = 1;
 }
 
+def ISA_CopyPadOp : ISA_Instruction<"copy_pad",
+    [DeclareOpInterfaceMethods<Ascend_PipeOpInterface>]> {
+  let summary = "Byte-exact burst copy between global memory and UB";
+  let description = [{
+    Copies `nburst` bursts of `len` bytes (any length) between global memory
+    and the unified buffer; burst i starts at `src + i * src_stride` and
+    `dst + i * dst_stride` (byte strides). The ub side works in whole 32-byte
+    blocks: gm -> ub writes `ceil(len / 32)` blocks per burst with the bytes
+    past `len` zeroed, ub -> gm writes exactly `len` bytes to gm. This is the
+    padding copy (DataCopyPad) of Ascend's MTE2/MTE3: it lets kernels move
+    rows whose length or gm position is not a multiple of 32 bytes.
+
+    ```mlir
+    isa.copy_pad ub[r0], gm[r0 + 6], nburst 3, len 18, src_stride 50, dst_stride 32
+    ```
+  }];
+  let arguments = (ins ISA_AddressAttr:$dst, ISA_AddressAttr:$src,
+                   ISA_Count:$nburst,
+                   ConfinedAttr<I32Attr, [IntMinValue<1>, IntMaxValue<65535>]>:$len,
+                   ConfinedAttr<I32Attr, [IntMinValue<0>]>:$src_stride,
+                   ConfinedAttr<I32Attr, [IntMinValue<0>]>:$dst_stride);
+  let assemblyFormat = [{
+    custom<Address>($dst) `,` custom<Address>($src) `,` `nburst` $nburst `,`
+    `len` $len `,` `src_stride` $src_stride `,` `dst_stride` $dst_stride
+    attr-dict
+  }];
+  let hasVerifier = 1;
+}
+
 def ISA_Load2dOp : ISA_PipeOp<"load2d", "MTE1"> {
   let summary = "Copy fractals from L1 to L0A/L0B";
   let description = [{

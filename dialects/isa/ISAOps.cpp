@@ -126,6 +126,29 @@ Pipe CopyOp::getPipe() {
   return *getCopyPipe(getSrc().getSpace(), getDst().getSpace());
 }
 
+LogicalResult CopyPadOp::verify() {
+  MemorySpace src = getSrc().getSpace(), dst = getDst().getSpace();
+  bool in = src == MemorySpace::GM && dst == MemorySpace::UB;
+  if (!in && !(src == MemorySpace::UB && dst == MemorySpace::GM))
+    return emitOpError("moves gm -> ub or ub -> gm, not ")
+           << stringifyMemorySpace(src) << " -> " << stringifyMemorySpace(dst);
+  if (failed(checkAddress(*this, "dst", getDst())) ||
+      failed(checkAddress(*this, "src", getSrc())))
+    return failure();
+  // The ub side moves whole blocks: its bursts must not overlap.
+  int64_t ubStride = in ? getDstStride() : getSrcStride();
+  int64_t blocks = (int64_t(getLen()) + 31) / 32 * 32;
+  if (ubStride % 32 != 0 || (getNburst() > 1 && ubStride < blocks))
+    return emitOpError("ub stride ")
+           << ubStride << " must be a multiple of 32 and at least the "
+           << blocks << " bytes of one padded burst";
+  return success();
+}
+
+Pipe CopyPadOp::getPipe() {
+  return *getCopyPipe(getSrc().getSpace(), getDst().getSpace());
+}
+
 LogicalResult MmadOp::verify() {
   if (failed(checkAddress(*this, "c", getC(), MemorySpace::L0C)) ||
       failed(checkAddress(*this, "a", getA(), MemorySpace::L0A)) ||
@@ -177,6 +200,13 @@ LogicalResult VTransposeOp::verify() {
   return failure(
       failed(checkAddress(*this, "dst", getDst(), MemorySpace::UB)) ||
       failed(checkAddress(*this, "src", getSrc(), MemorySpace::UB)));
+}
+
+LogicalResult VNchwConvOp::verify() {
+  return failure(
+      failed(checkAddress(*this, "dst", getDst(), MemorySpace::UB)) ||
+      failed(checkAddress(*this, "src", getSrc(), MemorySpace::UB)) ||
+      failed(checkFloatType(*this, "dtype", getDtype())));
 }
 
 /// The checks load2d and load3d share: l1 to l0a/l0b, aligned, f16/f32.

@@ -248,4 +248,31 @@ def ISA_VTransposeOp : ISA_VectorOp<"vtranspose"> {
   let assemblyFormat = "custom<Address>($dst) `,` custom<Address>($src) attr-dict";
 }
 
+def ISA_VNchwConvOp : ISA_VectorOp<"vnchwconv"> {
+  let summary = "Transpose K rows of 32-byte blocks into K columns";
+  let description = [{
+    The vector unit's NCHW <-> NC1HWC0 converter. With K = 32 / element size
+    (16 for `f16`, 8 for `f32`), each repeat r reads K source rows, row i
+    being the 32-byte block at `src + (r * src_rep + i * src_stride) * 32`,
+    and writes K destination rows, row j at
+    `dst + (r * dst_rep + j * dst_stride) * 32`, with
+    `dst_row_j[i] = src_row_i[j]`: a K x K transpose whose rows are scattered
+    by strides. One repeat reads every source row before writing, so `dst`
+    may equal `src`.
+
+    ```mlir
+    isa.vnchwconv ub[r0 + 512], ub[r0], f16, repeat 2, stride[1, 2], rep[16, 1]
+    ```
+  }];
+  let arguments = (ins ISA_AddressAttr:$dst, ISA_AddressAttr:$src,
+                   ISA_DType:$dtype, ISA_Repeat:$repeat,
+                   ISA_Stride:$dst_stride, ISA_Stride:$src_stride,
+                   ISA_U16:$dst_rep, ISA_U16:$src_rep);
+  let assemblyFormat = [{
+    custom<Address>($dst) `,` custom<Address>($src) `,` $dtype `,`
+    `repeat` $repeat `,` `stride` `[` $dst_stride `,` $src_stride `]` `,`
+    `rep` `[` $dst_rep `,` $src_rep `]` attr-dict
+  }];
+}
+
 #endif // ASCEND_ISA_VECTOROPS

@@ -322,6 +322,17 @@ void ReshapeOp::getCanonicalizationPatterns(RewritePatternSet &results,
   results.add<ReshapeConstant>(context);
 }
 
+OpFoldResult LayoutCastOp::fold(FoldAdaptor a) {
+  if (auto producer = getInput().getDefiningOp<LayoutCastOp>())
+    if (producer.getFrom() == getTo() && producer.getTo() == getFrom())
+      return producer.getInput();
+  if (auto dense = dyn_cast_or_null<DenseElementsAttr>(a.getInput()))
+    return DenseElementsAttr::getFromRawBuffer(getType(), dense.getRawData());
+  if (auto res = dyn_cast_or_null<DenseResourceElementsAttr>(a.getInput()))
+    return DenseResourceElementsAttr::get(getType(), res.getRawHandle());
+  return {};
+}
+
 OpFoldResult TransposeOp::fold(FoldAdaptor a) {
   ArrayRef<int64_t> perm = getPerm();
   bool identity = true;

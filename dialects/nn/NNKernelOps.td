@@ -30,6 +30,10 @@ def NN_LayoutCastOp : NN_Op<"layout_cast", [Pure]> {
     $input `from` $from `to` $to attr-dict `:` type($input) `->` type($result)
   }];
   let hasVerifier = 1;
+  // A cast of the opposite cast is its input; a cast of a constant is the
+  // constant with the new type (constants keep their logical order; the
+  // lowering stores them packed).
+  let hasFolder = 1;
 }
 
 def NN_KernelOp : NN_Op<"kernel", [IsolatedFromAbove, SingleBlock]> {

@@ -3,6 +3,8 @@
 #include "tile/TileOps.h"
 
 #include "mlir/IR/Builders.h"
+#include "mlir/IR/OpImplementation.h"
+#include "mlir/IR/TypeUtilities.h"
 
 using namespace mlir;
 using namespace ascend;
@@ -21,6 +23,48 @@ static LogicalResult checkSpace(Operation *op, Value buffer, StringRef name,
   return op->emitOpError() << name << " must be in "
                            << stringifyMemorySpace(expected) << ", not "
                            << stringifyMemorySpace(actual);
+}
+
+//===----------------------------------------------------------------------===//
+// Vector operand types: one type when all operands share it, else one each
+//===----------------------------------------------------------------------===//
+
+static ParseResult parseVectorTypes(OpAsmParser &parser,
+                                    MutableArrayRef<Type *> types) {
+  SmallVector<Type> parsed;
+  if (parser.parseTypeList(parsed))
+    return failure();
+  if (parsed.size() != 1 && parsed.size() != types.size())
+    return parser.emitError(parser.getCurrentLocation(), "expected 1 or ")
+           << types.size() << " operand types";
+  for (auto [i, type] : llvm::enumerate(types))
+    *type = parsed[parsed.size() == 1 ? 0 : i];
+  return success();
+}
+
+static void printVectorTypes(OpAsmPrinter &printer, ArrayRef<Type> types) {
+  if (llvm::all_equal(types))
+    printer << types.front();
+  else
+    llvm::interleaveComma(types, printer);
+}
+
+static ParseResult parseVectorTypes(OpAsmParser &parser, Type &a, Type &b) {
+  Type *types[] = {&a, &b};
+  return parseVectorTypes(parser, types);
+}
+static ParseResult parseVectorTypes(OpAsmParser &parser, Type &a, Type &b,
+                                    Type &c) {
+  Type *types[] = {&a, &b, &c};
+  return parseVectorTypes(parser, types);
+}
+static void printVectorTypes(OpAsmPrinter &printer, Operation *, Type a,
+                             Type b) {
+  printVectorTypes(printer, {a, b});
+}
+static void printVectorTypes(OpAsmPrinter &printer, Operation *, Type a, Type b,
+                             Type c) {
+  printVectorTypes(printer, {a, b, c});
 }
 
 //===----------------------------------------------------------------------===//
@@ -112,6 +156,23 @@ LogicalResult ascend::tile::verifyVectorOp(Operation *op) {
   Type elem = cast<MemRefType>(type).getElementType();
   if (!elem.isF16() && !elem.isF32())
     return op->emitOpError("element type must be f16 or f32, not ") << elem;
+  return success();
+}
+
+LogicalResult VNchwConvOp::verify() {
+  if (failed(verifyVectorOp(*this)))
+    return failure();
+  auto src = getSrc().getType(), dst = getDst().getType();
+  if (src.getShape() != dst.getShape() ||
+      src.getElementType() != dst.getElementType())
+    return emitOpError("source and target must have one shape and element "
+                       "type");
+  int64_t k = 256 / src.getElementTypeBitWidth();
+  int64_t rank = src.getRank();
+  if ((rank != 2 && rank != 3) || src.getDimSize(rank - 1) != k ||
+      src.getDimSize(rank - 2) != k)
+    return emitOpError("expects [K, K] or [repeat, K, K] with K = ")
+           << k << " (one 32-byte block per row)";
   return success();
 }
 

@@ -90,17 +90,22 @@ class Tile_VectorOp<string mnemonic, list<Trait> traits>
 }
 
 class Tile_VectorBinaryOp<string mnemonic, string formula>
-    : Tile_VectorOp<mnemonic, [AllTypesMatch<["lhs", "rhs", "dst"]>]> {
+    : Tile_VectorOp<mnemonic, [AllShapesMatch<["lhs", "rhs", "dst"]>,
+                               AllElementTypesMatch<["lhs", "rhs", "dst"]>]> {
   let summary = "Vector elementwise " # formula;
   let description = [{
     `dst[i] = }] # formula # [{` on the vector unit. All three buffers live in
-    ub and have one shape and one float element type; `dst` may alias an
+    ub and have one shape and one float element type (their strides may
+    differ: columns of 32-byte blocks walk pixels); `dst` may alias an
     input.
   }];
   let arguments = (ins Arg<Tile_Buffer, "", [MemRead]>:$lhs,
                    Arg<Tile_Buffer, "", [MemRead]>:$rhs,
                    Arg<Tile_Buffer, "", [MemWrite]>:$dst);
-  let assemblyFormat = "$lhs `,` $rhs `,` $dst attr-dict `:` type($dst)";
+  let assemblyFormat = [{
+    $lhs `,` $rhs `,` $dst attr-dict `:`
+    custom<VectorTypes>(type($lhs), type($rhs), type($dst))
+  }];
   let extraClassDefinition = [{
     ::llvm::LogicalResult $cppClass::verify() {
       return ::ascend::tile::verifyVectorOp(getOperation());
@@ -116,7 +121,8 @@ def Tile_VDivOp : Tile_VectorBinaryOp<"vdiv", "lhs[i] / rhs[i]">;
 def Tile_VMinOp : Tile_VectorBinaryOp<"vmin", "min(lhs[i], rhs[i])">;
 
 class Tile_VectorUnaryOp<string mnemonic, string formula>
-    : Tile_VectorOp<mnemonic, [AllTypesMatch<["src", "dst"]>]> {
+    : Tile_VectorOp<mnemonic, [AllShapesMatch<["src", "dst"]>,
+                               AllElementTypesMatch<["src", "dst"]>]> {
   let summary = "Vector elementwise " # formula;
   let description = [{
     `dst[i] = }] # formula # [{` on the vector unit; both buffers live in ub
@@ -124,7 +130,9 @@ class Tile_VectorUnaryOp<string mnemonic, string formula>
   }];
   let arguments = (ins Arg<Tile_Buffer, "", [MemRead]>:$src,
                    Arg<Tile_Buffer, "", [MemWrite]>:$dst);
-  let assemblyFormat = "$src `,` $dst attr-dict `:` type($dst)";
+  let assemblyFormat = [{
+    $src `,` $dst attr-dict `:` custom<VectorTypes>(type($src), type($dst))
+  }];
   let extraClassDefinition = [{
     ::llvm::LogicalResult $cppClass::verify() {
       return ::ascend::tile::verifyVectorOp(getOperation());
@@ -141,7 +149,8 @@ def Tile_VRecOp : Tile_VectorUnaryOp<"vrec", "1 / src[i]">;
 def Tile_VRsqrtOp : Tile_VectorUnaryOp<"vrsqrt", "1 / sqrt(src[i])">;
 
 class Tile_VectorScalarOp<string mnemonic, string formula>
-    : Tile_VectorOp<mnemonic, [AllTypesMatch<["src", "dst"]>]> {
+    : Tile_VectorOp<mnemonic, [AllShapesMatch<["src", "dst"]>,
+                               AllElementTypesMatch<["src", "dst"]>]> {
   let summary = "Vector elementwise " # formula # " with a constant";
   let description = [{
     `dst[i] = }] # formula # [{` on the vector unit, `scalar` an immediate
@@ -149,7 +158,10 @@ class Tile_VectorScalarOp<string mnemonic, string formula>
   }];
   let arguments = (ins Arg<Tile_Buffer, "", [MemRead]>:$src, F64Attr:$scalar,
                    Arg<Tile_Buffer, "", [MemWrite]>:$dst);
-  let assemblyFormat = "$src `,` $scalar `,` $dst attr-dict `:` type($dst)";
+  let assemblyFormat = [{
+    $src `,` $scalar `,` $dst attr-dict `:`
+    custom<VectorTypes>(type($src), type($dst))
+  }];
   let extraClassDefinition = [{
     ::llvm::LogicalResult $cppClass::verify() {
       return ::ascend::tile::verifyVectorOp(getOperation());
@@ -180,6 +192,25 @@ def Tile_VDupOp : Tile_VectorOp<"vdup", []> {
       return ::ascend::tile::verifyVectorOp(getOperation());
     }
   }];
+}
+
+def Tile_VNchwConvOp : Tile_VectorOp<"vnchwconv", []> {
+  let summary = "Transpose K x K blocks between NCHW rows and NC1HWC0 pixels";
+  let description = [{
+    `dst[..., j, i] = src[..., i, j]` over the last two dimensions, both K =
+    32 bytes / element size (16 for f16, 8 for f32): each K x K matrix has
+    its rows in 32-byte blocks, which may be spread by the row stride (e.g.
+    K channel rows of a tile of pixels). A leading dimension, if any, is the
+    repeat. Becomes `isa.vnchwconv`; both buffers live in ub.
+
+    ```mlir
+    tile.vnchwconv %rows, %pixels : memref<2x16x16xf16, strided<[16, 32, 1]>, #tile.space<ub>>
+        to memref<2x16x16xf16, #tile.space<ub>>
+    ```
+  }];
+  let arguments = (ins Arg<Tile_Buffer, "", [MemRead]>:$src,
+                   Arg<Tile_Buffer, "", [MemWrite]>:$dst);
+  let assemblyFormat = "$src `,` $dst attr-dict `:` type($src) `to` type($dst)";
 }
 
 //===----------------------------------------------------------------------===//

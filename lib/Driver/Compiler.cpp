@@ -6,6 +6,7 @@
 #include "ascend/Conversion/TileToISA.h"
 #include "ascend/Target/Plan.h"
 #include "ascend/Transforms/FusionPasses.h"
+#include "ascend/Transforms/LayoutPasses.h"
 #include "ascend/Transforms/MemoryPasses.h"
 #include "ascend/Transforms/Passes.h"
 #include "ascend/Transforms/SyncPasses.h"
@@ -158,6 +159,7 @@ LogicalResult ascend::compileOnnxFile(llvm::StringRef path,
     return success();
 
   if (failed(runner.run(CompilePhase::Fused, *module, [&](OpPassManager &pm) {
+        pm.addNestedPass<func::FuncOp>(createAssignLayouts());
         pm.addNestedPass<func::FuncOp>(createFuseKernels());
       })))
     return failure();

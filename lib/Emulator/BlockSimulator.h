@@ -83,12 +83,14 @@ private:
   };
   std::optional<Cost> execute(const Dispatched &d, uint32_t seq);
   std::optional<Cost> executeCopy(const Dispatched &d, uint32_t seq);
+  std::optional<Cost> executeCopyPad(const Dispatched &d, uint32_t seq);
   std::optional<Cost> executeLoad2d(const Dispatched &d, uint32_t seq);
   std::optional<Cost> executeLoad3d(const Dispatched &d, uint32_t seq);
   std::optional<Cost> executeL0CToUB(const Dispatched &d, uint32_t seq);
   std::optional<Cost> executeMmad(const Dispatched &d, uint32_t seq);
   std::optional<Cost> executeVector(const Dispatched &d, uint32_t seq);
   std::optional<Cost> executeTranspose(const Dispatched &d, uint32_t seq);
+  std::optional<Cost> executeNchwConv(const Dispatched &d, uint32_t seq);
 
   /// Checks bounds and records the access; null (with error set) on failure.
   uint8_t *access(const Dispatched &d, uint32_t seq, MemorySpace space,

@@ -103,6 +103,8 @@ std::optional<BlockSimulator::Cost> BlockSimulator::execute(const Dispatched &d,
   switch (d.inst->opcode) {
   case Opcode::Copy:
     return executeCopy(d, seq);
+  case Opcode::CopyPad:
+    return executeCopyPad(d, seq);
   case Opcode::Load2d:
     return executeLoad2d(d, seq);
   case Opcode::Load3d:
@@ -113,6 +115,8 @@ std::optional<BlockSimulator::Cost> BlockSimulator::execute(const Dispatched &d,
     return executeMmad(d, seq);
   case Opcode::VTranspose:
     return executeTranspose(d, seq);
+  case Opcode::VNchwConv:
+    return executeNchwConv(d, seq);
   case Opcode::VBinary:
   case Opcode::VCmp:
   case Opcode::VSel:
@@ -159,6 +163,36 @@ BlockSimulator::executeCopy(const Dispatched &d, uint32_t seq) {
       std::memcpy(to, burst.data(), len);
   }
   return transferCost(srcSpace, dstSpace, nburst * len);
+}
+
+std::optional<BlockSimulator::Cost>
+BlockSimulator::executeCopyPad(const Dispatched &d, uint32_t seq) {
+  const Instruction &inst = *d.inst;
+  MemorySpace dstSpace = inst.addr[0].space, srcSpace = inst.addr[1].space;
+  int64_t nburst = inst.imm[0], len = inst.imm[1];
+  int64_t padded = (len + 31) / 32 * 32;
+  // The ub side moves whole blocks; gm -> ub zeroes the bytes past `len`.
+  bool in = srcSpace == MemorySpace::GM;
+  std::vector<uint8_t> burst(padded, 0);
+  for (int64_t i = 0; i < nburst; ++i) {
+    int64_t src = d.addr[1] + i * inst.imm[2],
+            dst = d.addr[0] + i * inst.imm[3];
+    uint8_t *from = access(d, seq, srcSpace, src, len, false);
+    if (result.error)
+      return std::nullopt;
+    if (in)
+      gm.read(src, len, burst.data());
+    else
+      std::memcpy(burst.data(), from, len);
+    uint8_t *to = access(d, seq, dstSpace, dst, in ? padded : len, true);
+    if (result.error)
+      return std::nullopt;
+    if (in)
+      std::memcpy(to, burst.data(), padded);
+    else
+      gm.write(dst, len, burst.data());
+  }
+  return transferCost(srcSpace, dstSpace, nburst * padded);
 }
 
 std::optional<BlockSimulator::Cost>
@@ -557,4 +591,38 @@ BlockSimulator::executeTranspose(const Dispatched &d, uint32_t seq) {
     return std::nullopt;
   std::memcpy(to, tmp, kFractalBytes);
   return Cost{2 * machine.vector.repeatCycles, machine.vector.latency};
+}
+
+std::optional<BlockSimulator::Cost>
+BlockSimulator::executeNchwConv(const Dispatched &d, uint32_t seq) {
+  const Instruction &inst = *d.inst;
+  int64_t es = byteSize(inst.dtype), k = 32 / es;
+  int64_t repeat = inst.imm[0];
+  uint8_t rows[16 * 32], out[16 * 32];
+  for (int64_t r = 0; r < repeat; ++r) {
+    // Every source row of the repeat is read before any destination row is
+    // written, so the transpose may work in place.
+    for (int64_t i = 0; i < k; ++i) {
+      int64_t src = d.addr[1] + (r * inst.imm[7] + i * inst.imm[3]) * 32;
+      const uint8_t *from = access(d, seq, MemorySpace::UB, src, 32, false);
+      if (!from)
+        return std::nullopt;
+      std::memcpy(rows + i * 32, from, 32);
+    }
+    for (int64_t j = 0; j < k; ++j)
+      for (int64_t i = 0; i < k; ++i)
+        std::memcpy(out + j * 32 + i * es, rows + i * 32 + j * es, es);
+    for (int64_t j = 0; j < k; ++j) {
+      int64_t dst = d.addr[0] + (r * inst.imm[6] + j * inst.imm[2]) * 32;
+      uint8_t *to = access(d, seq, MemorySpace::UB, dst, 32, true);
+      if (!to)
+        return std::nullopt;
+      std::memcpy(to, out + j * 32, 32);
+    }
+  }
+  // One repeat moves k blocks through the 256-byte-per-cycle vector unit.
+  uint64_t units = (k * 32 + 255) / 256;
+  result.vectorRepeats += repeat * units;
+  uint64_t perRepeat = units * machine.vector.repeatCycles;
+  return Cost{uint64_t(repeat) * perRepeat, machine.vector.latency};
 }

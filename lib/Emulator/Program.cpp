@@ -213,6 +213,15 @@ void KernelDecoder::decode(Operation *op) {
         inst.imm[2] = c.getSrcGap();
         inst.imm[3] = c.getDstGap();
       })
+      .Case([&](CopyPadOp c) {
+        Instruction &inst = append(c, Opcode::CopyPad);
+        inst.addr[0] = toAddress(c.getDst());
+        inst.addr[1] = toAddress(c.getSrc());
+        inst.imm[0] = c.getNburst();
+        inst.imm[1] = c.getLen();
+        inst.imm[2] = c.getSrcStride();
+        inst.imm[3] = c.getDstStride();
+      })
       .Case([&](Load2dOp l) {
         Instruction &inst = append(l, Opcode::Load2d);
         inst.addr[0] = toAddress(l.getDst());
@@ -313,6 +322,17 @@ void KernelDecoder::decode(Operation *op) {
       .Case([&](VCAddOp v) { reduce(v, VecFn::Add); })
       .Case([&](VCMaxOp v) { reduce(v, VecFn::Max); })
       .Case([&](VCMinOp v) { reduce(v, VecFn::Min); })
+      .Case([&](VNchwConvOp v) {
+        Instruction &inst = append(v, Opcode::VNchwConv);
+        inst.dtype = toDType(v.getDtype());
+        inst.addr[0] = toAddress(v.getDst());
+        inst.addr[1] = toAddress(v.getSrc());
+        inst.imm[0] = v.getRepeat();
+        inst.imm[2] = v.getDstStride();
+        inst.imm[3] = v.getSrcStride();
+        inst.imm[6] = v.getDstRep();
+        inst.imm[7] = v.getSrcRep();
+      })
       .Case([&](VTransposeOp v) {
         Instruction &inst = append(v, Opcode::VTranspose);
         inst.dtype = DType::F16;

@@ -37,6 +37,7 @@ enum class Opcode : uint8_t {
   Barrier,
   // Data movement.
   Copy,
+  CopyPad,
   Load2d,
   Load3d,
   L0CToUB,
@@ -52,6 +53,7 @@ enum class Opcode : uint8_t {
   VDup,
   VReduce,
   VTranspose,
+  VNchwConv,
 };
 
 /// Operation of a vector instruction family (VBinary, VScalar, VUnary,

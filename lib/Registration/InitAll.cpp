@@ -5,6 +5,7 @@
 #include "ascend/Conversion/NNToTile.h"
 #include "ascend/Conversion/TileToISA.h"
 #include "ascend/Transforms/FusionPasses.h"
+#include "ascend/Transforms/LayoutPasses.h"
 #include "ascend/Transforms/MemoryPasses.h"
 #include "ascend/Transforms/Passes.h"
 #include "ascend/Transforms/SyncPasses.h"
@@ -38,6 +39,7 @@ void ascend::registerAllPasses() {
   // planning and sync insertion.
   ascend::registerTransformsPasses();
   ascend::registerFusionPasses();
+  ascend::registerLayoutPasses();
   ascend::registerNNToTilePasses();
   ascend::registerMemoryPasses();
   ascend::registerSyncPasses();

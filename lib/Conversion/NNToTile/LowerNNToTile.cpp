@@ -5,6 +5,9 @@
 #include "CubeKernel.h"
 #include "ElementwiseKernel.h"
 #include "GmType.h"
+#include "LayoutCastKernel.h"
+#include "PackedConstant.h"
+#include "PoolKernel.h"
 
 #include "nn/NNOps.h"
 #include "tile/TileOps.h"
@@ -151,8 +154,10 @@ void LowerNNToTilePass::runOnOperation() {
     auto constant = value.getDefiningOp<nn::ConstantOp>();
     if (!constant)
       return Value();
+    // Packed constants (folded layout casts) are stored in their packed
+    // order.
     Value global = addGlobal(constant.getLoc(), getGmType(constant.getType()),
-                             constant.getValue());
+                             getStoredData(constant.getValue()));
     buffers[value] = global;
     return global;
   };
@@ -184,7 +189,22 @@ void LowerNNToTilePass::runOnOperation() {
     SmallVector<Value> args;
     OpBuilder moduleBuilder = OpBuilder::atBlockEnd(module.getBody());
     FailureOr<func::FuncOp> tileKernel = failure();
-    if (isCubeKernel(kernel)) {
+    if (isLayoutCastKernel(kernel)) {
+      tileKernel = buildLayoutCastKernel(kernel, *machine, moduleBuilder);
+      if (failed(tileKernel))
+        return signalPassFailure();
+      args.push_back(lookup(kernel.getInputs()[0]));
+    } else if (isPoolKernel(kernel)) {
+      FailureOr<PoolKernel> pool =
+          buildPoolKernel(kernel, *machine, moduleBuilder);
+      if (failed(pool))
+        return signalPassFailure();
+      tileKernel = pool->func;
+      args.push_back(lookup(kernel.getInputs()[0]));
+      if (pool->divisors)
+        args.push_back(addGlobal(kernel.getLoc(), pool->divisors->first,
+                                 pool->divisors->second));
+    } else if (isCubeKernel(kernel)) {
       FailureOr<CubeKernel> cube =
           buildCubeKernel(kernel, scalars, *machine, moduleBuilder);
       if (failed(cube))

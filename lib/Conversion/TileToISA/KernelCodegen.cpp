@@ -60,6 +60,23 @@ FailureOr<uint32_t> KernelCodegen::inRegister(Scalar scalar, Location loc) {
   return *reg;
 }
 
+std::optional<uint32_t> KernelCodegen::getDyingRegister(Value value,
+                                                        Operation *user) {
+  // Only index arithmetic owns its register alone (induction variables,
+  // block indices and address registers are shared), and only a use in the
+  // defining block is the last one on every path.
+  Operation *def = value.getDefiningOp();
+  if (!def ||
+      !llvm::isa<arith::AddIOp, arith::SubIOp, arith::MulIOp, arith::DivSIOp,
+                 arith::DivUIOp, arith::MinSIOp, arith::MaxSIOp>(def) ||
+      def->getBlock() != user->getBlock() || !value.hasOneUse())
+    return std::nullopt;
+  auto it = scalars.find(value);
+  if (it == scalars.end() || it->second.constant)
+    return std::nullopt;
+  return it->second.reg;
+}
+
 FailureOr<KernelCodegen::Scalar> KernelCodegen::getScalar(Value value) {
   auto it = scalars.find(value);
   if (it != scalars.end())
@@ -153,6 +170,7 @@ LogicalResult KernelCodegen::emitOp(Operation *op) {
       .Case([&](tile::CopyOp copy) { return emitCopy(copy); })
       .Case([&](tile::MmadOp mmad) { return emitMmad(mmad); })
       .Case([&](tile::LoadTransposeOp load) { return emitLoadTranspose(load); })
+      .Case([&](tile::VNchwConvOp conv) { return emitNchwConv(conv); })
       .Case<tile::VAddOp, tile::VSubOp, tile::VMulOp, tile::VDivOp,
             tile::VMaxOp, tile::VMinOp, tile::VReluOp, tile::VExpOp,
             tile::VLnOp, tile::VAbsOp, tile::VSqrtOp, tile::VRecOp,
@@ -209,7 +227,10 @@ LogicalResult KernelCodegen::emitIndexArith(Operation *op) {
     scalars[op->getResult(0)] = {v, 0};
     return success();
   }
-  FailureOr<uint32_t> dst = allocateRegister(loc);
+  std::optional<uint32_t> dying = getDyingRegister(op->getOperand(0), op);
+  if (!dying)
+    dying = getDyingRegister(op->getOperand(1), op);
+  FailureOr<uint32_t> dst = dying ? *dying : allocateRegister(loc);
   if (failed(dst))
     return failure();
   scalars[op->getResult(0)] = {std::nullopt, *dst};
@@ -272,14 +293,16 @@ LogicalResult KernelCodegen::emitFor(scf::ForOp loop) {
     if (failed(u) || failed(l))
       return failure();
     emit(loc, "isa.ssub", {i32("dst", *count), i32("lhs", *u), i32("rhs", *l)});
-    emit(loc, "isa.saddi",
-         {i32("dst", *count), i32("src", *count),
-          builder.getNamedAttr("imm", builder.getI64IntegerAttr(s - 1))});
-    FailureOr<uint32_t> divisor = inRegister({s, 0}, loc);
-    if (failed(divisor))
-      return failure();
-    emit(loc, "isa.sdiv",
-         {i32("dst", *count), i32("lhs", *count), i32("rhs", *divisor)});
+    if (s != 1) {
+      emit(loc, "isa.saddi",
+           {i32("dst", *count), i32("src", *count),
+            builder.getNamedAttr("imm", builder.getI64IntegerAttr(s - 1))});
+      FailureOr<uint32_t> divisor = inRegister({s, 0}, loc);
+      if (failed(divisor))
+        return failure();
+      emit(loc, "isa.sdiv",
+           {i32("dst", *count), i32("lhs", *count), i32("rhs", *divisor)});
+    }
   }
   // The induction variable lives in a register bumped at the end of the body.
   FailureOr<uint32_t> iv = allocateRegister(loc);
@@ -320,9 +343,9 @@ LogicalResult KernelCodegen::emitSubview(memref::SubViewOp subview) {
   if (failed(base))
     return failure();
   MemRefType sourceType = subview.getSource().getType();
+  // The source's (possibly dynamic) offset is already in its address.
   auto [strides, offset] = sourceType.getStridesAndOffset();
-  if (ShapedType::isDynamic(offset) ||
-      llvm::any_of(strides, ShapedType::isDynamic))
+  if (llvm::any_of(strides, ShapedType::isDynamic))
     return subview.emitError("subview of a memref with dynamic strides");
   int64_t bytes = elementBytes(sourceType);
   Address address = *base;
@@ -340,7 +363,8 @@ LogicalResult KernelCodegen::emitSubview(memref::SubViewOp subview) {
       continue;
     }
     // address.reg + value * scale
-    FailureOr<uint32_t> scaled = allocateRegister(loc);
+    std::optional<uint32_t> dying = getDyingRegister(cast<Value>(ofr), subview);
+    FailureOr<uint32_t> scaled = dying ? *dying : allocateRegister(loc);
     if (failed(scaled))
       return failure();
     emit(loc, "isa.smuli",
@@ -362,7 +386,7 @@ LogicalResult KernelCodegen::emitSubview(memref::SubViewOp subview) {
 /// Bytes of the innermost contiguous run shared by both sides, and the
 /// byte strides of the dimensions outside it (as lists of (extent, src
 /// stride, dst stride)).
-struct CopyShape {
+struct ascend::CopyShape {
   int64_t runBytes = 0;
   SmallVector<std::tuple<int64_t, int64_t, int64_t>> outer;
 };
@@ -481,6 +505,23 @@ LogicalResult KernelCodegen::emitCopy(tile::CopyOp copy) {
   return emitBurstCopy(copy, *dst, *src);
 }
 
+/// Calls `fn(srcOffset, dstOffset, firstBurst, bursts)` for every
+/// instruction of a copy: each index of the unrolled outer dimensions, times
+/// groups of at most 4095 of the `nburst` bursts.
+static LogicalResult forEachCopyInstruction(
+    tile::CopyOp copy, OuterDims unrolled, int64_t nburst,
+    function_ref<void(int64_t, int64_t, int64_t, int64_t)> fn) {
+  int64_t total = getUnrolledCount(unrolled);
+  if (total > 4096)
+    return copy.emitError("copy needs more than 4096 instructions; tile it");
+  for (int64_t i = 0; i < total; ++i) {
+    auto [srcOffset, dstOffset] = getUnrolledOffsets(unrolled, i);
+    for (int64_t first = 0; first < nburst; first += 4095)
+      fn(srcOffset, dstOffset, first, std::min<int64_t>(4095, nburst - first));
+  }
+  return success();
+}
+
 LogicalResult KernelCodegen::emitBurstCopy(tile::CopyOp copy, Address dst,
                                            Address src) {
   FailureOr<CopyShape> shape =
@@ -488,9 +529,6 @@ LogicalResult KernelCodegen::emitBurstCopy(tile::CopyOp copy, Address dst,
   if (failed(shape))
     return copy.emitError("copy between memrefs with dynamic strides");
   int64_t run = shape->runBytes;
-  if (run % 32 != 0)
-    return copy.emitError("copy moves rows of ")
-           << run << " bytes; bursts move whole 32-byte blocks";
   // One burst dimension per instruction; further outer dimensions unroll.
   int64_t nburst = 1, srcStep = run, dstStep = run;
   SmallVector<std::tuple<int64_t, int64_t, int64_t>> unrolled;
@@ -498,40 +536,137 @@ LogicalResult KernelCodegen::emitBurstCopy(tile::CopyOp copy, Address dst,
     std::tie(nburst, srcStep, dstStep) = shape->outer.front();
     unrolled.assign(shape->outer.begin() + 1, shape->outer.end());
   }
-  if ((srcStep - run) % 32 != 0 || (dstStep - run) % 32 != 0 || srcStep < run ||
-      dstStep < run)
+  bool blocks = run % 32 == 0 && (srcStep - run) % 32 == 0 &&
+                (dstStep - run) % 32 == 0 && srcStep >= run && dstStep >= run;
+  // Rows of any length at any gm byte go through the padding copy, which
+  // keeps whole blocks on the ub side.
+  bool gmUb = (src.space == MemorySpace::GM && dst.space == MemorySpace::UB) ||
+              (src.space == MemorySpace::UB && dst.space == MemorySpace::GM);
+  if (!blocks && gmUb)
+    return emitPadCopy(copy, dst, src, *shape);
+  if (run % 32 != 0)
+    return copy.emitError("copy moves rows of ")
+           << run << " bytes; bursts move whole 32-byte blocks";
+  if (!blocks)
     return copy.emitError("copy strides are not whole 32-byte blocks apart");
-  int64_t total = getUnrolledCount(unrolled);
-  if (total > 4096)
-    return copy.emitError("copy needs more than 4096 instructions; tile it");
-  for (int64_t i = 0; i < total; ++i) {
-    auto [srcOffset, dstOffset] = getUnrolledOffsets(unrolled, i);
-    // Hardware limits: at most 4095 bursts of at most 65535 blocks.
-    for (int64_t first = 0; first < nburst; first += 4095) {
-      int64_t count = std::min<int64_t>(4095, nburst - first);
-      if (run / 32 > 65535)
-        return copy.emitError("copy run of ") << run << " bytes is too long";
-      emit(copy.getLoc(), "isa.copy",
-           {builder.getNamedAttr("dst",
-                                 makeAddress(dst, dstOffset + first * dstStep)),
-            builder.getNamedAttr("src",
-                                 makeAddress(src, srcOffset + first * srcStep)),
-            i32("nburst", count), i32("len", run / 32),
-            i32("src_gap", (srcStep - run) / 32),
-            i32("dst_gap", (dstStep - run) / 32)});
-    }
+  // Hardware limits: at most 4095 bursts of at most 65535 blocks.
+  if (run / 32 > 65535)
+    return copy.emitError("copy run of ") << run << " bytes is too long";
+  return forEachCopyInstruction(
+      copy, unrolled, nburst,
+      [&](int64_t srcOffset, int64_t dstOffset, int64_t first, int64_t count) {
+        emit(copy.getLoc(), "isa.copy",
+             {builder.getNamedAttr(
+                  "dst", makeAddress(dst, dstOffset + first * dstStep)),
+              builder.getNamedAttr(
+                  "src", makeAddress(src, srcOffset + first * srcStep)),
+              i32("nburst", count), i32("len", run / 32),
+              i32("src_gap", (srcStep - run) / 32),
+              i32("dst_gap", (dstStep - run) / 32)});
+      });
+}
+
+LogicalResult KernelCodegen::emitPadCopy(tile::CopyOp copy, Address dst,
+                                         Address src, const CopyShape &shape) {
+  int64_t run = shape.runBytes;
+  int64_t nburst = 1, srcStep = run, dstStep = run;
+  ArrayRef<std::tuple<int64_t, int64_t, int64_t>> unrolled = shape.outer;
+  if (!unrolled.empty()) {
+    std::tie(nburst, srcStep, dstStep) = unrolled.front();
+    unrolled = unrolled.drop_front();
   }
+  int64_t ubStep = src.space == MemorySpace::UB ? srcStep : dstStep;
+  if (run > 65535 ||
+      (nburst > 1 && (ubStep % 32 != 0 || ubStep < (run + 31) / 32 * 32)))
+    return copy.emitError("copy of ")
+           << run << "-byte rows needs ub rows a whole number of 32-byte "
+           << "blocks apart";
+  return forEachCopyInstruction(
+      copy, unrolled, nburst,
+      [&](int64_t srcOffset, int64_t dstOffset, int64_t first, int64_t count) {
+        emit(copy.getLoc(), "isa.copy_pad",
+             {builder.getNamedAttr(
+                  "dst", makeAddress(dst, dstOffset + first * dstStep)),
+              builder.getNamedAttr(
+                  "src", makeAddress(src, srcOffset + first * srcStep)),
+              i32("nburst", count), i32("len", run),
+              i32("src_stride", nburst > 1 ? srcStep : 0),
+              i32("dst_stride", nburst > 1 ? dstStep : 0)});
+      });
+}
+
+LogicalResult KernelCodegen::emitNchwConv(tile::VNchwConvOp conv) {
+  FailureOr<Address> src = getAddress(conv.getSrc());
+  FailureOr<Address> dst = getAddress(conv.getDst());
+  if (failed(src) || failed(dst))
+    return failure();
+  // Strides of the repeat and row dimensions in 32-byte blocks; the last
+  // dimension is one contiguous block.
+  auto blockStrides =
+      [&](MemRefType type) -> FailureOr<std::pair<int64_t, int64_t>> {
+    auto [strides, offset] = type.getStridesAndOffset();
+    int64_t rank = type.getRank(), bytes = elementBytes(type);
+    if (llvm::any_of(strides, ShapedType::isDynamic) || strides.back() != 1)
+      return failure();
+    int64_t row = strides[rank - 2] * bytes;
+    int64_t rep = rank == 3 ? strides[0] * bytes : 0;
+    if (row % 32 != 0 || rep % 32 != 0 || row / 32 > 255 || rep / 32 > 65535)
+      return failure();
+    return std::make_pair(rep / 32, row / 32);
+  };
+  MemRefType srcType = conv.getSrc().getType();
+  auto s = blockStrides(srcType), d = blockStrides(conv.getDst().getType());
+  if (failed(s) || failed(d))
+    return conv.emitError("vnchwconv rows must be 32-byte blocks at most 255 "
+                          "blocks apart");
+  int64_t repeats = srcType.getRank() == 3 ? srcType.getDimSize(0) : 1;
+  for (int64_t first = 0; first < repeats; first += 255)
+    emit(
+        conv.getLoc(), "isa.vnchwconv",
+        {builder.getNamedAttr("dst", makeAddress(*dst, first * d->first * 32)),
+         builder.getNamedAttr("src", makeAddress(*src, first * s->first * 32)),
+         builder.getNamedAttr("dtype", TypeAttr::get(srcType.getElementType())),
+         i32("repeat", std::min<int64_t>(255, repeats - first)),
+         i32("dst_stride", d->second), i32("src_stride", s->second),
+         i32("dst_rep", d->first), i32("src_rep", s->first)});
   return success();
+}
+
+/// The block stride of a [pixels, one block] vector operand, or nothing when
+/// `type` is not such a view.
+static std::optional<int64_t> getPixelBlockStride(MemRefType type) {
+  auto [strides, offset] = type.getStridesAndOffset();
+  int64_t bytes = elementBytes(type);
+  if (type.getRank() != 2 || type.getDimSize(1) * bytes != 32 ||
+      ShapedType::isDynamic(strides[0]) || strides[1] != 1 ||
+      (strides[0] * bytes) % 32 != 0 || strides[0] * bytes / 32 > 31)
+    return std::nullopt;
+  return strides[0] * bytes / 32;
 }
 
 LogicalResult KernelCodegen::emitVector(Operation *op) {
   SmallVector<Address> operands;
+  // Contiguous operands run 8 blocks per repeat; otherwise every operand
+  // must be a column of 32-byte blocks (one pixel's C0 channels each) with
+  // its own block stride, 8 pixels per repeat.
+  bool contiguous = llvm::all_of(op->getOperandTypes(), [](Type t) {
+    auto type = cast<MemRefType>(t);
+    return type.getLayout().isIdentity() ||
+           type.areTrailingDimsContiguous(type.getRank());
+  });
+  SmallVector<int64_t> blk;
   for (Value operand : op->getOperands()) {
     // (vadds & co. carry their scalar as an attribute, not an operand.)
     auto type = cast<MemRefType>(operand.getType());
-    if (!type.getLayout().isIdentity() &&
-        !type.areTrailingDimsContiguous(type.getRank()))
-      return op->emitError("vector operands must be contiguous");
+    if (!contiguous) {
+      std::optional<int64_t> stride = getPixelBlockStride(type);
+      if (!stride)
+        return op->emitError("vector operands must be contiguous or columns "
+                             "of 32-byte blocks at most 31 blocks apart");
+      blk.push_back(*stride);
+    } else {
+      blk.push_back(1);
+    }
     FailureOr<Address> address = getAddress(operand);
     if (failed(address))
       return failure();
@@ -548,35 +683,40 @@ LogicalResult KernelCodegen::emitVector(Operation *op) {
   bool fill = operands.size() == 1;
   // tile operands are (src..., dst); isa puts dst first.
   auto emitRepeats = [&](int64_t startLane, int64_t repeat, int64_t mask) {
-    int64_t offset = startLane * bytes;
+    // Lane `startLane` is a whole number of repeats (8 blocks) in.
+    auto at = [&](unsigned i) {
+      int64_t offset = contiguous ? startLane * bytes
+                                  : startLane / (lanes / 8) * blk[i] * 32;
+      return makeAddress(operands[i], offset);
+    };
+    unsigned last = operands.size() - 1;
     SmallVector<NamedAttribute> attrs = {
-        builder.getNamedAttr("dst", makeAddress(operands.back(), offset)),
+        builder.getNamedAttr("dst", at(last)),
         builder.getNamedAttr("dtype", TypeAttr::get(elem)),
         i32("repeat", repeat), i32("mask", mask)};
     if (binary) {
-      attrs.push_back(
-          builder.getNamedAttr("src0", makeAddress(operands[0], offset)));
-      attrs.push_back(
-          builder.getNamedAttr("src1", makeAddress(operands[1], offset)));
-      for (StringRef n : {"dst_blk", "src0_blk", "src1_blk"})
-        attrs.push_back(i32(n, 1));
-      for (StringRef n : {"dst_rep", "src0_rep", "src1_rep"})
-        attrs.push_back(i32(n, 8));
+      attrs.push_back(builder.getNamedAttr("src0", at(0)));
+      attrs.push_back(builder.getNamedAttr("src1", at(1)));
+      attrs.push_back(i32("dst_blk", blk[2]));
+      attrs.push_back(i32("src0_blk", blk[0]));
+      attrs.push_back(i32("src1_blk", blk[1]));
+      attrs.push_back(i32("dst_rep", 8 * blk[2]));
+      attrs.push_back(i32("src0_rep", 8 * blk[0]));
+      attrs.push_back(i32("src1_rep", 8 * blk[1]));
     } else if (fill) {
       attrs.push_back(builder.getNamedAttr(
           "scalar", builder.getF64FloatAttr(scalar.getValueAsDouble())));
-      attrs.push_back(i32("dst_blk", 1));
-      attrs.push_back(i32("dst_rep", 8));
+      attrs.push_back(i32("dst_blk", blk[0]));
+      attrs.push_back(i32("dst_rep", 8 * blk[0]));
     } else {
-      attrs.push_back(
-          builder.getNamedAttr("src", makeAddress(operands[0], offset)));
+      attrs.push_back(builder.getNamedAttr("src", at(0)));
       if (scalar)
         attrs.push_back(builder.getNamedAttr(
             "scalar", builder.getF64FloatAttr(scalar.getValueAsDouble())));
-      for (StringRef n : {"dst_blk", "src_blk"})
-        attrs.push_back(i32(n, 1));
-      for (StringRef n : {"dst_rep", "src_rep"})
-        attrs.push_back(i32(n, 8));
+      attrs.push_back(i32("dst_blk", blk[1]));
+      attrs.push_back(i32("src_blk", blk[0]));
+      attrs.push_back(i32("dst_rep", 8 * blk[1]));
+      attrs.push_back(i32("src_rep", 8 * blk[0]));
     }
     emit(op->getLoc(), name, attrs);
   };

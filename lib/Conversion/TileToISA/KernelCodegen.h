@@ -16,6 +16,9 @@
 
 namespace ascend {
 
+/// A copy's innermost contiguous run and its outer dimensions.
+struct CopyShape;
+
 /// Emits the program of `kernel` into the body of `target`, given the global
 /// memory offset of each kernel argument at this launch.
 class KernelCodegen {
@@ -46,6 +49,9 @@ private:
   llvm::LogicalResult emitCopy(tile::CopyOp copy);
   llvm::LogicalResult emitBurstCopy(tile::CopyOp copy, Address dst,
                                     Address src);
+  llvm::LogicalResult emitPadCopy(tile::CopyOp copy, Address dst, Address src,
+                                  const CopyShape &shape);
+  llvm::LogicalResult emitNchwConv(tile::VNchwConvOp conv);
   llvm::LogicalResult emitVector(mlir::Operation *op);
   llvm::LogicalResult emitLoadTranspose(tile::LoadTransposeOp load);
   llvm::LogicalResult emitMmad(tile::MmadOp mmad);
@@ -55,6 +61,10 @@ private:
   /// A register holding `scalar` (loads constants into a fresh register).
   mlir::FailureOr<uint32_t> inRegister(Scalar scalar, mlir::Location loc);
   mlir::FailureOr<uint32_t> allocateRegister(mlir::Location loc);
+  /// The register of `value` when `user` is its only use and may take the
+  /// register over for its own result.
+  std::optional<uint32_t> getDyingRegister(mlir::Value value,
+                                           mlir::Operation *user);
 
   isa::AddressAttr makeAddress(Address address, int64_t extra = 0);
   /// Creates isa op `name` with `attrs` at the current insertion point.

@@ -673,3 +673,57 @@ isa.plan "ascend910" gm_size 1024 {
     isa.vcmin ub[r1], ub[r2 + 8], f32, repeat 1, mask 64, blk[1], rep[8]
   }
 }
+
+// -----
+
+isa.plan "ascend910" gm_size 1024 {
+  isa.kernel @k block_dim 1 {
+    // expected-error @+1 {{src must be in ub, not l1}}
+    isa.vnchwconv ub[r1], l1[r2], f16, repeat 1, stride[1, 1], rep[16, 1]
+  }
+}
+
+// -----
+
+isa.plan "ascend910" gm_size 1024 {
+  isa.kernel @k block_dim 1 {
+    // expected-error @+1 {{dtype must be f16 or f32, not 'bf16'}}
+    isa.vnchwconv ub[r1], ub[r2], bf16, repeat 1, stride[1, 1], rep[16, 1]
+  }
+}
+
+// -----
+
+isa.plan "ascend910" gm_size 1024 {
+  isa.kernel @k block_dim 1 {
+    // expected-error @+1 {{attribute 'src_stride' failed to satisfy constraint}}
+    isa.vnchwconv ub[r1], ub[r2], f16, repeat 1, stride[1, 256], rep[16, 1]
+  }
+}
+
+// -----
+
+isa.plan "ascend910" gm_size 1024 {
+  isa.kernel @k block_dim 1 {
+    // expected-error @+1 {{moves gm -> ub or ub -> gm, not gm -> l1}}
+    isa.copy_pad l1[r1], gm[r2], nburst 1, len 18, src_stride 0, dst_stride 0
+  }
+}
+
+// -----
+
+isa.plan "ascend910" gm_size 1024 {
+  isa.kernel @k block_dim 1 {
+    // expected-error @+1 {{ub stride 48 must be a multiple of 32 and at least the 64 bytes of one padded burst}}
+    isa.copy_pad ub[r1], gm[r2 + 3], nburst 2, len 40, src_stride 40, dst_stride 48
+  }
+}
+
+// -----
+
+isa.plan "ascend910" gm_size 1024 {
+  isa.kernel @k block_dim 1 {
+    // expected-error @+1 {{src offset 8 in ub must be 32-byte aligned}}
+    isa.copy_pad gm[r1], ub[r2 + 8], nburst 1, len 40, src_stride 0, dst_stride 0
+  }
+}

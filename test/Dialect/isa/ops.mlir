@@ -154,6 +154,14 @@ isa.plan "ascend910" gm_size 8192 {
     isa.vcmin ub[r1], ub[r2], f16, repeat 4, mask 128, blk[1], rep[8]
     // CHECK: isa.vtranspose ub[r1 + 512], ub[r2]
     isa.vtranspose ub[r1 + 512], ub[r2]
+    // CHECK: isa.vnchwconv ub[r1 + 512], ub[r2], f16, repeat 2, stride[1, 2], rep[16, 1]
+    isa.vnchwconv ub[r1 + 512], ub[r2], f16, repeat 2, stride[1, 2], rep[16, 1]
+    // CHECK: isa.vnchwconv ub[r1], ub[r2], f32, repeat 255, stride[255, 0], rep[65535, 8]
+    isa.vnchwconv ub[r1], ub[r2], f32, repeat 255, stride[255, 0], rep[65535, 8]
+    // CHECK: isa.copy_pad ub[r1], gm[r2 + 6], nburst 3, len 18, src_stride 50, dst_stride 32
+    isa.copy_pad ub[r1], gm[r2 + 6], nburst 3, len 18, src_stride 50, dst_stride 32
+    // CHECK: isa.copy_pad gm[r2 + 3], ub[r1], nburst 1, len 65535, src_stride 0, dst_stride 0
+    isa.copy_pad gm[r2 + 3], ub[r1], nburst 1, len 65535, src_stride 0, dst_stride 0
   }
 }
 

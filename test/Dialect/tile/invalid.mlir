@@ -81,7 +81,7 @@ func.func @vadd_space(%a: memref<16xf16, #tile.space<l1>>) {
 // -----
 
 func.func @vsub_types(%a: memref<16xf16, #tile.space<ub>>, %b: memref<16xf32, #tile.space<ub>>) {
-  // expected-error @+1 {{all of {lhs, rhs, dst} have same type}}
+  // expected-error @+1 {{all of {lhs, rhs, dst} have same element type}}
   "tile.vsub"(%a, %b, %a) : (memref<16xf16, #tile.space<ub>>, memref<16xf32, #tile.space<ub>>, memref<16xf16, #tile.space<ub>>) -> ()
   return
 }
@@ -105,7 +105,7 @@ func.func @vmax_space(%a: memref<16xf32, #tile.space<gm>>) {
 // -----
 
 func.func @vrelu_types(%a: memref<16xf16, #tile.space<ub>>, %b: memref<8xf16, #tile.space<ub>>) {
-  // expected-error @+1 {{all of {src, dst} have same type}}
+  // expected-error @+1 {{all of {src, dst} have same shape}}
   "tile.vrelu"(%a, %b) : (memref<16xf16, #tile.space<ub>>, memref<8xf16, #tile.space<ub>>) -> ()
   return
 }
@@ -274,8 +274,24 @@ func.func @load_transpose_space(%s: memref<1x16x16xf32, #tile.space<l1>>, %d: me
 
 // -----
 
+func.func @nchwconv_shape(%a: memref<16x8xf16, #tile.space<ub>>, %b: memref<16x8xf16, #tile.space<ub>>) {
+  // expected-error @+1 {{expects [K, K] or [repeat, K, K] with K = 16 (one 32-byte block per row)}}
+  tile.vnchwconv %a, %b : memref<16x8xf16, #tile.space<ub>> to memref<16x8xf16, #tile.space<ub>>
+  return
+}
+
+// -----
+
 func.func @load_transpose_shape(%s: memref<1x16x16xf32, #tile.space<l1>>, %d: memref<1x1x16x16xf32, #tile.space<l0b>>) {
   // expected-error @+1 {{expected source [C, 16, 16] and target [C, 2, 16, 8]}}
   tile.load_transpose %s, %d : memref<1x16x16xf32, #tile.space<l1>> to memref<1x1x16x16xf32, #tile.space<l0b>>
+  return
+}
+
+// -----
+
+func.func @nchwconv_types(%a: memref<8x8xf32, #tile.space<ub>>, %b: memref<2x8x8xf32, #tile.space<ub>>) {
+  // expected-error @+1 {{source and target must have one shape and element type}}
+  tile.vnchwconv %a, %b : memref<8x8xf32, #tile.space<ub>> to memref<2x8x8xf32, #tile.space<ub>>
   return
 }

@@ -100,6 +100,25 @@ func.func @vector(%x: !ub, %y: !ub, %z: !ub32) {
   return
 }
 
+// Vector operands of one shape may differ in strides (pixel columns).
+// CHECK-LABEL: func.func @strided_vector
+func.func @strided_vector(%a: memref<4x8xf32, strided<[16, 1]>, #tile.space<ub>>,
+                          %b: memref<4x8xf32, #tile.space<ub>>) {
+  // CHECK: tile.vmax %{{.*}}, %{{.*}}, %{{.*}} : memref<4x8xf32, strided<[16, 1]>, #tile.space<ub>>, memref<4x8xf32, #tile.space<ub>>, memref<4x8xf32, #tile.space<ub>>
+  tile.vmax %a, %b, %b : memref<4x8xf32, strided<[16, 1]>, #tile.space<ub>>, memref<4x8xf32, #tile.space<ub>>, memref<4x8xf32, #tile.space<ub>>
+  // CHECK: tile.vmuls %{{.*}}, 2.000000e+00, %{{.*}} : memref<4x8xf32, strided<[16, 1]>, #tile.space<ub>>, memref<4x8xf32, #tile.space<ub>>
+  tile.vmuls %a, 2.0, %b : memref<4x8xf32, strided<[16, 1]>, #tile.space<ub>>, memref<4x8xf32, #tile.space<ub>>
+  return
+}
+
+// CHECK-LABEL: func.func @nchwconv
+func.func @nchwconv(%rows: memref<2x16x16xf16, strided<[16, 32, 1]>, #tile.space<ub>>,
+                    %pixels: memref<2x16x16xf16, #tile.space<ub>>) {
+  // CHECK: tile.vnchwconv %{{.*}}, %{{.*}} : memref<2x16x16xf16, strided<[16, 32, 1]>, #tile.space<ub>> to memref<2x16x16xf16, #tile.space<ub>>
+  tile.vnchwconv %rows, %pixels : memref<2x16x16xf16, strided<[16, 32, 1]>, #tile.space<ub>> to memref<2x16x16xf16, #tile.space<ub>>
+  return
+}
+
 // Tiles are subviews of larger buffers inside scf loops.
 // CHECK-LABEL: func.func @loop
 func.func @loop(%gm: memref<128x64xf16, #tile.space<gm>>, %ub: !ub) {
