@@ -274,7 +274,8 @@ FailureOr<PoolKernel> ascend::buildPoolKernel(nn::KernelOp kernel,
   auto inRows = [&](int64_t rows) {
     return (rows - 1) * w.sh + (w.kh - 1) * w.dh + 1;
   };
-  int64_t ubBytes = machine.getBuffer(MemorySpace::UB).size;
+  // (Leave room for the fences' scratch blocks and alignment.)
+  int64_t ubBytes = machine.getBuffer(MemorySpace::UB).size - 1024;
   auto tileBytes = [&](int64_t rows) {
     return (inRows(rows) * paddedWidth + rows * ow * (table ? 2 : 1)) * 32;
   };

@@ -128,14 +128,15 @@ void AssignLayoutsPass::runOnOperation() {
             cast<RankedTensorType>(op.getResult(0).getType()).getShape();
         bool shapesFit = true, anyPacked = false;
         for (Value operand : op.getOperands()) {
-          auto type = cast<RankedTensorType>(operand.getType());
-          shapesFit &= type.getShape() == shape || isSplatConstant(operand);
+          auto type = dyn_cast<RankedTensorType>(operand.getType());
+          shapesFit &=
+              (type && type.getShape() == shape) || isSplatConstant(operand);
           anyPacked |= isPacked(operand);
         }
         if (shapesFit && anyPacked) {
           for (OpOperand &operand : op.getOpOperands())
-            if (cast<RankedTensorType>(operand.get().getType()).getShape() ==
-                shape)
+            if (auto type = dyn_cast<RankedTensorType>(operand.get().getType());
+                type && type.getShape() == shape)
               operand.set(casts.get(operand.get(), Layout::NC1HWC0));
           setResultLayout(&op, Layout::NC1HWC0);
           continue;
