@@ -288,6 +288,9 @@ FailureOr<PoolKernel> ascend::buildPoolKernel(nn::KernelOp kernel,
   int64_t tilesPerGroup =
       std::max<int64_t>(1, (machine.cores + groups - 1) / groups);
   rowsPerTile = std::min(rowsPerTile, (oh + tilesPerGroup - 1) / tilesPerGroup);
+  // Each window op unrolls into one instruction sequence per row.
+  rowsPerTile = std::min<int64_t>(rowsPerTile,
+                                  std::max<int64_t>(1, 1024 / (w.kh * w.kw)));
   int64_t tiles = (oh + rowsPerTile - 1) / rowsPerTile;
   int64_t blocks =
       std::max<int64_t>(1, std::min<int64_t>(machine.cores, groups * tiles));
@@ -335,35 +338,25 @@ FailureOr<PoolKernel> ascend::buildPoolKernel(nn::KernelOp kernel,
           e.view(inBuf, {b.getIndexAttr(clipTop), b.getIndexAttr(w.pl), zero},
                  {validRows, usedCols, k}));
     }
+    // One vector op per window position over all the tile's rows: [rows,
+    // ow, C0] views `sh` input rows and `sw` pixels apart.
     Value outTile = e.view(outBuf, {zero, zero, zero}, {rows, ow, k});
-    {
-      auto loop =
-          scf::ForOp::create(b, loc, e.index(0), e.index(rows), e.index(1));
-      OpBuilder::InsertionGuard loopGuard(b);
-      b.setInsertionPointToStart(loop.getBody());
-      Value r = loop.getInductionVar();
-      Value outRow = e.pixels(outBuf, r, zero, ow, 1);
-      // The window rows of output row r; window views then sit at static
-      // offsets from it (no further address registers).
-      int64_t windowRows = (w.kh - 1) * w.dh + 1;
-      Value rows = e.view(inBuf, {e.mul(r, w.sh), zero, zero},
-                          {windowRows, paddedWidth, k});
-      Value pending;
-      for (int64_t i = 0; i < w.kh; ++i) {
-        for (int64_t j = 0; j < w.kw; ++j) {
-          Value window = e.pixels(rows, b.getIndexAttr(i * w.dh),
-                                  b.getIndexAttr(j * w.dw), ow, w.sw);
-          if (w.kh * w.kw == 1) {
-            tile::VMulsOp::create(b, loc, window, b.getF64FloatAttr(1.0),
-                                  outRow);
-          } else if (i == 0 && j == 0) {
-            pending = window;
-          } else if (pending) {
-            e.combine(pending, window, outRow);
-            pending = Value();
-          } else {
-            e.combine(outRow, window, outRow);
-          }
+    Value pending;
+    for (int64_t i = 0; i < w.kh; ++i) {
+      for (int64_t j = 0; j < w.kw; ++j) {
+        Value window = e.view(
+            inBuf, {b.getIndexAttr(i * w.dh), b.getIndexAttr(j * w.dw), zero},
+            {rows, ow, k}, {w.sh, w.sw, 1});
+        if (w.kh * w.kw == 1) {
+          tile::VMulsOp::create(b, loc, window, b.getF64FloatAttr(1.0),
+                                outTile);
+        } else if (i == 0 && j == 0) {
+          pending = window;
+        } else if (pending) {
+          e.combine(pending, window, outTile);
+          pending = Value();
+        } else {
+          e.combine(outTile, window, outTile);
         }
       }
     }
