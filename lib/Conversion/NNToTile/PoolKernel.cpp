@@ -244,6 +244,11 @@ FailureOr<PoolKernel> ascend::buildPoolKernel(nn::KernelOp kernel,
            dil[1], pads[0], pads[1], pads[2], pads[3]};
   int64_t groups = stored[0] * stored[1], h = stored[2], wd = stored[3];
   int64_t oh = outType.getDimSize(2), ow = outType.getDimSize(3);
+  // A window that is exactly the whole unpadded image (ResNet's final 7x7
+  // average) is a global pool, whose halving reduction is cheaper.
+  if (oh == 1 && ow == 1 && w.kh == h && w.kw == wd && w.dh == 1 && w.dw == 1 &&
+      llvm::all_of(pads, [](int64_t p) { return p == 0; }))
+    return buildGlobalPool(kernel, pool, e, stored, machine);
   int64_t paddedWidth = (ow - 1) * w.sw + (w.kw - 1) * w.dw + 1;
   int64_t usedCols = std::min(wd, paddedWidth - w.pl);
   if (w.sw > 31)
