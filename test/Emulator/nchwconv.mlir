@@ -6,11 +6,18 @@
 // RUN: %npytool rand %t/w.npy 8x16 float32 --seed 2
 // RUN: %npytool rand %t/x.npy 3x50 float32 --seed 3
 // RUN: ascend-translate --isa-to-plan %s -o %t/p.plan
+// RUN: ascend-translate --plan-to-isa %t/p.plan | FileCheck %s --check-prefix=RT
 // RUN: ascend-run %t/p.plan --input z=%t/z.npy --input w=%t/w.npy --input x=%t/x.npy --output-dir %t --profile 2>&1 | FileCheck %s
 // RUN: %npytool check %t/zt.npy "z.T" z=%t/z.npy --exact
 // RUN: %npytool check %t/wt.npy "w.T" w=%t/w.npy --exact
 // RUN: %npytool check %t/y.npy "x" x=%t/x.npy --exact
 // RUN: %npytool check %t/p.npy "np.pad(x, ((0, 0), (0, 6)))" x=%t/x.npy --exact
+
+// The plan file round trip keeps both new instructions.
+// RT: isa.copy_pad ub[r0 + 2048], gm[r0 + 1024], nburst 3, len 200, src_stride 200, dst_stride 224
+// RT: isa.vnchwconv ub[r0 + 512], ub[r0], f16, repeat 1, stride[1, 1], rep[0, 0]
+// RT: isa.vnchwconv ub[r0 + 1536], ub[r0 + 1024], f32, repeat 2, stride[1, 2], rep[8, 1]
+// RT: isa.copy_pad gm[r0 + 2688], ub[r0 + 2048], nburst 3, len 200, src_stride 224, dst_stride 200
 
 // copy_pad moves the padded ub side: 3 x 224 bytes in, and out again with
 // the plain copy of the same 672 bytes.

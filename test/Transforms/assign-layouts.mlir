@@ -79,3 +79,26 @@ func.func @pair(%x: tensor<1x2x4x4xf16>) -> tensor<1x2x4x4xf16> {
   %u = nn.layout_cast %p from <nc1hwc0> to <nchw> : tensor<1x2x4x4xf16, #nn.layout<nc1hwc0>> -> tensor<1x2x4x4xf16>
   return %u : tensor<1x2x4x4xf16>
 }
+
+// -----
+
+// A pack of an elementwise result moves above the op (and through chains of
+// them) when the op has no other user, sharing the input's pack with the
+// other pool; constants of the chain fold into packed constants.
+// CHECK-LABEL: func.func @hoist
+// CHECK: %[[X:.*]] = nn.layout_cast %arg0 from <nchw> to <nc1hwc0>
+// CHECK-NOT: nn.layout_cast %arg0
+// CHECK: %[[R:.*]] = nn.relu %[[X]] : tensor<1x2x4x4xf32, #nn.layout<nc1hwc0>>
+// CHECK: %[[S:.*]] = nn.mul %[[R]], %{{.*}} : tensor<1x2x4x4xf32, #nn.layout<nc1hwc0>>, tensor<1x2x4x4xf32, #nn.layout<nc1hwc0>>
+// CHECK: nn.max_pool %[[S]]
+// CHECK: nn.average_pool %[[X]]
+func.func @hoist(%x: tensor<1x2x4x4xf32>) -> (tensor<1x2x2x2xf32>, tensor<1x2x2x2xf32>) {
+  %two = nn.constant dense<2.0> : tensor<1x2x4x4xf32>
+  %r = nn.relu %x : tensor<1x2x4x4xf32>
+  %s = nn.mul %r, %two : tensor<1x2x4x4xf32>, tensor<1x2x4x4xf32> -> tensor<1x2x4x4xf32>
+  %m = nn.max_pool %s {kernel_shape = array<i64: 2, 2>, strides = array<i64: 2, 2>, pads = array<i64: 0, 0, 0, 0>, dilations = array<i64: 1, 1>}
+      : (tensor<1x2x4x4xf32>) -> tensor<1x2x2x2xf32>
+  %a = nn.average_pool %x {kernel_shape = array<i64: 2, 2>, strides = array<i64: 2, 2>, pads = array<i64: 0, 0, 0, 0>, dilations = array<i64: 1, 1>}
+      : (tensor<1x2x4x4xf32>) -> tensor<1x2x2x2xf32>
+  return %m, %a : tensor<1x2x2x2xf32>, tensor<1x2x2x2xf32>
+}

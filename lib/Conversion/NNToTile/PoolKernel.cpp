@@ -244,6 +244,11 @@ FailureOr<PoolKernel> ascend::buildPoolKernel(nn::KernelOp kernel,
            dil[1], pads[0], pads[1], pads[2], pads[3]};
   int64_t groups = stored[0] * stored[1], h = stored[2], wd = stored[3];
   int64_t oh = outType.getDimSize(2), ow = outType.getDimSize(3);
+  // A window that is exactly the whole unpadded image (ResNet's final 7x7
+  // average) is a global pool, whose halving reduction is cheaper.
+  if (oh == 1 && ow == 1 && w.kh == h && w.kw == wd && w.dh == 1 && w.dw == 1 &&
+      llvm::all_of(pads, [](int64_t p) { return p == 0; }))
+    return buildGlobalPool(kernel, pool, e, stored, machine);
   int64_t paddedWidth = (ow - 1) * w.sw + (w.kw - 1) * w.dw + 1;
   int64_t usedCols = std::min(wd, paddedWidth - w.pl);
   if (w.sw > 31)
@@ -274,7 +279,8 @@ FailureOr<PoolKernel> ascend::buildPoolKernel(nn::KernelOp kernel,
   auto inRows = [&](int64_t rows) {
     return (rows - 1) * w.sh + (w.kh - 1) * w.dh + 1;
   };
-  int64_t ubBytes = machine.getBuffer(MemorySpace::UB).size;
+  // (Leave room for the fences' scratch blocks and alignment.)
+  int64_t ubBytes = machine.getBuffer(MemorySpace::UB).size - 1024;
   auto tileBytes = [&](int64_t rows) {
     return (inRows(rows) * paddedWidth + rows * ow * (table ? 2 : 1)) * 32;
   };
@@ -287,6 +293,9 @@ FailureOr<PoolKernel> ascend::buildPoolKernel(nn::KernelOp kernel,
   int64_t tilesPerGroup =
       std::max<int64_t>(1, (machine.cores + groups - 1) / groups);
   rowsPerTile = std::min(rowsPerTile, (oh + tilesPerGroup - 1) / tilesPerGroup);
+  // Each window op unrolls into one instruction sequence per row.
+  rowsPerTile = std::min<int64_t>(rowsPerTile,
+                                  std::max<int64_t>(1, 1024 / (w.kh * w.kw)));
   int64_t tiles = (oh + rowsPerTile - 1) / rowsPerTile;
   int64_t blocks =
       std::max<int64_t>(1, std::min<int64_t>(machine.cores, groups * tiles));
@@ -334,35 +343,25 @@ FailureOr<PoolKernel> ascend::buildPoolKernel(nn::KernelOp kernel,
           e.view(inBuf, {b.getIndexAttr(clipTop), b.getIndexAttr(w.pl), zero},
                  {validRows, usedCols, k}));
     }
+    // One vector op per window position over all the tile's rows: [rows,
+    // ow, C0] views `sh` input rows and `sw` pixels apart.
     Value outTile = e.view(outBuf, {zero, zero, zero}, {rows, ow, k});
-    {
-      auto loop =
-          scf::ForOp::create(b, loc, e.index(0), e.index(rows), e.index(1));
-      OpBuilder::InsertionGuard loopGuard(b);
-      b.setInsertionPointToStart(loop.getBody());
-      Value r = loop.getInductionVar();
-      Value outRow = e.pixels(outBuf, r, zero, ow, 1);
-      // The window rows of output row r; window views then sit at static
-      // offsets from it (no further address registers).
-      int64_t windowRows = (w.kh - 1) * w.dh + 1;
-      Value rows = e.view(inBuf, {e.mul(r, w.sh), zero, zero},
-                          {windowRows, paddedWidth, k});
-      Value pending;
-      for (int64_t i = 0; i < w.kh; ++i) {
-        for (int64_t j = 0; j < w.kw; ++j) {
-          Value window = e.pixels(rows, b.getIndexAttr(i * w.dh),
-                                  b.getIndexAttr(j * w.dw), ow, w.sw);
-          if (w.kh * w.kw == 1) {
-            tile::VMulsOp::create(b, loc, window, b.getF64FloatAttr(1.0),
-                                  outRow);
-          } else if (i == 0 && j == 0) {
-            pending = window;
-          } else if (pending) {
-            e.combine(pending, window, outRow);
-            pending = Value();
-          } else {
-            e.combine(outRow, window, outRow);
-          }
+    Value pending;
+    for (int64_t i = 0; i < w.kh; ++i) {
+      for (int64_t j = 0; j < w.kw; ++j) {
+        Value window = e.view(
+            inBuf, {b.getIndexAttr(i * w.dh), b.getIndexAttr(j * w.dw), zero},
+            {rows, ow, k}, {w.sh, w.sw, 1});
+        if (w.kh * w.kw == 1) {
+          tile::VMulsOp::create(b, loc, window, b.getF64FloatAttr(1.0),
+                                outTile);
+        } else if (i == 0 && j == 0) {
+          pending = window;
+        } else if (pending) {
+          e.combine(pending, window, outTile);
+          pending = Value();
+        } else {
+          e.combine(outTile, window, outTile);
         }
       }
     }

@@ -632,16 +632,30 @@ LogicalResult KernelCodegen::emitNchwConv(tile::VNchwConvOp conv) {
   return success();
 }
 
-/// The block stride of a [pixels, one block] vector operand, or nothing when
-/// `type` is not such a view.
-static std::optional<int64_t> getPixelBlockStride(MemRefType type) {
+/// A strided vector operand: `rows` rows `rowBytes` apart of pixels whose
+/// 32-byte blocks are `blk` blocks apart.
+struct PixelView {
+  int64_t rows = 1, rowBytes = 0, blk = 1;
+};
+
+/// `type` as [pixels, one block] or [rows, pixels, one block], or nothing
+/// when it is neither.
+static std::optional<PixelView> getPixelView(MemRefType type) {
   auto [strides, offset] = type.getStridesAndOffset();
-  int64_t bytes = elementBytes(type);
-  if (type.getRank() != 2 || type.getDimSize(1) * bytes != 32 ||
-      ShapedType::isDynamic(strides[0]) || strides[1] != 1 ||
-      (strides[0] * bytes) % 32 != 0 || strides[0] * bytes / 32 > 31)
+  int64_t bytes = elementBytes(type), rank = type.getRank();
+  if ((rank != 2 && rank != 3) || type.getDimSize(rank - 1) * bytes != 32 ||
+      llvm::any_of(strides, ShapedType::isDynamic) || strides.back() != 1)
     return std::nullopt;
-  return strides[0] * bytes / 32;
+  int64_t pixel = strides[rank - 2] * bytes;
+  if (pixel % 32 != 0 || pixel / 32 > 31)
+    return std::nullopt;
+  PixelView view;
+  view.blk = pixel / 32;
+  if (rank == 3) {
+    view.rows = type.getDimSize(0);
+    view.rowBytes = strides[0] * bytes;
+  }
+  return view;
 }
 
 LogicalResult KernelCodegen::emitVector(Operation *op) {
@@ -654,18 +668,22 @@ LogicalResult KernelCodegen::emitVector(Operation *op) {
     return type.getLayout().isIdentity() ||
            type.areTrailingDimsContiguous(type.getRank());
   });
-  SmallVector<int64_t> blk;
+  SmallVector<int64_t> blk, rowBytes;
+  int64_t rows = 1;
   for (Value operand : op->getOperands()) {
     // (vadds & co. carry their scalar as an attribute, not an operand.)
     auto type = cast<MemRefType>(operand.getType());
     if (!contiguous) {
-      std::optional<int64_t> stride = getPixelBlockStride(type);
-      if (!stride)
-        return op->emitError("vector operands must be contiguous or columns "
-                             "of 32-byte blocks at most 31 blocks apart");
-      blk.push_back(*stride);
+      std::optional<PixelView> view = getPixelView(type);
+      if (!view)
+        return op->emitError("vector operands must be contiguous or rows of "
+                             "32-byte blocks at most 31 blocks apart");
+      blk.push_back(view->blk);
+      rowBytes.push_back(view->rowBytes);
+      rows = view->rows; // one shape for all operands (verifier)
     } else {
       blk.push_back(1);
+      rowBytes.push_back(0);
     }
     FailureOr<Address> address = getAddress(operand);
     if (failed(address))
@@ -675,18 +693,21 @@ LogicalResult KernelCodegen::emitVector(Operation *op) {
   auto type = cast<MemRefType>(op->getOperand(0).getType());
   Type elem = type.getElementType();
   int64_t bytes = elementBytes(type), lanes = 256 / bytes;
-  int64_t elements = type.getNumElements();
+  // Strided operands: one instruction sequence per row.
+  int64_t elements = type.getNumElements() / rows;
   // tile.vfoo becomes isa.vfoo: the two dialects name vector ops alike.
   std::string name = ("isa." + op->getName().stripDialect()).str();
   auto scalar = op->getAttrOfType<FloatAttr>("scalar");
   bool binary = operands.size() == 3;
   bool fill = operands.size() == 1;
   // tile operands are (src..., dst); isa puts dst first.
+  int64_t row = 0;
   auto emitRepeats = [&](int64_t startLane, int64_t repeat, int64_t mask) {
     // Lane `startLane` is a whole number of repeats (8 blocks) in.
     auto at = [&](unsigned i) {
       int64_t offset = contiguous ? startLane * bytes
-                                  : startLane / (lanes / 8) * blk[i] * 32;
+                                  : startLane / (lanes / 8) * blk[i] * 32 +
+                                        row * rowBytes[i];
       return makeAddress(operands[i], offset);
     };
     unsigned last = operands.size() - 1;
@@ -721,10 +742,12 @@ LogicalResult KernelCodegen::emitVector(Operation *op) {
     emit(op->getLoc(), name, attrs);
   };
   int64_t full = elements / lanes, tail = elements % lanes;
-  for (int64_t first = 0; first < full; first += 255)
-    emitRepeats(first * lanes, std::min<int64_t>(255, full - first), lanes);
-  if (tail)
-    emitRepeats(full * lanes, 1, tail);
+  for (row = 0; row < rows; ++row) {
+    for (int64_t first = 0; first < full; first += 255)
+      emitRepeats(first * lanes, std::min<int64_t>(255, full - first), lanes);
+    if (tail)
+      emitRepeats(full * lanes, 1, tail);
+  }
   return success();
 }
 

@@ -14,9 +14,10 @@
 #include "nn/NNOps.h"
 
 #include "mlir/IR/Builders.h"
+#include "mlir/IR/IRMapping.h"
 #include "mlir/IR/Matchers.h"
+#include "mlir/IR/PatternMatch.h"
 #include "mlir/Transforms/GreedyPatternRewriteDriver.h"
-#include "llvm/ADT/SetVector.h"
 
 namespace ascend {
 #define GEN_PASS_DEF_ASSIGNLAYOUTS
@@ -110,6 +111,57 @@ static void setResultLayout(Operation *op, Layout layout) {
       result.setType(nn::withLayout(type, layout));
 }
 
+namespace {
+/// pack(f(x, ...)) -> f(pack(x), ...) for an elementwise f that may follow
+/// and has no other user: the op then runs packed, and pack(x) is shared
+/// with x's other packed consumers (e.g. relu(x) feeding a pool while x
+/// also feeds another pool needs one conversion, not two).
+struct HoistPackAboveElementwise : OpRewritePattern<nn::LayoutCastOp> {
+  using OpRewritePattern::OpRewritePattern;
+
+  LogicalResult matchAndRewrite(nn::LayoutCastOp cast,
+                                PatternRewriter &rewriter) const override {
+    Operation *def = cast.getInput().getDefiningOp();
+    if (cast.getTo() != Layout::NC1HWC0 || !def || !mayFollow(def) ||
+        !def->hasOneUse())
+      return failure();
+    ArrayRef<int64_t> shape = cast.getType().getShape();
+    for (Value operand : def->getOperands()) {
+      auto type = dyn_cast<RankedTensorType>(operand.getType());
+      if (!isSplatConstant(operand) &&
+          (!type || type.getShape() != shape || type.getEncoding()))
+        return failure();
+    }
+    rewriter.setInsertionPoint(cast);
+    IRMapping mapping;
+    for (Value operand : def->getOperands())
+      if (llvm::cast<RankedTensorType>(operand.getType()).getShape() == shape)
+        mapping.map(operand, getPacked(rewriter, operand, cast));
+    Operation *packed = rewriter.clone(*def, mapping);
+    packed->getResult(0).setType(cast.getType());
+    rewriter.replaceOp(cast, packed->getResults());
+    rewriter.eraseOp(def);
+    return success();
+  }
+
+  /// `value` packed before `at`: an existing cast that comes earlier, or a
+  /// new one.
+  static Value getPacked(PatternRewriter &rewriter, Value value,
+                         Operation *at) {
+    for (Operation *user : value.getUsers())
+      if (auto existing = dyn_cast<nn::LayoutCastOp>(user);
+          existing && existing.getTo() == Layout::NC1HWC0 &&
+          existing->getBlock() == at->getBlock() &&
+          existing->isBeforeInBlock(at))
+        return existing;
+    auto type = cast<RankedTensorType>(value.getType());
+    return nn::LayoutCastOp::create(rewriter, at->getLoc(),
+                                    nn::withLayout(type, Layout::NC1HWC0),
+                                    value, Layout::NCHW, Layout::NC1HWC0);
+  }
+};
+} // namespace
+
 void AssignLayoutsPass::runOnOperation() {
   func::FuncOp func = getOperation();
   CastCache casts(func.getContext());
@@ -128,14 +180,15 @@ void AssignLayoutsPass::runOnOperation() {
             cast<RankedTensorType>(op.getResult(0).getType()).getShape();
         bool shapesFit = true, anyPacked = false;
         for (Value operand : op.getOperands()) {
-          auto type = cast<RankedTensorType>(operand.getType());
-          shapesFit &= type.getShape() == shape || isSplatConstant(operand);
+          auto type = dyn_cast<RankedTensorType>(operand.getType());
+          shapesFit &=
+              (type && type.getShape() == shape) || isSplatConstant(operand);
           anyPacked |= isPacked(operand);
         }
         if (shapesFit && anyPacked) {
           for (OpOperand &operand : op.getOpOperands())
-            if (cast<RankedTensorType>(operand.get().getType()).getShape() ==
-                shape)
+            if (auto type = dyn_cast<RankedTensorType>(operand.get().getType());
+                type && type.getShape() == shape)
               operand.set(casts.get(operand.get(), Layout::NC1HWC0));
           setResultLayout(&op, Layout::NC1HWC0);
           continue;
@@ -149,24 +202,19 @@ void AssignLayoutsPass::runOnOperation() {
   }
 
   // Fold cast pairs and casts of constants; dead casts go away.
-  SmallVector<Operation *> castOps, constants;
-  func.walk([&](nn::LayoutCastOp cast) {
-    castOps.push_back(cast);
-    if (Operation *def = cast.getInput().getDefiningOp();
-        def && def->hasTrait<OpTrait::ConstantLike>())
-      constants.push_back(def);
-  });
-  // The folders do the work; the driver applies them to a fixpoint.
+  SmallVector<Operation *> castOps;
+  func.walk([&](nn::LayoutCastOp cast) { castOps.push_back(cast); });
+  // The folders and the hoisting pattern, to a fixpoint.
   RewritePatternSet patterns(func.getContext());
+  patterns.add<HoistPackAboveElementwise>(func.getContext());
   GreedyRewriteConfig config;
   config.setStrictness(GreedyRewriteStrictness::ExistingAndNewOps);
   if (failed(applyOpPatternsGreedily(castOps, std::move(patterns), config)))
     return signalPassFailure();
   // Constants whose only use was a folded cast are dead now.
-  llvm::SetVector<Operation *> unique(constants.begin(), constants.end());
-  for (Operation *constant : unique)
-    if (constant->use_empty())
-      constant->erase();
+  for (Operation &op : llvm::make_early_inc_range(func.getBody().front()))
+    if (op.hasTrait<OpTrait::ConstantLike>() && op.use_empty())
+      op.erase();
 }
 
 void ascend::registerLayoutPasses() { registerAssignLayouts(); }

@@ -20,7 +20,9 @@ def AssignLayouts : Pass<"ascend-assign-layouts", "::mlir::func::FuncOp"> {
     `nn.layout_cast` back to nchw.
 
     Casts are then folded: a cast of the opposite cast is its input, and a
-    cast of a constant is a constant of the packed type.
+    cast of a constant is a constant of the packed type. A pack of an
+    elementwise result with no other user moves above the op, sharing an
+    earlier pack of its input.
   }];
   let dependentDialects = ["::ascend::nn::NNDialect"];
 }

@@ -20,10 +20,12 @@
 // RUN: %npytool check %t/gc.npy "c.mean(axis=(2,3), keepdims=True)" c=%t/c.npy --rtol 1e-5 --atol 1e-6
 // RUN: %npytool check %t/gd.npy "d.max(axis=(2,3), keepdims=True)" d=%t/d.npy --exact
 
-// The interior row tiles share one loop; vector ops stride over pixels.
+// The interior row tiles share one loop; one vector op per window position
+// covers the tile's 7 output rows, striding 2 rows and 2 pixels over the
+// padded 58-pixel input rows.
 // CHECK-LABEL: func.func private @ma
 // CHECK: tile.vdup -3.40
-// CHECK: tile.vmax {{.*}} : memref<28x8xf32, strided<[16, 1], offset: ?>, #tile.space<ub>>, memref<28x8xf32, strided<[16, 1], offset: ?>, #tile.space<ub>>, memref<28x8xf32, strided<[8, 1], offset: ?>, #tile.space<ub>>
+// CHECK: tile.vmax {{.*}} : memref<7x28x8xf32, strided<[912, 16, 1]>, #tile.space<ub>>, memref<7x28x8xf32, strided<[912, 16, 1], offset: 8>, #tile.space<ub>>, memref<7x28x8xf32, strided<[224, 8, 1]>, #tile.space<ub>>
 // CHECK-LABEL: func.func private @vb
 // CHECK: tile.vmul
 // CHECK-LABEL: func.func private @gc
