@@ -31,6 +31,7 @@
 
 #include "BlockSplit.h"
 #include "ElementwiseOps.h"
+#include "TileBuilder.h"
 
 #include "nn/NNConstants.h"
 #include "tile/TileOps.h"
@@ -80,9 +81,8 @@ struct CubeProblem {
 };
 } // namespace
 
-/// Values of the constant feeding kernel block argument `v`, if any.
-static std::optional<SmallVector<double>> getConstant(nn::KernelOp kernel,
-                                                      Value v) {
+std::optional<SmallVector<double>>
+ascend::getKernelConstant(nn::KernelOp kernel, Value v) {
   auto arg = dyn_cast<BlockArgument>(v);
   if (!arg)
     return std::nullopt;
@@ -98,7 +98,7 @@ static std::optional<SmallVector<double>> getConstant(nn::KernelOp kernel,
 /// value), as N values.
 static std::optional<SmallVector<double>> getRow(nn::KernelOp kernel, Value v,
                                                  int64_t n) {
-  auto values = getConstant(kernel, v);
+  auto values = getKernelConstant(kernel, v);
   auto type = dyn_cast<RankedTensorType>(v.getType());
   if (!values || !type)
     return std::nullopt;
@@ -166,51 +166,38 @@ static FailureOr<CubeProblem> analyze(nn::KernelOp kernel,
   if (!aArg)
     return cubeError("the left operand must be a kernel input");
   p.aInput = aArg.getArgNumber();
-  auto bValues = getConstant(kernel, b);
+  auto bValues = getKernelConstant(kernel, b);
   if (!bValues)
     return cubeError("the right operand (weights) must be a constant; "
                      "activation x activation products are not supported yet");
   p.b = std::move(*bValues);
 
   // Epilogue: a chain of elementwise ops on the product.
-  Value chain = cube->getResult(0);
-  for (Operation &op : llvm::drop_begin(ops)) {
-    if (!isSupportedElementwise(&op))
-      return op.emitError() << "cannot fuse " << op.getName()
-                            << " into a cube kernel epilogue";
-    for (auto [i, operand] : llvm::enumerate(op.getOperands())) {
-      if (operand == chain)
-        continue;
-      auto arg = dyn_cast<BlockArgument>(operand);
-      if (arg && scalars[arg.getArgNumber()])
-        continue;
-      auto row = getRow(kernel, operand, p.n);
-      if (!row)
-        return op.emitError()
-               << "cannot lower " << op.getName()
-               << " in a cube kernel epilogue: operand #" << i
-               << " must be a splat or a constant row of N values";
-      p.rowOperands[{&op, (unsigned)i}] = p.rows.size();
-      p.rows.push_back(std::move(*row));
-    }
-    if (op.getResult(0).getType() != resultType)
-      return op.emitError("epilogue result shape differs from the product's");
-    chain = op.getResult(0);
-    p.epilogue.push_back(&op);
-  }
-  auto yield = cast<nn::YieldOp>(body.getTerminator());
-  if (yield.getValues().size() != 1 || yield.getValues()[0] != chain)
-    return kernel.emitError("a cube kernel must yield only the end of its "
-                            "epilogue chain");
+  FailureOr<SmallVector<Operation *>> epilogue = walkEpilogue(
+      kernel, scalars, "a cube kernel",
+      [&](Operation *op, unsigned i, Value operand) -> LogicalResult {
+        auto row = getRow(kernel, operand, p.n);
+        if (!row)
+          return op->emitError()
+                 << "cannot lower " << op->getName()
+                 << " in a cube kernel epilogue: operand #" << i
+                 << " must be a splat or a constant row of N values";
+        p.rowOperands[{op, i}] = p.rows.size();
+        p.rows.push_back(std::move(*row));
+        return success();
+      });
+  if (failed(epilogue))
+    return failure();
+  p.epilogue = std::move(*epilogue);
   return p;
 }
 
 namespace {
 /// Builds the kernel body; one instance per kernel.
-class CubeBuilder {
+class CubeBuilder : public TileBuilder {
 public:
   CubeBuilder(const CubeProblem &p, OpBuilder &builder, Location loc)
-      : p(p), b(builder), loc(loc), ctx(builder.getContext()) {
+      : TileBuilder(builder, loc), p(p) {
     es = p.elem.getIntOrFloatBitWidth() / 8;
     k0 = 32 / es;
     fe = 512 / es;
@@ -226,63 +213,10 @@ public:
   void emitBody(func::FuncOp func, unsigned numRows, bool workspace);
 
   const CubeProblem &p;
-  OpBuilder &b;
-  Location loc;
-  MLIRContext *ctx;
   int64_t es, k0, fe, npad, n1, k1, kRem;
   int64_t mt = 0, k1s = 0, blocks = 1;
 
 private:
-  Value idx(int64_t v) { return arith::ConstantIndexOp::create(b, loc, v); }
-  Value add(Value x, Value y) {
-    auto cx = getConstantIntValue(x), cy = getConstantIntValue(y);
-    if (cx && cy)
-      return idx(*cx + *cy);
-    if (cy && *cy == 0)
-      return x;
-    return arith::AddIOp::create(b, loc, x, y);
-  }
-  Value add(Value x, int64_t y) { return add(x, idx(y)); }
-  Value mul(Value x, int64_t y) {
-    if (auto cx = getConstantIntValue(x))
-      return idx(*cx * y);
-    return arith::MulIOp::create(b, loc, x, idx(y));
-  }
-  MemRefType type(ArrayRef<int64_t> shape, Type elem, MemorySpace space,
-                  ArrayRef<int64_t> strides = {}) {
-    MemRefLayoutAttrInterface layout;
-    if (!strides.empty())
-      layout = StridedLayoutAttr::get(ctx, 0, strides);
-    return MemRefType::get(shape, elem, layout,
-                           tile::MemorySpaceAttr::get(ctx, space));
-  }
-  Value alloc(int64_t size, Type elem, MemorySpace space) {
-    return memref::AllocOp::create(b, loc, type({size}, elem, space));
-  }
-  /// `buffer` (an identity-layout memref) seen with a shape and strides.
-  Value view(Value buffer, ArrayRef<int64_t> shape,
-             ArrayRef<int64_t> strides = {}) {
-    auto source = cast<MemRefType>(buffer.getType());
-    SmallVector<int64_t> s(strides);
-    if (s.empty()) {
-      s.assign(shape.size(), 1);
-      for (int i = (int)shape.size() - 2; i >= 0; --i)
-        s[i] = s[i + 1] * shape[i + 1];
-    }
-    auto t =
-        type(shape, source.getElementType(), *tile::getMemorySpace(source), s);
-    return memref::ReinterpretCastOp::create(b, loc, t, buffer, 0, shape, s);
-  }
-  Value sub(Value source, ArrayRef<Value> offsets, ArrayRef<int64_t> sizes) {
-    SmallVector<OpFoldResult> o, s, st;
-    for (Value v : offsets)
-      o.push_back(getAsOpFoldResult(v));
-    for (int64_t size : sizes) {
-      s.push_back(b.getIndexAttr(size));
-      st.push_back(b.getIndexAttr(1));
-    }
-    return memref::SubViewOp::create(b, loc, source, o, s, st);
-  }
   Value expand(Value flat, ArrayRef<int64_t> shape) {
     ReassociationIndices all;
     for (int64_t i = 0; i < (int64_t)shape.size(); ++i)
@@ -291,20 +225,7 @@ private:
                                          ArrayRef<ReassociationIndices>{all});
   }
   /// Swaps the first two dimensions of a 3-D view.
-  Value swap01(Value v) {
-    return memref::TransposeOp::create(
-        b, loc, v,
-        AffineMapAttr::get(
-            AffineMap::getPermutationMap(ArrayRef<unsigned>{1, 0, 2}, ctx)));
-  }
-  void copy(Value from, Value to) { tile::CopyOp::create(b, loc, from, to); }
-  /// for i in [0, count): body(i)
-  template <typename Fn> void loop(Value count, Fn body) {
-    auto forOp = scf::ForOp::create(b, loc, idx(0), count, idx(1));
-    OpBuilder::InsertionGuard guard(b);
-    b.setInsertionPointToStart(forOp.getBody());
-    body(forOp.getInductionVar());
-  }
+  Value swap01(Value v) { return permute(v, {1, 0, 2}); }
 
   void emitTile(Value mOff, int64_t m);
   void emitKStep(Value mOff, int64_t m, Value kf0, int64_t kc, bool accumulate,
@@ -518,18 +439,7 @@ void CubeBuilder::emitKStep(Value mOff, int64_t m, Value kf0, int64_t kc,
 }
 
 Value CubeBuilder::emitEpilogue(int64_t m) {
-  // Whole buffer, or one region per fractal column when the tile has fewer
-  // (padded) rows than the buffer's row stride.
-  int64_t mPad = roundUp(m, 16);
-  SmallVector<std::pair<int64_t, int64_t>> regions;
-  if (mPad == mt)
-    regions.push_back({0, n1 * mt * 16});
-  else
-    for (int64_t j = 0; j < n1; ++j)
-      regions.push_back({j * mt * 16, mPad * 16});
-  auto region = [&](Value buffer, std::pair<int64_t, int64_t> r) {
-    return sub(buffer, {idx(r.first)}, {r.second});
-  };
+  auto regions = fractalRegions(n1, mt, roundUp(m, 16));
   Value cur = cub, other = eub;
   if (p.hasBias) {
     for (auto r : regions)
@@ -537,26 +447,18 @@ Value CubeBuilder::emitEpilogue(int64_t m) {
                            region(other, r));
     std::swap(cur, other);
   }
-  for (Operation *op : p.epilogue) {
-    for (auto r : regions) {
-      SmallVector<Operand> operands;
-      for (auto [i, v] : llvm::enumerate(op->getOperands())) {
-        auto it = p.rowOperands.find({op, (unsigned)i});
-        auto arg = dyn_cast<BlockArgument>(v);
+  return emitChain(
+      p.epilogue, regions, cur, other, Value(),
+      [&](Operation *op, unsigned i,
+          std::pair<int64_t, int64_t> r) -> std::optional<Operand> {
+        auto it = p.rowOperands.find({op, i});
+        auto arg = dyn_cast<BlockArgument>(op->getOperand(i));
         if (it != p.rowOperands.end())
-          operands.push_back({region(rowTiles[it->second], r), std::nullopt});
-        else if (arg && p.scalars[arg.getArgNumber()])
-          operands.push_back({Value(), p.scalars[arg.getArgNumber()]});
-        else
-          operands.push_back({region(cur, r), std::nullopt});
-      }
-      TileEmitter e(b, op->getLoc(), r.second);
-      // analyze() accepted every op, so emission cannot fail here.
-      (void)emitElementwise(op, operands, region(other, r), e);
-    }
-    std::swap(cur, other);
-  }
-  return cur;
+          return Operand{region(rowTiles[it->second], r), std::nullopt};
+        if (arg && p.scalars[arg.getArgNumber()])
+          return Operand{Value(), p.scalars[arg.getArgNumber()]};
+        return std::nullopt;
+      });
 }
 
 void CubeBuilder::emitStore(Value result, Value mOff, int64_t m) {
@@ -616,12 +518,7 @@ ascend::buildCubeKernel(nn::KernelOp kernel,
     return MemRefType::get(shape, p.elem, MemRefLayoutAttrInterface(), gm);
   };
   auto constant = [&](ArrayRef<double> values, StringRef name) {
-    CubeKernelArg arg;
-    arg.kind = CubeKernelArg::Kind::Constant;
-    arg.type = gmType({(int64_t)values.size()});
-    arg.data = nn::makeWeightAttr(
-        RankedTensorType::get({(int64_t)values.size()}, p.elem), values, name);
-    return arg;
+    return makeConstantArg(values, p.elem, name);
   };
 
   CubeKernel result;
@@ -642,18 +539,77 @@ ascend::buildCubeKernel(nn::KernelOp kernel,
     result.args.push_back(w);
   }
 
-  SmallVector<Type> argTypes;
-  for (const CubeKernelArg &arg : result.args)
-    argTypes.push_back(arg.type);
-  argTypes.push_back(gmType({p.m, p.n}));
-  auto func = func::FuncOp::create(builder, kernel.getLoc(), name,
-                                   builder.getFunctionType(argTypes, {}));
-  func.setPrivate();
-  func->setAttr("tile.kernel", builder.getUnitAttr());
-  func->setAttr("tile.block_dim", builder.getI32IntegerAttr(cb.blocks));
-  func.addEntryBlock();
+  func::FuncOp func =
+      createKernelFunc(builder, kernel.getLoc(), name, result.args,
+                       gmType({p.m, p.n}), cb.blocks);
   OpBuilder::InsertionGuard guard(builder);
   cb.emitBody(func, p.rows.size(), workspace);
   result.func = func;
   return result;
+}
+
+CubeKernelArg ascend::makeConstantArg(ArrayRef<double> values, Type elem,
+                                      StringRef name) {
+  CubeKernelArg arg;
+  arg.kind = CubeKernelArg::Kind::Constant;
+  int64_t size = values.size();
+  arg.type = MemRefType::get(
+      {size}, elem, MemRefLayoutAttrInterface(),
+      tile::MemorySpaceAttr::get(elem.getContext(), MemorySpace::GM));
+  arg.data =
+      nn::makeWeightAttr(RankedTensorType::get({size}, elem), values, name);
+  return arg;
+}
+
+func::FuncOp ascend::createKernelFunc(OpBuilder &builder, Location loc,
+                                      StringRef name,
+                                      ArrayRef<CubeKernelArg> args,
+                                      MemRefType result, int64_t blocks) {
+  SmallVector<Type> argTypes;
+  for (const CubeKernelArg &arg : args)
+    argTypes.push_back(arg.type);
+  argTypes.push_back(result);
+  auto func = func::FuncOp::create(builder, loc, name,
+                                   builder.getFunctionType(argTypes, {}));
+  func.setPrivate();
+  func->setAttr("tile.kernel", builder.getUnitAttr());
+  func->setAttr("tile.block_dim", builder.getI32IntegerAttr(blocks));
+  func.addEntryBlock();
+  return func;
+}
+
+FailureOr<SmallVector<Operation *>> ascend::walkEpilogue(
+    nn::KernelOp kernel, ArrayRef<std::optional<double>> scalars,
+    StringRef what,
+    function_ref<LogicalResult(Operation *, unsigned, Value)> other) {
+  Block &body = kernel.getBody().front();
+  Operation *first = &body.front();
+  Type resultType = first->getResult(0).getType();
+  SmallVector<Operation *> chainOps;
+  Value chain = first->getResult(0);
+  for (Operation &op : llvm::drop_begin(body.without_terminator())) {
+    if (!isSupportedElementwise(&op))
+      return op.emitError() << "cannot fuse " << op.getName() << " into "
+                            << what << " epilogue";
+    for (auto [i, operand] : llvm::enumerate(op.getOperands())) {
+      if (operand == chain)
+        continue;
+      auto arg = dyn_cast<BlockArgument>(operand);
+      if (arg && scalars[arg.getArgNumber()])
+        continue;
+      if (failed(other(&op, i, operand)))
+        return failure();
+    }
+    if (op.getResult(0).getType() != resultType)
+      return op.emitError() << "epilogue result type differs from the "
+                            << first->getName() << " result's";
+    chain = op.getResult(0);
+    chainOps.push_back(&op);
+  }
+  auto yield = cast<nn::YieldOp>(body.getTerminator());
+  if (yield.getValues().size() != 1 || yield.getValues()[0] != chain)
+    return kernel.emitError() << what
+                              << " must yield only the end of its epilogue "
+                                 "chain";
+  return chainOps;
 }

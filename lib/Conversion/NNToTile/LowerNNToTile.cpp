@@ -2,6 +2,7 @@
 
 #include "ascend/Conversion/NNToTile.h"
 
+#include "ConvKernel.h"
 #include "CubeKernel.h"
 #include "ElementwiseKernel.h"
 #include "GmType.h"
@@ -158,9 +159,11 @@ void LowerNNToTilePass::runOnOperation() {
     SmallVector<Value> args;
     OpBuilder moduleBuilder = OpBuilder::atBlockEnd(module.getBody());
     FailureOr<func::FuncOp> tileKernel = failure();
-    if (isCubeKernel(kernel)) {
+    if (isConvKernel(kernel) || isCubeKernel(kernel)) {
       FailureOr<CubeKernel> cube =
-          buildCubeKernel(kernel, scalars, *machine, moduleBuilder);
+          isConvKernel(kernel)
+              ? buildConvKernel(kernel, scalars, *machine, moduleBuilder)
+              : buildCubeKernel(kernel, scalars, *machine, moduleBuilder);
       if (failed(cube))
         return signalPassFailure();
       tileKernel = cube->func;
