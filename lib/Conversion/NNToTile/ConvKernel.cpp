@@ -297,6 +297,14 @@ private:
     return memref::ExpandShapeOp::create(b, loc, shape, v, groups);
   }
 
+  /// A chain of tiny dependent ops through every pipe between two classes
+  /// of units. Each class is a loop a block may skip, so nothing inside it
+  /// orders the pipes; after the chain, every pipe has heard of every other
+  /// pipe's last flag wait, and sync insertion can reuse event ids.
+  void emitFence();
+  struct {
+    Value l1a, l1b, l0a, l0b, l0c, ub;
+  } fence;
   void emitUnit(const RowRun &run, int64_t ntReal, Value n, Value sg, Value nti,
                 Value t);
   void emitC1Chunk(const RowRun &run, Value n, Value sg, Value nti, Value t,
@@ -458,7 +466,11 @@ LogicalResult ConvBuilder::chooseTiles(const MachineModel &machine,
           double moves =
               (k * n1 * 512 + (double)windowBytes / (taps / tp)) / gmBw +
               gmSetup + (m1 * k + k * n1) * 512 / l1ToL0;
-          double unit = steps * std::max(cube, moves) +
+          // Each step also pays the latencies its sync chain exposes.
+          double stepOverhead = machine.cube.latency +
+                                2 * setup(MemorySpace::L1, MemorySpace::L0A) +
+                                8;
+          double unit = steps * (std::max(cube, moves) + stepOverhead) +
                         n1 * m1 * 1024 / l0cToUb +
                         (1 + p.residuals.size() +
                          (numSG * nsg1 / n1 > 1 ? p.rows.size() : 0)) *
@@ -589,6 +601,7 @@ void ConvBuilder::emitBody(func::FuncOp func) {
   // block, so edge variants land on different blocks.
   int64_t dealt = 0;
   bool lastPartial = lastNtReal != nt;
+  bool firstClass = true;
   for (const RowRun &run : runs) {
     for (int kind = 0; kind < 2; ++kind) {
       int64_t ntCount = kind == 0 ? numNT - lastPartial : lastPartial;
@@ -596,6 +609,9 @@ void ConvBuilder::emitBody(func::FuncOp func) {
         continue;
       int64_t ntReal = kind == 0 ? nt : lastNtReal;
       int64_t units = p.n * numSG * ntCount * run.len;
+      if (!firstClass)
+        emitFence();
+      firstClass = false;
       int64_t start = dealt % blocks;
       dealt += units;
       // A one-trip loop scopes the class's scalar registers (the isa
@@ -620,6 +636,33 @@ void ConvBuilder::emitBody(func::FuncOp func) {
     }
   }
   func::ReturnOp::create(b, loc);
+}
+
+void ConvBuilder::emitFence() {
+  int64_t c0Cols = c0;
+  if (!fence.l1a) {
+    fence.l1a = alloc(fe, p.elem, MemorySpace::L1);
+    fence.l1b = alloc(fe, p.elem, MemorySpace::L1);
+    fence.l0a = alloc(fe, p.elem, MemorySpace::L0A);
+    fence.l0b = alloc(fe, p.elem, MemorySpace::L0B);
+    fence.l0c = alloc(256, b.getF32Type(), MemorySpace::L0C);
+    fence.ub = alloc(256, p.elem, MemorySpace::UB);
+  }
+  Value zero = idx(0);
+  auto cube = [&](Value l1) {
+    copy(l1, fence.l0a);
+    copy(l1, fence.l0b);
+    tile::MmadOp::create(b, loc, view(fence.l0a, {16, c0Cols}),
+                         view(fence.l0b, {c0Cols, 16}),
+                         view(fence.l0c, {16, 16}));
+    copy(view(fence.l0c, {1, 256}), view(fence.ub, {1, 256}));
+  };
+  // Lap 1: MTE2 -> MTE1 -> M -> V -> MTE3; lap 2: -> MTE2 -> MTE1 -> M -> V.
+  copy(sub(wGm, {zero}, {fe}), fence.l1a);
+  cube(fence.l1a);
+  copy(sub(fence.ub, {zero}, {fe}), fence.l1b);
+  copy(sub(wGm, {zero}, {fe}), fence.l1b);
+  cube(fence.l1b);
 }
 
 void ConvBuilder::emitUnit(const RowRun &run, int64_t ntReal, Value n, Value sg,
