@@ -307,8 +307,10 @@ private:
   } fence;
   void emitUnit(const RowRun &run, int64_t ntReal, Value n, Value sg, Value nti,
                 Value t);
+  /// The K steps of channel chunk `c1c`, whose index modulo 2 is `parity`
+  /// (the first chunk, which initializes L0C, passes 0 too).
   void emitC1Chunk(const RowRun &run, Value n, Value sg, Value nti, Value t,
-                   Value c1c, bool first);
+                   Value c1c, int64_t chunkParity);
   Value emitEpilogue(int64_t mPad);
   /// Moves the first `nb` C0-channel blocks of a ub tile ([nt/16][mt][16])
   /// from or to a gm [N * C1][OH * OW][C0] view, rows [row0, row0 + nb),
@@ -319,7 +321,12 @@ private:
   // Arguments and buffers.
   Value xView, wGm, outView, blockIdx;
   SmallVector<Value> rowGms, resViews, rowTiles, resTiles;
-  Value l1win, l1b, l0a, l0b, l0c, cub, eub, scratch;
+  /// K-step buffers, double buffered: step s uses set s % 2, so the next
+  /// step's copies and loads overlap this step's mmad.
+  struct StepBuffers {
+    Value l1win, l1b, l0a, l0b;
+  } sets[2];
+  Value l0c, cub, eub, scratch;
 };
 } // namespace
 
@@ -442,16 +449,17 @@ LogicalResult ConvBuilder::chooseTiles(const MachineModel &machine,
           if (tp < taps && ck > 1)
             continue;
           int64_t k = ck * tp;
-          if (m1 * k * 512 > l0aSize) {
+          // Two buffer sets (double buffering).
+          if (2 * m1 * k * 512 > l0aSize) {
             overflow = "L0A";
             continue;
           }
-          if (k * n1 * 512 > l0bSize) {
+          if (2 * k * n1 * 512 > l0bSize) {
             overflow = "L0B";
             continue;
           }
           int64_t windowBytes = ck * hw * p.w * 32;
-          if (windowBytes + k * n1 * 512 > l1Size) {
+          if (2 * (windowBytes + k * n1 * 512) > l1Size) {
             overflow = "L1";
             continue;
           }
@@ -459,19 +467,17 @@ LogicalResult ConvBuilder::chooseTiles(const MachineModel &machine,
             overflow = "L1 (the input window exceeds one copy)";
             continue;
           }
-          // Per K step: the cube overlaps the next step's copies; the copies
-          // and loads of one step run in sequence.
+          // Per K step, double buffered: the next step's copies and loads
+          // overlap this step's mmad, so a step costs the slower of the two
+          // plus its flags; the first step's moves and the epilogue (l0c ->
+          // ub, tiles from and to gm) are exposed.
           int64_t steps = (c1sg / ck) * (taps / tp);
           double cube = m1 * k * n1 * cubeCycles;
           double moves =
               (k * n1 * 512 + (double)windowBytes / (taps / tp)) / gmBw +
               gmSetup + (m1 * k + k * n1) * 512 / l1ToL0;
-          // Each step also pays the latencies its sync chain exposes.
-          double stepOverhead = machine.cube.latency +
-                                2 * setup(MemorySpace::L1, MemorySpace::L0A) +
-                                8;
-          double unit = steps * (std::max(cube, moves) + stepOverhead) +
-                        n1 * m1 * 1024 / l0cToUb +
+          double unit = moves + steps * (std::max(cube, moves) + 8) +
+                        machine.cube.latency + n1 * m1 * 1024 / l0cToUb +
                         (1 + p.residuals.size() +
                          (numSG * nsg1 / n1 > 1 ? p.rows.size() : 0)) *
                             (mPad * ntCols * es / gmBw) +
@@ -569,10 +575,12 @@ void ConvBuilder::emitBody(func::FuncOp func) {
   outView = view(outGm, {p.n * c1out, pixels, c0});
 
   int64_t m1 = mt / 16;
-  l1win = alloc(c1k * hwMax * p.w * c0, p.elem, MemorySpace::L1);
-  l1b = alloc(kc * nt1 * fe, p.elem, MemorySpace::L1);
-  l0a = alloc(m1 * kc * fe, p.elem, MemorySpace::L0A);
-  l0b = alloc(kc * nt1 * fe, p.elem, MemorySpace::L0B);
+  for (StepBuffers &set : sets) {
+    set.l1win = alloc(c1k * hwMax * p.w * c0, p.elem, MemorySpace::L1);
+    set.l1b = alloc(kc * nt1 * fe, p.elem, MemorySpace::L1);
+    set.l0a = alloc(m1 * kc * fe, p.elem, MemorySpace::L0A);
+    set.l0b = alloc(kc * nt1 * fe, p.elem, MemorySpace::L0B);
+  }
   l0c = alloc(mt * nt, f32, MemorySpace::L0C);
   cub = alloc(mt * nt, p.elem, MemorySpace::UB);
   if (!p.epilogue.empty() || !p.rows.empty())
@@ -671,11 +679,18 @@ void ConvBuilder::emitUnit(const RowRun &run, int64_t ntReal, Value n, Value sg,
   // Each phase is a one-trip loop so that its address registers are freed
   // at its end (the isa emission has only 32 scalar registers).
   auto phase = [&](auto body) { loop(idx(1), [&](Value) { body(); }); };
-  phase([&] { emitC1Chunk(run, n, sg, nti, t, idx(0), /*first=*/true); });
-  if (numC1c > 1)
-    loop(idx(numC1c - 1), [&](Value c) {
-      emitC1Chunk(run, n, sg, nti, t, add(c, 1), /*first=*/false);
+  // Chunk c's steps use buffer sets (c * numTc + tc) % 2: the loop body
+  // holds two chunks so that every set is static.
+  phase([&] { emitC1Chunk(run, n, sg, nti, t, idx(0), 0); });
+  int64_t rest = numC1c - 1;
+  if (rest >= 2)
+    loop(idx(rest / 2), [&](Value c) {
+      Value chunk = add(mul(c, 2), 1);
+      emitC1Chunk(run, n, sg, nti, t, chunk, 1);
+      emitC1Chunk(run, n, sg, nti, t, add(chunk, 1), 2);
     });
+  if (rest % 2)
+    phase([&] { emitC1Chunk(run, n, sg, nti, t, idx(numC1c - 1), 1); });
 
   phase([&] {
     // L0C holds [nt1][mPad][16]; ub keeps the row stride mt of a full tile
@@ -701,30 +716,34 @@ void ConvBuilder::emitUnit(const RowRun &run, int64_t ntReal, Value n, Value sg,
 }
 
 void ConvBuilder::emitC1Chunk(const RowRun &run, Value n, Value sg, Value nti,
-                              Value t, Value c1c, bool first) {
+                              Value t, Value c1c, int64_t chunkParity) {
+  bool first = chunkParity == 0 && getConstantIntValue(c1c) == 0;
   int64_t mPad = roundUp(run.rows * p.ow, 16);
   Value zero = idx(0);
   // First input row of the window; padTop makes it exact at the top edge.
   Value ys = add(mul(t, r * p.sh), run.padTop - p.pt);
   Value xRow = add(add(mul(n, c1in), mul(sg, c1sg)), mul(c1c, c1k));
-  Value window = view(l1win, {c1k, run.hw, p.w, c0});
+  // All taps of the chunk read one window: the set of its first step.
+  const StepBuffers &chunkSet = sets[(chunkParity % 2) * numTc % 2];
+  Value window = view(chunkSet.l1win, {c1k, run.hw, p.w, c0});
   copy(sub(xView, {xRow, ys, zero, zero}, {c1k, run.hw, p.w, c0}), window);
   int64_t stepSize = kc * nt1 * fe;
   // Steps of this N tile are numC1c * numTc consecutive runs.
   Value firstStep =
       add(mul(add(mul(sg, numNT), nti), numC1c * numTc), mul(c1c, numTc));
   for (int64_t tc = 0; tc < numTc; ++tc) {
+    const StepBuffers &set = sets[((chunkParity % 2) * numTc + tc) % 2];
     copy(sub(wGm, {mul(add(firstStep, tc), stepSize)}, {stepSize}),
-         sub(l1b, {zero}, {stepSize}));
-    copy(sub(l1b, {zero}, {stepSize}), sub(l0b, {zero}, {stepSize}));
-    Value a = view(l0a, {mPad, kc * c0});
+         sub(set.l1b, {zero}, {stepSize}));
+    copy(sub(set.l1b, {zero}, {stepSize}), sub(set.l0b, {zero}, {stepSize}));
+    Value a = view(set.l0a, {mPad, kc * c0});
     tile::Img2ColOp::create(
         b, loc, window, a, b.getDenseI64ArrayAttr({p.kh, p.kw}),
         b.getDenseI64ArrayAttr({p.sh, p.sw}),
         b.getDenseI64ArrayAttr({run.padTop, run.padBot, p.pl, p.pr}),
         b.getDenseI64ArrayAttr({p.dh, p.dw}), b.getI64IntegerAttr(0),
         b.getI64IntegerAttr(numTc > 1 ? tc * tpc : 0));
-    auto mmad = tile::MmadOp::create(b, loc, a, view(l0b, {kc * c0, nt}),
+    auto mmad = tile::MmadOp::create(b, loc, a, view(set.l0b, {kc * c0, nt}),
                                      view(l0c, {mPad, nt}));
     if (!first || tc > 0)
       mmad.setAccumulate(true);

@@ -22,7 +22,9 @@ def LowerNNToTile : Pass<"ascend-lower-nn-to-tile", "::mlir::ModuleOp"> {
     softsign, elu, selu, hard-sigmoid, hard-swish, leaky-relu, clip), and copied
     out, and the last partial tile runs on one block. Kernels starting with
     a 2-D matmul or gemm with constant weights run on the cube, with their
-    elementwise epilogue on the vector unit (docs/cube-lowering.md). Other
+    elementwise epilogue on the vector unit (docs/cube-lowering.md), and so
+    do kernels starting with a 2-D convolution with constant weights on
+    nc1hwc0 tensors, as img2col + mmad (docs/conv-lowering.md). Other
     kernels are rejected with an error naming the ONNX node.
   }];
   let options = [
