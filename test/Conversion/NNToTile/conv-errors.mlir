@@ -40,3 +40,18 @@ func.func @main(%x: tensor<1x8x6x6xf32, #nn.layout<nc1hwc0>>, %m: tensor<1x1x6x6
   }
   return %k : tensor<1x8x6x6xf32, #nn.layout<nc1hwc0>>
 }
+
+// -----
+
+// One row of 4998 output pixels (x 16 channels x 4 bytes) does not fit L0C
+// (tiles are whole output rows).
+func.func @main(%x: tensor<1x8x3x5000xf32, #nn.layout<nc1hwc0>>) -> tensor<1x8x1x4998xf32, #nn.layout<nc1hwc0>> {
+  %w = nn.constant dense<1.0> : tensor<8x8x3x3xf32>
+  %k = nn.kernel "wide_row" ins(%x, %w : tensor<1x8x3x5000xf32, #nn.layout<nc1hwc0>>, tensor<8x8x3x3xf32>) -> tensor<1x8x1x4998xf32, #nn.layout<nc1hwc0>> {
+  ^bb0(%a: tensor<1x8x3x5000xf32, #nn.layout<nc1hwc0>>, %b: tensor<8x8x3x3xf32>):
+    // expected-error @+1 {{cannot lower nn.conv to the cube: no tiling fits L0C}}
+    %y = nn.conv %a, %b {strides = array<i64: 1, 1>, pads = array<i64: 0, 0, 0, 0>, dilations = array<i64: 1, 1>, group = 1 : i64} : (tensor<1x8x3x5000xf32, #nn.layout<nc1hwc0>>, tensor<8x8x3x3xf32>) -> tensor<1x8x1x4998xf32, #nn.layout<nc1hwc0>>
+    nn.yield %y : tensor<1x8x1x4998xf32, #nn.layout<nc1hwc0>>
+  }
+  return %k : tensor<1x8x1x4998xf32, #nn.layout<nc1hwc0>>
+}
