@@ -14,11 +14,15 @@
 //   gm -> L1 per K step; the vertical padding a clipped window lacks is
 //   load3d's pad_t / pad_b, so tiles at the top and bottom edges are their
 //   own (static) variants and the uniform middle tiles share one loop.
-// - K runs over chunks of c1k channel groups (dynamic loop, window copied per
-//   chunk) and, when one group's taps do not fit L0A, static chunks of tpc
-//   taps. Each step: weights gm -> L1 -> L0B (packed on the host in exact ZN
+// - K runs over chunks of c1k channel groups (loop, window copied per chunk)
+//   and, when one group's taps do not fit L0A, static chunks of tpc taps.
+//   Each step: weights gm -> L1 -> L0B (packed on the host in exact ZN
 //   order, one contiguous run per step), img2col L1 -> L0A (tile.img2col,
-//   isa.load3d), mmad (the first step initializes L0C).
+//   isa.load3d), mmad (the first step initializes L0C). Steps alternate
+//   between two buffer sets, so copies and loads overlap the cube.
+// - Row-tile variants are separate loops a block may skip; a fence of small
+//   dependent ops through all pipes separates them so that sync insertion
+//   can reuse event ids.
 // - L0C -> ub, then bias / per-channel constants (pre-broadcast on the host
 //   into the ub tile layout [nt/16][mt][16]), residual tiles (copied from gm
 //   NC1HWC0 into the same layout) and the epilogue's vector ops; padding
@@ -115,11 +119,12 @@ static bool keepsZeros(Operation *op, const ConvProblem &p) {
     return true;
   if (!isa<nn::AddOp, nn::SubOp>(op))
     return false;
+  // Residuals and per-channel rows are zero in padding channels; splats
+  // are not.
   for (unsigned i = 0; i < op->getNumOperands(); ++i) {
     auto arg = dyn_cast<BlockArgument>(op->getOperand(i));
     if (arg && p.scalars[arg.getArgNumber()])
       return false;
-    // Per-channel rows are zero in padding channels.
   }
   return true;
 }
@@ -376,11 +381,12 @@ LogicalResult ConvBuilder::chooseTiles(const MachineModel &machine,
   auto fail = [&](const Twine &what) {
     return where->emitError() << "cannot lower nn.conv to the cube: " << what;
   };
-  int64_t l1Size = machine.getBuffer(MemorySpace::L1).size;
-  int64_t l0aSize = machine.getBuffer(MemorySpace::L0A).size;
-  int64_t l0bSize = machine.getBuffer(MemorySpace::L0B).size;
-  int64_t l0cSize = machine.getBuffer(MemorySpace::L0C).size;
-  int64_t ubSize = machine.getBuffer(MemorySpace::UB).size;
+  // Less what the fence between unit classes needs (see emitFence).
+  int64_t l1Size = machine.getBuffer(MemorySpace::L1).size - 2 * 512;
+  int64_t l0aSize = machine.getBuffer(MemorySpace::L0A).size - 512;
+  int64_t l0bSize = machine.getBuffer(MemorySpace::L0B).size - 512;
+  int64_t l0cSize = machine.getBuffer(MemorySpace::L0C).size - 1024;
+  int64_t ubSize = machine.getBuffer(MemorySpace::UB).size - 256 * es;
   int64_t ubTiles = 1 + (p.epilogue.empty() && p.rows.empty() ? 0 : 1) +
                     (int64_t)p.rows.size() + (int64_t)p.residuals.size() +
                     p.needsScratch;
