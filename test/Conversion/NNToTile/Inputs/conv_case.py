@@ -39,6 +39,10 @@ CASES = {
     "stem": (1, 3, 224, 224, 64, 7, 7, 2, [3, 3, 3, 3], 1, 1, True, "relu",
              "f32"),
     "5x5": (1, 8, 9, 10, 8, 5, 5, 1, [2, 2, 2, 2], 1, 1, False, "", "f32"),
+    "group8": (1, 64, 6, 6, 48, 3, 3, 1, [1, 1, 1, 1], 1, 8, True, "sigmoid",
+               "f32"),
+    "dw-f16": (1, 48, 10, 10, 48, 3, 3, 2, [1, 1, 1, 1], 1, 48, True, "relu",
+               "f16"),
     "wide": (1, 2048, 7, 7, 2048, 1, 1, 1, [0, 0, 0, 0], 1, 1, True, "relu",
              "f32"),
 }
@@ -108,6 +112,8 @@ def gen(name, out):
         y = np.maximum(y, 0)
     elif epi == "clip":
         y = np.clip(y, 0.25, 0.75)
+    elif epi == "sigmoid":
+        y = 1 / (1 + np.exp(-y))
     xt = ttype([n, cin, h, w], dt, True)
     yt = ttype([n, cout, oh, ow], dt, True)
     args = f"%x: {xt} {{nn.name = \"x\"}}"
@@ -130,6 +136,9 @@ def gen(name, out):
     last = "%y"
     if epi == "relu":
         lines.append(f"  %e = nn.relu %y : {yt}")
+        last = "%e"
+    elif epi == "sigmoid":
+        lines.append(f"  %e = nn.sigmoid %y : {yt}")
         last = "%e"
     elif epi == "clip":
         lines.append(f"  %e = nn.clip %y {{min = 0.25 : f32, max = 0.75 : "
