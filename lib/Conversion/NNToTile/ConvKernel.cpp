@@ -671,12 +671,14 @@ void ConvBuilder::emitFence() {
                          view(fence.l0c, {16, 16}));
     copy(view(fence.l0c, {1, 256}), view(fence.ub, {1, 256}));
   };
-  // Lap 1: MTE2 -> MTE1 -> M -> V -> MTE3; lap 2: -> MTE2 -> MTE1 -> M -> V.
+  // MTE2 -> MTE1 -> M -> V -> MTE3, the direction of the kernel's data
+  // flow. The flags a class's loops carry across units are the reverse
+  // (write-after-read: the next unit's copy or load waits for this unit's
+  // reader), set on the reader's pipe and waited on by the writer's, so the
+  // setter must hear of a pipe that comes before it in this chain.
   copy(sub(wGm, {zero}, {fe}), fence.l1a);
   cube(fence.l1a);
   copy(sub(fence.ub, {zero}, {fe}), fence.l1b);
-  copy(sub(wGm, {zero}, {fe}), fence.l1b);
-  cube(fence.l1b);
 }
 
 void ConvBuilder::emitUnit(const RowRun &run, int64_t ntReal, Value n, Value sg,
