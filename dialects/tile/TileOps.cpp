@@ -143,6 +143,54 @@ LogicalResult MmadOp::verify() {
 Pipe MmadOp::getPipe() { return Pipe::M; }
 
 //===----------------------------------------------------------------------===//
+// Img2ColOp
+//===----------------------------------------------------------------------===//
+
+LogicalResult Img2ColOp::verify() {
+  if (failed(checkSpace(*this, getFmap(), "fmap", MemorySpace::L1)))
+    return failure();
+  MemorySpace dstSpace = spaceOf(getDst());
+  if (dstSpace != MemorySpace::L0A && dstSpace != MemorySpace::L0B)
+    return emitOpError("dst must be in l0a or l0b, not ")
+           << stringifyMemorySpace(dstSpace);
+  auto fmap = getFmap().getType(), dst = getDst().getType();
+  Type elem = fmap.getElementType();
+  if (dst.getElementType() != elem || !(elem.isF16() || elem.isF32()))
+    return emitOpError("fmap and dst must both be f16 or both be f32");
+  int64_t c0 = 32 / (elem.getIntOrFloatBitWidth() / 8);
+  if (fmap.getRank() != 4 || fmap.getDimSize(3) != c0)
+    return emitOpError("fmap must be [c1, h, w, ") << c0 << "]";
+  if (!fmap.areTrailingDimsContiguous(4))
+    return emitOpError("fmap must be contiguous");
+  if (dst.getRank() != 2 || dst.getDimSize(0) % 16 || dst.getDimSize(1) % c0)
+    return emitOpError("dst must be [M, K] with M a multiple of 16 and K of ")
+           << c0;
+  auto two = [](ArrayRef<int64_t> v) { return v.size() == 2; };
+  if (!two(getKernel()) || !two(getStrides()) || !two(getDilations()) ||
+      getPads().size() != 4)
+    return emitOpError("kernel, strides and dilations take 2 values, pads 4");
+  for (int64_t v :
+       llvm::concat<const int64_t>(getKernel(), getStrides(), getDilations()))
+    if (v < 1 || v > 255)
+      return emitOpError("kernel, strides and dilations must be in 1..255");
+  for (int64_t v : getPads())
+    if (v < 0 || v > 255)
+      return emitOpError("pads must be in 0..255");
+  ArrayRef<int64_t> k = getKernel(), d = getDilations(), p = getPads();
+  if (fmap.getDimSize(1) + p[0] + p[1] < d[0] * (k[0] - 1) + 1 ||
+      fmap.getDimSize(2) + p[2] + p[3] < d[1] * (k[1] - 1) + 1)
+    return emitOpError("kernel window does not fit the padded feature map");
+  int64_t columns = fmap.getDimSize(0) * k[0] * k[1];
+  int64_t mStart = getMStart(), k1Start = getK1Start();
+  if (mStart < 0 || k1Start < 0 || k1Start + dst.getDimSize(1) / c0 > columns)
+    return emitOpError("fractal columns exceed the ")
+           << columns << " of c1 * kh * kw";
+  return success();
+}
+
+Pipe Img2ColOp::getPipe() { return Pipe::MTE1; }
+
+//===----------------------------------------------------------------------===//
 // Vector ops
 //===----------------------------------------------------------------------===//
 

@@ -81,6 +81,37 @@ def Tile_MmadOp : Tile_Op<"mmad",
   let hasVerifier = 1;
 }
 
+def Tile_Img2ColOp : Tile_Op<"img2col",
+    [DeclareOpInterfaceMethods<Ascend_PipeOpInterface>]> {
+  let summary = "Expand a feature map in L1 into img2col fractals (load3d)";
+  let description = [{
+    Writes rows [m_start, m_start + M) and fractal columns [k1_start,
+    k1_start + K / C0) of the img2col matrix of the feature map `fmap`
+    ([c1, h, w, C0] in l1, contiguous, C0 = 32 bytes / element size) into
+    `dst` ([M, K] in l0a or l0b, M a multiple of 16, K of C0) as ZZ fractals
+    of 16 rows x C0 columns: the layout `tile.mmad` reads for its lhs. Row m
+    is output pixel (m / OW, m % OW); fractal column k1 is channel group and
+    kernel tap ((c1i * kh) + i) * kw + j; padding and rows past OH * OW are
+    zero. `pads` is [top, bottom, left, right]. Runs on MTE1 as one
+    `isa.load3d`.
+
+    ```mlir
+    tile.img2col %fmap, %a {kernel = array<i64: 3, 3>, strides = array<i64: 1, 1>,
+        pads = array<i64: 1, 1, 1, 1>, dilations = array<i64: 1, 1>, m_start = 0 : i64,
+        k1_start = 0 : i64} : memref<1x6x6x8xf32, #tile.space<l1>> to memref<48x72xf32, #tile.space<l0a>>
+    ```
+  }];
+  let arguments = (ins Arg<Tile_Buffer, "", [MemRead]>:$fmap,
+                   Arg<Tile_Buffer, "", [MemWrite]>:$dst,
+                   DenseI64ArrayAttr:$kernel, DenseI64ArrayAttr:$strides,
+                   DenseI64ArrayAttr:$pads, DenseI64ArrayAttr:$dilations,
+                   I64Attr:$m_start, I64Attr:$k1_start);
+  let assemblyFormat = [{
+    $fmap `,` $dst attr-dict `:` type($fmap) `to` type($dst)
+  }];
+  let hasVerifier = 1;
+}
+
 class Tile_VectorOp<string mnemonic, list<Trait> traits>
     : Tile_Op<mnemonic, traits # [Ascend_PipeOpInterface]> {
   let extraClassDeclaration = [{

@@ -122,25 +122,11 @@ struct CubeProblem {
 };
 } // namespace
 
-/// Values of the constant feeding kernel block argument `v`, if any.
-static std::optional<SmallVector<double>> getConstant(nn::KernelOp kernel,
-                                                      Value v) {
-  auto arg = dyn_cast<BlockArgument>(v);
-  if (!arg)
-    return std::nullopt;
-  auto constant =
-      kernel.getInputs()[arg.getArgNumber()].getDefiningOp<nn::ConstantOp>();
-  if (!constant)
-    return std::nullopt;
-  return nn::getFloatValues(constant.getValue(),
-                            std::numeric_limits<int64_t>::max());
-}
-
 /// A constant broadcast along rows of an [M, N] result ([N], [1, N], or one
 /// value), as N values.
 static std::optional<SmallVector<double>> getRow(nn::KernelOp kernel, Value v,
                                                  int64_t n) {
-  auto values = getConstant(kernel, v);
+  auto values = getKernelConstant(kernel, v);
   auto type = dyn_cast<RankedTensorType>(v.getType());
   if (!values || !type)
     return std::nullopt;
@@ -230,7 +216,7 @@ static FailureOr<CubeProblem> analyze(nn::KernelOp kernel,
     p.batch.assign(outBatch.begin(), outBatch.end());
     p.a.batchRows = getBatchRows(aShape, outBatch);
   }
-  if (auto values = getConstant(kernel, b); values && bType.getRank() == 2) {
+  if (auto values = getKernelConstant(kernel, b); values && bType.getRank() == 2) {
     p.bConst = true;
     p.b = std::move(*values);
   } else {

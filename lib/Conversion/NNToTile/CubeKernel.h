@@ -42,6 +42,33 @@ struct CubeKernel {
   llvm::SmallVector<CubePrelude> prelude;
 };
 
+/// Values of the constant feeding kernel block argument `v`, if any.
+std::optional<llvm::SmallVector<double>> getKernelConstant(nn::KernelOp kernel,
+                                                           mlir::Value v);
+
+/// A gm constant argument holding `values` (stored as a blob named `name`).
+CubeKernelArg makeConstantArg(llvm::ArrayRef<double> values, mlir::Type elem,
+                              llvm::StringRef name);
+
+/// The private kernel function taking `args` and then the result buffer,
+/// launched on `blocks` blocks, with an empty entry block.
+mlir::func::FuncOp createKernelFunc(mlir::OpBuilder &builder,
+                                    mlir::Location loc, llvm::StringRef name,
+                                    llvm::ArrayRef<CubeKernelArg> args,
+                                    mlir::MemRefType result, int64_t blocks);
+
+/// The elementwise ops chained after the first op of `kernel` (its
+/// epilogue), checking that each is supported and keeps the first op's
+/// result type and that the kernel yields the chain's end; `other` handles
+/// each operand that is neither the chain nor a splat (`scalars`). Errors
+/// call the kernel `what` ("a cube kernel").
+mlir::FailureOr<llvm::SmallVector<mlir::Operation *>>
+walkEpilogue(nn::KernelOp kernel, llvm::ArrayRef<std::optional<double>> scalars,
+             llvm::StringRef what,
+             llvm::function_ref<mlir::LogicalResult(mlir::Operation *, unsigned,
+                                                    mlir::Value)>
+                 other);
+
 /// Whether `kernel` holds a matrix product (nn.matmul or nn.gemm).
 bool isCubeKernel(nn::KernelOp kernel);
 

@@ -2,6 +2,7 @@
 
 #include "ascend/Conversion/NNToTile.h"
 
+#include "ConvKernel.h"
 #include "CubeKernel.h"
 #include "ElementwiseKernel.h"
 #include "GmType.h"
@@ -204,9 +205,11 @@ void LowerNNToTilePass::runOnOperation() {
       if (pool->divisors)
         args.push_back(addGlobal(kernel.getLoc(), pool->divisors->first,
                                  pool->divisors->second));
-    } else if (isCubeKernel(kernel)) {
+    } else if (isConvKernel(kernel) || isCubeKernel(kernel)) {
       FailureOr<CubeKernel> cube =
-          buildCubeKernel(kernel, scalars, *machine, moduleBuilder);
+          isConvKernel(kernel)
+              ? buildConvKernel(kernel, scalars, *machine, moduleBuilder)
+              : buildCubeKernel(kernel, scalars, *machine, moduleBuilder);
       if (failed(cube))
         return signalPassFailure();
       tileKernel = cube->func;

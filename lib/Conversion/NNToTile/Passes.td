@@ -24,7 +24,9 @@ def LowerNNToTile : Pass<"ascend-lower-nn-to-tile", "::mlir::ModuleOp"> {
     a matmul (2-D or batched) or gemm, with constant or runtime operands,
     run on the cube (runtime operands with rows that are not whole 32-byte
     blocks are first staged by a one-block kernel), with their
-    elementwise epilogue on the vector unit (docs/cube-lowering.md). Other
+    elementwise epilogue on the vector unit (docs/cube-lowering.md), and so
+    do kernels starting with a 2-D convolution with constant weights on
+    nc1hwc0 tensors, as img2col + mmad (docs/conv-lowering.md). Other
     kernels are rejected with an error naming the ONNX node.
   }];
   let options = [

@@ -39,14 +39,63 @@ isa::AddressAttr KernelCodegen::makeAddress(Address address, int64_t extra) {
 }
 
 FailureOr<uint32_t> KernelCodegen::allocateRegister(Location loc) {
-  if (nextRegister >= kNumRegisters)
-    return emitError(loc) << "kernel '" << kernel.getSymName()
-                          << "' needs more than " << kNumRegisters
-                          << " scalar registers";
-  return nextRegister++;
+  for (uint32_t reg = 1; reg < kNumRegisters; ++reg) {
+    if (holds[reg] == 0) {
+      holds[reg] = 1;
+      return reg;
+    }
+  }
+  return emitError(loc) << "kernel '" << kernel.getSymName()
+                        << "' needs more than " << kNumRegisters
+                        << " scalar registers";
 }
 
-FailureOr<uint32_t> KernelCodegen::inRegister(Scalar scalar, Location loc) {
+void KernelCodegen::retain(uint32_t reg) {
+  if (reg != 0)
+    ++holds[reg];
+}
+
+void KernelCodegen::release(uint32_t reg) {
+  if (reg != 0 && holds[reg] > 0)
+    --holds[reg];
+}
+
+void KernelCodegen::releaseValue(Value value) {
+  if (auto it = scalars.find(value); it != scalars.end()) {
+    if (!it->second.constant)
+      release(it->second.reg);
+    return;
+  }
+  if (auto it = addresses.find(value); it != addresses.end())
+    release(it->second.reg);
+}
+
+void KernelCodegen::computeLastUses() {
+  // A value used inside a nested region lives until the op holding that
+  // region (in the value's own block) is done.
+  llvm::DenseMap<Value, Operation *> lastUse;
+  kernel.walk([&](Operation *op) {
+    for (Value result : op->getResults())
+      if (result.use_empty())
+        dying[op].push_back(result);
+    for (Value operand : op->getOperands()) {
+      if (!llvm::isa<OpResult>(operand))
+        continue;
+      Operation *at = operand.getParentBlock()->findAncestorOpInBlock(*op);
+      if (!at)
+        continue;
+      Operation *&last = lastUse[operand];
+      if (!last || last->isBeforeInBlock(at))
+        last = at;
+    }
+  });
+  for (auto [value, op] : lastUse)
+    dying[op].push_back(value);
+}
+
+FailureOr<uint32_t>
+KernelCodegen::inRegister(Scalar scalar, Location loc,
+                          SmallVectorImpl<uint32_t> &temps) {
   if (!scalar.constant)
     return scalar.reg;
   if (*scalar.constant == 0)
@@ -54,27 +103,11 @@ FailureOr<uint32_t> KernelCodegen::inRegister(Scalar scalar, Location loc) {
   FailureOr<uint32_t> reg = allocateRegister(loc);
   if (failed(reg))
     return failure();
+  temps.push_back(*reg);
   emit(loc, "isa.li",
        {i32("dst", *reg), builder.getNamedAttr("imm", builder.getI64IntegerAttr(
                                                           *scalar.constant))});
   return *reg;
-}
-
-std::optional<uint32_t> KernelCodegen::getDyingRegister(Value value,
-                                                        Operation *user) {
-  // Only index arithmetic owns its register alone (induction variables,
-  // block indices and address registers are shared), and only a use in the
-  // defining block is the last one on every path.
-  Operation *def = value.getDefiningOp();
-  if (!def ||
-      !llvm::isa<arith::AddIOp, arith::SubIOp, arith::MulIOp, arith::DivSIOp,
-                 arith::DivUIOp, arith::MinSIOp, arith::MaxSIOp>(def) ||
-      def->getBlock() != user->getBlock() || !value.hasOneUse())
-    return std::nullopt;
-  auto it = scalars.find(value);
-  if (it == scalars.end() || it->second.constant)
-    return std::nullopt;
-  return it->second.reg;
 }
 
 FailureOr<KernelCodegen::Scalar> KernelCodegen::getScalar(Value value) {
@@ -108,13 +141,18 @@ LogicalResult KernelCodegen::run() {
              << index << " is not a memref";
     addresses[arg] = {MemorySpace::GM, 0, argOffsets[index]};
   }
+  computeLastUses();
   return emitBlock(kernel.getBody().front());
 }
 
 LogicalResult KernelCodegen::emitBlock(Block &block) {
-  for (Operation &op : block)
+  for (Operation &op : block) {
     if (failed(emitOp(&op)))
       return failure();
+    // Registers of values that are now dead can be reused.
+    for (Value value : dying.lookup(&op))
+      releaseValue(value);
+  }
   return success();
 }
 
@@ -161,6 +199,7 @@ LogicalResult KernelCodegen::emitOp(Operation *op) {
               address.imm +=
                   cast.getStaticOffsets()[0] * elementBytes(cast.getType());
             }
+            retain(address.reg);
             addresses[view->getResult(0)] = address;
             return success();
           })
@@ -171,6 +210,7 @@ LogicalResult KernelCodegen::emitOp(Operation *op) {
       .Case([&](tile::MmadOp mmad) { return emitMmad(mmad); })
       .Case([&](tile::LoadTransposeOp load) { return emitLoadTranspose(load); })
       .Case([&](tile::VNchwConvOp conv) { return emitNchwConv(conv); })
+      .Case([&](tile::Img2ColOp img2col) { return emitImg2Col(img2col); })
       .Case<tile::VAddOp, tile::VSubOp, tile::VMulOp, tile::VDivOp,
             tile::VMaxOp, tile::VMinOp, tile::VReluOp, tile::VExpOp,
             tile::VLnOp, tile::VAbsOp, tile::VSqrtOp, tile::VRecOp,
@@ -227,10 +267,7 @@ LogicalResult KernelCodegen::emitIndexArith(Operation *op) {
     scalars[op->getResult(0)] = {v, 0};
     return success();
   }
-  std::optional<uint32_t> dying = getDyingRegister(op->getOperand(0), op);
-  if (!dying)
-    dying = getDyingRegister(op->getOperand(1), op);
-  FailureOr<uint32_t> dst = dying ? *dying : allocateRegister(loc);
+  FailureOr<uint32_t> dst = allocateRegister(loc);
   if (failed(dst))
     return failure();
   scalars[op->getResult(0)] = {std::nullopt, *dst};
@@ -244,8 +281,16 @@ LogicalResult KernelCodegen::emitIndexArith(Operation *op) {
           builder.getNamedAttr("imm", builder.getI64IntegerAttr(imm))});
     return success();
   }
-  FailureOr<uint32_t> a = inRegister(*lhs, loc), b = inRegister(*rhs, loc);
-  if (failed(a) || failed(b))
+  SmallVector<uint32_t, 2> temps;
+  auto releaseTemps = llvm::scope_exit([&] {
+    for (uint32_t reg : temps)
+      release(reg);
+  });
+  FailureOr<uint32_t> a = inRegister(*lhs, loc, temps);
+  if (failed(a))
+    return failure();
+  FailureOr<uint32_t> b = inRegister(*rhs, loc, temps);
+  if (failed(b))
     return failure();
   StringRef name = llvm::TypeSwitch<Operation *, StringRef>(op)
                        .Case([](arith::AddIOp) { return "isa.sadd"; })
@@ -271,15 +316,19 @@ LogicalResult KernelCodegen::emitFor(scf::ForOp loop) {
   if (!step->constant || *step->constant <= 0)
     return loop.emitError("loop step must be a positive constant");
   int64_t s = *step->constant;
-  // Values defined in the loop (and its count and induction variable) are
-  // dead after it, so their registers are free again for later code.
-  uint32_t firstLoopRegister = nextRegister;
-  llvm::scope_exit release([&] { nextRegister = firstLoopRegister; });
+  // The loop holds its count and induction variable until it ends; values
+  // defined in the body are released at their last use.
+  SmallVector<uint32_t, 4> held;
+  auto releaseHeld = llvm::scope_exit([&] {
+    for (uint32_t reg : held)
+      release(reg);
+  });
 
   // Trip count: a constant, or (ub - lb + s - 1) / s in registers.
   FailureOr<uint32_t> count = allocateRegister(loc);
   if (failed(count))
     return failure();
+  held.push_back(*count);
   if (lb->constant && ub->constant) {
     int64_t trips =
         std::max<int64_t>(0, (*ub->constant - *lb->constant + s - 1) / s);
@@ -289,15 +338,18 @@ LogicalResult KernelCodegen::emitFor(scf::ForOp loop) {
          {i32("dst", *count),
           builder.getNamedAttr("imm", builder.getI64IntegerAttr(trips))});
   } else {
-    FailureOr<uint32_t> u = inRegister(*ub, loc), l = inRegister(*lb, loc);
-    if (failed(u) || failed(l))
+    FailureOr<uint32_t> u = inRegister(*ub, loc, held);
+    if (failed(u))
+      return failure();
+    FailureOr<uint32_t> l = inRegister(*lb, loc, held);
+    if (failed(l))
       return failure();
     emit(loc, "isa.ssub", {i32("dst", *count), i32("lhs", *u), i32("rhs", *l)});
     if (s != 1) {
       emit(loc, "isa.saddi",
            {i32("dst", *count), i32("src", *count),
             builder.getNamedAttr("imm", builder.getI64IntegerAttr(s - 1))});
-      FailureOr<uint32_t> divisor = inRegister({s, 0}, loc);
+      FailureOr<uint32_t> divisor = inRegister({s, 0}, loc, held);
       if (failed(divisor))
         return failure();
       emit(loc, "isa.sdiv",
@@ -308,6 +360,7 @@ LogicalResult KernelCodegen::emitFor(scf::ForOp loop) {
   FailureOr<uint32_t> iv = allocateRegister(loc);
   if (failed(iv))
     return failure();
+  held.push_back(*iv);
   if (lb->constant)
     emit(loc, "isa.li",
          {i32("dst", *iv),
@@ -363,8 +416,7 @@ LogicalResult KernelCodegen::emitSubview(memref::SubViewOp subview) {
       continue;
     }
     // address.reg + value * scale
-    std::optional<uint32_t> dying = getDyingRegister(cast<Value>(ofr), subview);
-    FailureOr<uint32_t> scaled = dying ? *dying : allocateRegister(loc);
+    FailureOr<uint32_t> scaled = allocateRegister(loc);
     if (failed(scaled))
       return failure();
     emit(loc, "isa.smuli",
@@ -373,8 +425,14 @@ LogicalResult KernelCodegen::emitSubview(memref::SubViewOp subview) {
     if (address.reg != 0)
       emit(loc, "isa.sadd",
            {i32("dst", *scaled), i32("lhs", *scaled), i32("rhs", address.reg)});
+    // A register this subview computed earlier is only an intermediate.
+    if (address.reg != base->reg)
+      release(address.reg);
     address.reg = *scaled;
   }
+  // The result holds its register: the base's, or the one computed here.
+  if (address.reg == base->reg)
+    retain(address.reg);
   addresses[subview.getResult()] = address;
   return success();
 }
@@ -800,5 +858,45 @@ LogicalResult KernelCodegen::emitMmad(tile::MmadOp mmad) {
   if (!mmad.getAccumulate())
     attrs.push_back(builder.getNamedAttr("init", builder.getUnitAttr()));
   emit(mmad.getLoc(), "isa.mmad", attrs);
+  return success();
+}
+
+LogicalResult KernelCodegen::emitImg2Col(tile::Img2ColOp img2col) {
+  FailureOr<Address> dst = getAddress(img2col.getDst());
+  FailureOr<Address> src = getAddress(img2col.getFmap());
+  if (failed(dst) || failed(src))
+    return failure();
+  MemRefType fmap = img2col.getFmap().getType();
+  MemRefType out = img2col.getDst().getType();
+  int64_t c0 = fmap.getDimSize(3);
+  if ((int64_t)img2col.getMStart() > 65535 ||
+      (int64_t)img2col.getK1Start() > 65535 || out.getDimSize(0) / 16 > 4095 ||
+      out.getDimSize(1) / c0 > 4095 ||
+      llvm::any_of(fmap.getShape().drop_back(),
+                   [](int64_t d) { return d > 4095; }))
+    return img2col.emitError("img2col exceeds the ranges of load3d; tile it");
+  ArrayRef<int64_t> k = img2col.getKernel(), s = img2col.getStrides(),
+                    p = img2col.getPads(), d = img2col.getDilations();
+  emit(img2col.getLoc(), "isa.load3d",
+       {builder.getNamedAttr("dst", makeAddress(*dst)),
+        builder.getNamedAttr("src", makeAddress(*src)),
+        i32("h", fmap.getDimSize(1)),
+        i32("w", fmap.getDimSize(2)),
+        i32("c1", fmap.getDimSize(0)),
+        i32("kh", k[0]),
+        i32("kw", k[1]),
+        i32("stride_h", s[0]),
+        i32("stride_w", s[1]),
+        i32("pad_t", p[0]),
+        i32("pad_b", p[1]),
+        i32("pad_l", p[2]),
+        i32("pad_r", p[3]),
+        i32("dil_h", d[0]),
+        i32("dil_w", d[1]),
+        i32("m_start", img2col.getMStart()),
+        i32("m1_count", out.getDimSize(0) / 16),
+        i32("k1_start", img2col.getK1Start()),
+        i32("k1_count", out.getDimSize(1) / c0),
+        builder.getNamedAttr("dtype", TypeAttr::get(fmap.getElementType()))});
   return success();
 }

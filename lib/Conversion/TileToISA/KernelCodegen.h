@@ -12,6 +12,7 @@
 #include "mlir/IR/Builders.h"
 #include "llvm/ADT/DenseMap.h"
 
+#include <array>
 #include <optional>
 
 namespace ascend {
@@ -55,16 +56,23 @@ private:
   llvm::LogicalResult emitVector(mlir::Operation *op);
   llvm::LogicalResult emitLoadTranspose(tile::LoadTransposeOp load);
   llvm::LogicalResult emitMmad(tile::MmadOp mmad);
+  llvm::LogicalResult emitImg2Col(tile::Img2ColOp img2col);
 
   mlir::FailureOr<Scalar> getScalar(mlir::Value value);
   mlir::FailureOr<Address> getAddress(mlir::Value memref);
-  /// A register holding `scalar` (loads constants into a fresh register).
-  mlir::FailureOr<uint32_t> inRegister(Scalar scalar, mlir::Location loc);
+  /// A register holding `scalar`; constants are loaded into a fresh
+  /// register that is added to `temps` for the caller to release.
+  mlir::FailureOr<uint32_t> inRegister(Scalar scalar, mlir::Location loc,
+                                       llvm::SmallVectorImpl<uint32_t> &temps);
+  /// The lowest free register, held once.
   mlir::FailureOr<uint32_t> allocateRegister(mlir::Location loc);
-  /// The register of `value` when `user` is its only use and may take the
-  /// register over for its own result.
-  std::optional<uint32_t> getDyingRegister(mlir::Value value,
-                                           mlir::Operation *user);
+  void retain(uint32_t reg);
+  void release(uint32_t reg);
+  /// Drops the register hold of a value that is dead.
+  void releaseValue(mlir::Value value);
+  /// Records, for each op, the values whose last use (in their defining
+  /// block) it is.
+  void computeLastUses();
 
   isa::AddressAttr makeAddress(Address address, int64_t extra = 0);
   /// Creates isa op `name` with `attrs` at the current insertion point.
@@ -77,8 +85,10 @@ private:
   mlir::OpBuilder builder;
   llvm::DenseMap<mlir::Value, Scalar> scalars;
   llvm::DenseMap<mlir::Value, Address> addresses;
-  /// r0 holds zero for the whole kernel: the base of static addresses.
-  uint32_t nextRegister = 1;
+  /// Live values (and temporaries) holding each register; r0 holds zero for
+  /// the whole kernel (the base of static addresses) and is never allocated.
+  std::array<uint32_t, 32> holds{};
+  llvm::DenseMap<mlir::Operation *, llvm::SmallVector<mlir::Value>> dying;
 };
 
 } // namespace ascend

@@ -15,13 +15,14 @@ def LowerTileToISA : Pass<"ascend-lower-tile-to-isa", "::mlir::ModuleOp"> {
     launch in `@main`, in launch order.
 
     Inside a kernel, `index` values become scalar registers (constants fold
-    into immediates), `scf.for` becomes `isa.loop` with the induction
+    into immediates; a register is reused once the last op using its value
+    has been emitted), `scf.for` becomes `isa.loop` with the induction
     variable bumped at the end of the body, memref addresses become
     `space[rN + imm]` from the planned offsets and subview offsets, and each
     tile op becomes the instructions that implement it: copies as strided
     bursts (gm/ub/l1) or fractal loads (l1 -> l0a/l0b), vector ops as
     repeats of 256 bytes with a masked tail, `tile.mmad` as one `isa.mmad`,
-    l0c -> ub as `isa.l0c_to_ub`. Every instruction keeps the location of
+    `tile.img2col` as one `isa.load3d`, l0c -> ub as `isa.l0c_to_ub`. Every instruction keeps the location of
     the tile op it came from. With `strip`, the tile functions are erased.
   }];
   let options = [

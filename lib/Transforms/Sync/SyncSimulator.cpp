@@ -124,6 +124,39 @@ struct Run {
     lastBarrier[idx(q)] = ++clocks[idx(q)][idx(q)];
   }
 
+  /// The state a zero-trip loop leaves behind.
+  struct Snapshot {
+    std::array<Clock, kNumPipes> clocks;
+    std::array<uint32_t, kNumPipes> lastBarrier;
+    std::map<uint64_t, FlagState> flags;
+  };
+  Snapshot snapshot() const { return {clocks, lastBarrier, flags}; }
+
+  /// Keeps what holds both after `skipped` and now: knowledge of other pipes
+  /// and barriers only as far as both paths have it, the later of two last
+  /// waits. Sequence numbers (a pipe's own entry) keep counting.
+  void meet(const Snapshot &skipped) {
+    for (size_t p = 0; p < kNumPipes; ++p) {
+      for (size_t i = 0; i < kNumPipes; ++i)
+        if (i != p)
+          clocks[p][i] = std::min(clocks[p][i], skipped.clocks[p][i]);
+      lastBarrier[p] = std::min(lastBarrier[p], skipped.lastBarrier[p]);
+    }
+    for (auto &[key, flag] : flags) {
+      auto it = skipped.flags.find(key);
+      if (it == skipped.flags.end())
+        continue;
+      const FlagState &other = it->second;
+      flag.lastWait = std::max(flag.lastWait, other.lastWait);
+      if (flag.pending.size() != other.pending.size())
+        continue;
+      for (size_t j = 0; j < flag.pending.size(); ++j)
+        for (size_t i = 0; i < kNumPipes; ++i)
+          flag.pending[j][i] =
+              std::min(flag.pending[j][i], other.pending[j][i]);
+    }
+  }
+
   void runBlock(Block &block) {
     for (Operation &op : block) {
       if (done())
@@ -133,12 +166,22 @@ struct Run {
         std::optional<int64_t> lb = getConstantIntValue(loop.getLowerBound());
         std::optional<int64_t> ub = getConstantIntValue(loop.getUpperBound());
         std::optional<int64_t> step = getConstantIntValue(loop.getStep());
+        bool mayBeEmpty = true;
         if (lb && ub && step && *step > 0) {
           int64_t trips = *ub > *lb ? (*ub - *lb + *step - 1) / *step : 0;
           iterations = std::min<int64_t>(trips, maxIterations);
+          mayBeEmpty = false;
         }
+        // A loop whose trip count is only known at run time may not run at
+        // all (blocks deal tiles): afterwards, rely only on what holds
+        // either way.
+        std::optional<Snapshot> skipped;
+        if (mayBeEmpty)
+          skipped = snapshot();
         for (unsigned i = 0; i < iterations && !done(); ++i)
           runBlock(*loop.getBody());
+        if (skipped && !done())
+          meet(*skipped);
         continue;
       }
       if (disabled(&op))

@@ -274,9 +274,25 @@ func.func @load_transpose_space(%s: memref<1x16x16xf32, #tile.space<l1>>, %d: me
 
 // -----
 
+func.func @img2col_space(%fmap: memref<1x6x6x8xf32, #tile.space<ub>>, %a: memref<48x72xf32, #tile.space<l0a>>) {
+  // expected-error @+1 {{fmap must be in l1, not ub}}
+  tile.img2col %fmap, %a {kernel = array<i64: 3, 3>, strides = array<i64: 1, 1>, pads = array<i64: 1, 1, 1, 1>, dilations = array<i64: 1, 1>, m_start = 0, k1_start = 0} : memref<1x6x6x8xf32, #tile.space<ub>> to memref<48x72xf32, #tile.space<l0a>>
+  return
+}
+
+// -----
+
 func.func @nchwconv_shape(%a: memref<16x8xf16, #tile.space<ub>>, %b: memref<16x8xf16, #tile.space<ub>>) {
   // expected-error @+1 {{expects [K, K] or [repeat, K, K] with K = 16 (one 32-byte block per row)}}
   tile.vnchwconv %a, %b : memref<16x8xf16, #tile.space<ub>> to memref<16x8xf16, #tile.space<ub>>
+  return
+}
+
+// -----
+
+func.func @img2col_c0(%fmap: memref<1x6x6x16xf32, #tile.space<l1>>, %a: memref<48x72xf32, #tile.space<l0a>>) {
+  // expected-error @+1 {{fmap must be [c1, h, w, 8]}}
+  tile.img2col %fmap, %a {kernel = array<i64: 3, 3>, strides = array<i64: 1, 1>, pads = array<i64: 1, 1, 1, 1>, dilations = array<i64: 1, 1>, m_start = 0, k1_start = 0} : memref<1x6x6x16xf32, #tile.space<l1>> to memref<48x72xf32, #tile.space<l0a>>
   return
 }
 
@@ -290,8 +306,40 @@ func.func @load_transpose_shape(%s: memref<1x16x16xf32, #tile.space<l1>>, %d: me
 
 // -----
 
+func.func @img2col_rows(%fmap: memref<1x6x6x8xf32, #tile.space<l1>>, %a: memref<40x72xf32, #tile.space<l0a>>) {
+  // expected-error @+1 {{dst must be [M, K] with M a multiple of 16 and K of 8}}
+  tile.img2col %fmap, %a {kernel = array<i64: 3, 3>, strides = array<i64: 1, 1>, pads = array<i64: 1, 1, 1, 1>, dilations = array<i64: 1, 1>, m_start = 0, k1_start = 0} : memref<1x6x6x8xf32, #tile.space<l1>> to memref<40x72xf32, #tile.space<l0a>>
+  return
+}
+
+// -----
+
 func.func @nchwconv_types(%a: memref<8x8xf32, #tile.space<ub>>, %b: memref<2x8x8xf32, #tile.space<ub>>) {
   // expected-error @+1 {{source and target must have one shape and element type}}
   tile.vnchwconv %a, %b : memref<8x8xf32, #tile.space<ub>> to memref<2x8x8xf32, #tile.space<ub>>
+  return
+}
+
+// -----
+
+func.func @img2col_window(%fmap: memref<1x2x2x8xf32, #tile.space<l1>>, %a: memref<16x72xf32, #tile.space<l0a>>) {
+  // expected-error @+1 {{kernel window does not fit the padded feature map}}
+  tile.img2col %fmap, %a {kernel = array<i64: 3, 3>, strides = array<i64: 1, 1>, pads = array<i64: 0, 0, 0, 0>, dilations = array<i64: 1, 1>, m_start = 0, k1_start = 0} : memref<1x2x2x8xf32, #tile.space<l1>> to memref<16x72xf32, #tile.space<l0a>>
+  return
+}
+
+// -----
+
+func.func @img2col_columns(%fmap: memref<1x6x6x8xf32, #tile.space<l1>>, %a: memref<16x72xf32, #tile.space<l0a>>) {
+  // expected-error @+1 {{fractal columns exceed the 9 of c1 * kh * kw}}
+  tile.img2col %fmap, %a {kernel = array<i64: 3, 3>, strides = array<i64: 1, 1>, pads = array<i64: 1, 1, 1, 1>, dilations = array<i64: 1, 1>, m_start = 0, k1_start = 1} : memref<1x6x6x8xf32, #tile.space<l1>> to memref<16x72xf32, #tile.space<l0a>>
+  return
+}
+
+// -----
+
+func.func @img2col_kernel(%fmap: memref<1x6x6x8xf32, #tile.space<l1>>, %a: memref<16x72xf32, #tile.space<l0a>>) {
+  // expected-error @+1 {{kernel, strides and dilations must be in 1..255}}
+  tile.img2col %fmap, %a {kernel = array<i64: 3, 3>, strides = array<i64: 0, 1>, pads = array<i64: 1, 1, 1, 1>, dilations = array<i64: 1, 1>, m_start = 0, k1_start = 0} : memref<1x6x6x8xf32, #tile.space<l1>> to memref<16x72xf32, #tile.space<l0a>>
   return
 }

@@ -147,3 +147,10 @@ func.func @sync() -> index {
   tile.barrier <v>
   return %b : index
 }
+
+// CHECK-LABEL: func.func @img2col
+func.func @img2col(%fmap: memref<2x6x6x8xf32, #tile.space<l1>>, %a: memref<48x144xf32, #tile.space<l0a>>) {
+  // CHECK: tile.img2col %{{.*}}, %{{.*}} {dilations = array<i64: 1, 1>, k1_start = 0 : i64, kernel = array<i64: 3, 3>, m_start = 0 : i64, pads = array<i64: 1, 1, 1, 1>, strides = array<i64: 1, 1>} : memref<2x6x6x8xf32, #tile.space<l1>> to memref<48x144xf32, #tile.space<l0a>>
+  tile.img2col %fmap, %a {kernel = array<i64: 3, 3>, strides = array<i64: 1, 1>, pads = array<i64: 1, 1, 1, 1>, dilations = array<i64: 1, 1>, m_start = 0, k1_start = 0} : memref<2x6x6x8xf32, #tile.space<l1>> to memref<48x144xf32, #tile.space<l0a>>
+  return
+}

@@ -211,3 +211,52 @@ module {
     return
   }
 }
+
+// -----
+
+// Loops dealt to blocks: their trip counts depend on the block index, so a
+// block may skip them. What the second loop's flags tell MTE2 about V then
+// does not hold after it, so the third loop's protocol cannot reuse the
+// first one's event id (V may not have taken that flag yet).
+// CHECK-LABEL: func.func @skippable
+// CHECK:      tile.set_flag <v> -> <mte2>, 0
+// CHECK-NEXT: scf.for
+// CHECK:      tile.wait_flag <v> -> <mte2>, 0
+// CHECK:      tile.set_flag <v> -> <mte2>, 0
+// CHECK-NEXT: }
+// CHECK-NEXT: tile.wait_flag <v> -> <mte2>, 0
+// CHECK-NEXT: tile.set_flag <v> -> <mte2>, 1
+// CHECK-NEXT: scf.for
+// CHECK:      tile.wait_flag <v> -> <mte2>, 1
+// CHECK:      tile.set_flag <v> -> <mte2>, 1
+// CHECK-NEXT: }
+// CHECK-NEXT: tile.wait_flag <v> -> <mte2>, 1
+// CHECK-NEXT: tile.set_flag <v> -> <mte2>, 2
+// CHECK-NEXT: scf.for
+// CHECK:      tile.wait_flag <v> -> <mte2>, 2
+// CHECK:      tile.set_flag <v> -> <mte2>, 2
+// CHECK-NEXT: }
+// CHECK-NEXT: tile.wait_flag <v> -> <mte2>, 2
+  func.func @skippable(%in: memref<64x256xf16, #tile.space<gm>>) attributes {tile.kernel, tile.block_dim = 4 : i32} {
+    %c0 = arith.constant 0 : index
+    %c1 = arith.constant 1 : index
+    %b = tile.block_idx
+    %a = memref.alloc() : memref<1x256xf16, #tile.space<ub>>
+    %acc = memref.alloc() : memref<1x256xf16, #tile.space<ub>>
+    scf.for %i = %c0 to %b step %c1 {
+      %src = memref.subview %in[%i, 0] [1, 256] [1, 1] : memref<64x256xf16, #tile.space<gm>> to memref<1x256xf16, strided<[256, 1], offset: ?>, #tile.space<gm>>
+      tile.copy %src, %a : memref<1x256xf16, strided<[256, 1], offset: ?>, #tile.space<gm>> to memref<1x256xf16, #tile.space<ub>>
+      tile.vadd %acc, %a, %acc : memref<1x256xf16, #tile.space<ub>>
+    }
+    scf.for %i = %c0 to %b step %c1 {
+      %src = memref.subview %in[%i, 0] [1, 256] [1, 1] : memref<64x256xf16, #tile.space<gm>> to memref<1x256xf16, strided<[256, 1], offset: ?>, #tile.space<gm>>
+      tile.copy %src, %a : memref<1x256xf16, strided<[256, 1], offset: ?>, #tile.space<gm>> to memref<1x256xf16, #tile.space<ub>>
+      tile.vadd %acc, %a, %acc : memref<1x256xf16, #tile.space<ub>>
+    }
+    scf.for %i = %c0 to %b step %c1 {
+      %src = memref.subview %in[%i, 0] [1, 256] [1, 1] : memref<64x256xf16, #tile.space<gm>> to memref<1x256xf16, strided<[256, 1], offset: ?>, #tile.space<gm>>
+      tile.copy %src, %a : memref<1x256xf16, strided<[256, 1], offset: ?>, #tile.space<gm>> to memref<1x256xf16, #tile.space<ub>>
+      tile.vadd %acc, %a, %acc : memref<1x256xf16, #tile.space<ub>>
+    }
+    return
+  }

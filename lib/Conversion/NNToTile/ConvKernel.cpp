@@ -1,0 +1,862 @@
+//===- ConvKernel.cpp - Tile kernels for nn.conv nn.kernels ---------------===//
+//
+// Y = conv(X, W) (+ bias, + elementwise epilogue) on the cube as img2col +
+// matrix multiply, with X and Y in NC1HWC0 (C0 = 32 / element size):
+//
+// - Groups are packed into "super-groups" of gs consecutive groups whose
+//   input and output channels start on C0 boundaries; one super-group is one
+//   matrix product with block-diagonal weights (zero outside each group), so
+//   depthwise and narrow groups share fractals instead of padding each group
+//   to a whole C0 block.
+// - Work units (image, super-group, Cout tile of nt columns, tile of r whole
+//   output rows) are dealt round robin to all blocks. A row tile's input
+//   window (the input rows its outputs need, clipped to the image) is copied
+//   gm -> L1 per K step; the vertical padding a clipped window lacks is
+//   load3d's pad_t / pad_b, so tiles at the top and bottom edges are their
+//   own (static) variants and the uniform middle tiles share one loop.
+// - K runs over chunks of c1k channel groups (loop, window copied per chunk)
+//   and, when one group's taps do not fit L0A, static chunks of tpc taps.
+//   Each step: weights gm -> L1 -> L0B (packed on the host in exact ZN
+//   order, one contiguous run per step), img2col L1 -> L0A (tile.img2col,
+//   isa.load3d), mmad (the first step initializes L0C). Steps alternate
+//   between two buffer sets, so copies and loads overlap the cube.
+// - Row-tile variants are separate loops a block may skip; a fence of small
+//   dependent ops through all pipes separates them so that sync insertion
+//   can reuse event ids.
+// - L0C -> ub, then bias / per-channel constants (pre-broadcast on the host
+//   into the ub tile layout [nt/16][mt][16]), residual tiles (copied from gm
+//   NC1HWC0 into the same layout) and the epilogue's vector ops; padding
+//   output channels are forced to zero (a 0/1 mask row) when the epilogue
+//   does not keep zeros; the tile's C0-channel blocks go back to gm.
+//
+//===----------------------------------------------------------------------===//
+
+#include "ConvKernel.h"
+
+#include "BlockSplit.h"
+#include "ElementwiseOps.h"
+#include "GmType.h"
+#include "TileBuilder.h"
+
+#include "nn/NNConstants.h"
+#include "nn/NNLayout.h"
+#include "tile/TileOps.h"
+
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/MemRef/IR/MemRef.h"
+#include "mlir/Dialect/SCF/IR/SCF.h"
+#include "mlir/Dialect/Utils/StaticValueUtils.h"
+
+#include <limits>
+#include <numeric>
+
+using namespace mlir;
+using namespace ascend;
+
+static int64_t ceilDiv(int64_t a, int64_t b) { return (a + b - 1) / b; }
+static int64_t roundUp(int64_t v, int64_t m) { return ceilDiv(v, m) * m; }
+
+bool ascend::isConvKernel(nn::KernelOp kernel) {
+  for (Operation &op : kernel.getBody().front())
+    if (isa<nn::ConvOp>(op))
+      return true;
+  return false;
+}
+
+namespace {
+/// What the kernel computes, read from the nn.kernel body.
+struct ConvProblem {
+  int64_t n = 0, cin = 0, h = 0, w = 0, cout = 0, kh = 0, kw = 0;
+  int64_t sh = 1, sw = 1, pt = 0, pl = 0, pb = 0, pr = 0, dh = 1, dw = 1;
+  int64_t groups = 1, oh = 0, ow = 0;
+  Type elem;
+  RankedTensorType inputType, resultType;
+  unsigned xInput = 0;
+  /// [cout][cin / groups][kh][kw]
+  SmallVector<double> weight;
+  /// Per-channel rows of cout values: the bias first (if any), then the
+  /// per-channel operands of epilogue ops, then the padding mask (if any).
+  SmallVector<SmallVector<double>> rows;
+  bool hasBias = false, hasMask = false;
+  SmallVector<Operation *> epilogue;
+  SmallVector<std::optional<double>> scalars;
+  /// (epilogue op, operand #) -> index into `rows`.
+  DenseMap<std::pair<Operation *, unsigned>, unsigned> rowOperands;
+  /// (epilogue op, operand #) -> index into `residuals`.
+  DenseMap<std::pair<Operation *, unsigned>, unsigned> residualOperands;
+  /// Kernel inputs of the result's type read by the epilogue.
+  SmallVector<unsigned> residuals;
+  bool needsScratch = false;
+};
+} // namespace
+
+/// A constant with one value per output channel ([C], [C, 1, 1] or
+/// [1, C, 1, 1] broadcast against [N, C, H, W], or a single value), as C
+/// values.
+static std::optional<SmallVector<double>>
+getChannelRow(nn::KernelOp kernel, Value v, int64_t c, bool plainVector) {
+  auto values = getKernelConstant(kernel, v);
+  auto type = dyn_cast<RankedTensorType>(v.getType());
+  if (!values || !type)
+    return std::nullopt;
+  if (values->size() == 1)
+    return SmallVector<double>(c, (*values)[0]);
+  ArrayRef<int64_t> shape = type.getShape();
+  if ((int64_t)values->size() != c || shape.size() > 4)
+    return std::nullopt;
+  if (plainVector && shape.size() == 1)
+    return values;
+  SmallVector<int64_t> padded(4 - shape.size(), 1);
+  padded.append(shape.begin(), shape.end());
+  if (padded[0] != 1 || padded[1] != c || padded[2] != 1 || padded[3] != 1)
+    return std::nullopt;
+  return values;
+}
+
+/// Whether `op` maps zero padding channels to zero (so no mask is needed).
+static bool keepsZeros(Operation *op, const ConvProblem &p) {
+  if (isa<nn::ReluOp, nn::MulOp>(op))
+    return true;
+  if (!isa<nn::AddOp, nn::SubOp>(op))
+    return false;
+  // Residuals and per-channel rows are zero in padding channels; splats
+  // are not.
+  for (unsigned i = 0; i < op->getNumOperands(); ++i) {
+    auto arg = dyn_cast<BlockArgument>(op->getOperand(i));
+    if (arg && p.scalars[arg.getArgNumber()])
+      return false;
+  }
+  return true;
+}
+
+static FailureOr<ConvProblem> analyze(nn::KernelOp kernel,
+                                      ArrayRef<std::optional<double>> scalars) {
+  auto conv = dyn_cast<nn::ConvOp>(&kernel.getBody().front().front());
+  ConvProblem p;
+  p.scalars.assign(scalars.begin(), scalars.end());
+  if (!conv)
+    return kernel.emitError("a conv kernel must start with its nn.conv");
+  auto fail = [&](const Twine &what) {
+    return conv.emitError() << "cannot lower nn.conv to the cube: " << what;
+  };
+  auto xType = cast<RankedTensorType>(conv.getInput().getType());
+  auto yType = cast<RankedTensorType>(conv.getType());
+  auto wType = cast<RankedTensorType>(conv.getWeight().getType());
+  if (xType.getRank() != 4 || wType.getRank() != 4)
+    return fail("only 2-D convolutions (4-D input and weights) are supported");
+  if (nn::getLayout(xType) != nn::Layout::NC1HWC0 ||
+      nn::getLayout(yType) != nn::Layout::NC1HWC0)
+    return fail("input and result must be in the nc1hwc0 layout (run the "
+                "layout assignment first)");
+  p.elem = yType.getElementType();
+  if (!p.elem.isF32() && !p.elem.isF16())
+    return fail("element type must be f16 or f32");
+  if (xType.getElementType() != p.elem)
+    return fail("input and result element types differ");
+  p.inputType = xType;
+  p.resultType = yType;
+  p.n = xType.getDimSize(0);
+  p.cin = xType.getDimSize(1);
+  p.h = xType.getDimSize(2);
+  p.w = xType.getDimSize(3);
+  p.cout = wType.getDimSize(0);
+  p.kh = wType.getDimSize(2);
+  p.kw = wType.getDimSize(3);
+  p.sh = conv.getStrides()[0];
+  p.sw = conv.getStrides()[1];
+  // nn pads are [top, left, bottom, right].
+  p.pt = conv.getPads()[0];
+  p.pl = conv.getPads()[1];
+  p.pb = conv.getPads()[2];
+  p.pr = conv.getPads()[3];
+  p.dh = conv.getDilations()[0];
+  p.dw = conv.getDilations()[1];
+  p.groups = conv.getGroup();
+  p.oh = yType.getDimSize(2);
+  p.ow = yType.getDimSize(3);
+  for (int64_t v : {p.kh, p.kw, p.sh, p.sw, p.dh, p.dw})
+    if (v > 255)
+      return fail("kernel, stride and dilation must be at most 255 (load3d)");
+  for (int64_t v : {p.pt, p.pl, p.pb, p.pr})
+    if (v > 255)
+      return fail("pads must be at most 255 (load3d)");
+  auto xArg = dyn_cast<BlockArgument>(conv.getInput());
+  if (!xArg)
+    return fail("the input must be a kernel input");
+  p.xInput = xArg.getArgNumber();
+  auto weights = getKernelConstant(kernel, conv.getWeight());
+  if (!weights)
+    return fail("the weights must be a constant (runtime weights are not "
+                "supported yet)");
+  p.weight = std::move(*weights);
+  if (Value bias = conv.getBias()) {
+    auto row = getChannelRow(kernel, bias, p.cout, /*plainVector=*/true);
+    if (!row)
+      return fail("the bias must be a constant of Cout values");
+    p.rows.push_back(std::move(*row));
+    p.hasBias = true;
+  }
+
+  // Epilogue: a chain of elementwise ops on the convolution.
+  FailureOr<SmallVector<Operation *>> epilogue = walkEpilogue(
+      kernel, scalars, "a conv kernel",
+      [&](Operation *op, unsigned i, Value operand) -> LogicalResult {
+        auto arg = dyn_cast<BlockArgument>(operand);
+        if (arg && operand.getType() == yType &&
+            !kernel.getInputs()[arg.getArgNumber()]
+                 .getDefiningOp<nn::ConstantOp>()) {
+          p.residualOperands[{op, i}] = p.residuals.size();
+          p.residuals.push_back(arg.getArgNumber());
+          return success();
+        }
+        auto row = getChannelRow(kernel, operand, p.cout, false);
+        if (!row)
+          return op->emitError()
+                 << "cannot lower " << op->getName()
+                 << " in a convolution epilogue: operand #" << i
+                 << " must be a splat, a per-channel constant or a tensor of "
+                    "the convolution's type";
+        p.rowOperands[{op, i}] = p.rows.size();
+        p.rows.push_back(std::move(*row));
+        return success();
+      });
+  if (failed(epilogue))
+    return failure();
+  p.epilogue = std::move(*epilogue);
+  for (Operation *op : p.epilogue)
+    p.needsScratch |= needsScratch(op);
+  int64_t c0 = nn::getBlockElements(p.elem);
+  if (p.cout % c0 && !llvm::all_of(p.epilogue, [&](Operation *op) {
+        return keepsZeros(op, p);
+      })) {
+    p.rows.push_back(SmallVector<double>(p.cout, 1.0));
+    p.hasMask = true;
+  }
+  return p;
+}
+
+namespace {
+/// A run of consecutive row tiles that share one static variant.
+struct RowRun {
+  int64_t t0 = 0, len = 0;
+  /// Output rows, vertical padding load3d adds, and input window rows.
+  int64_t rows = 0, padTop = 0, padBot = 0, hw = 0;
+};
+
+/// Builds the kernel body; one instance per kernel.
+class ConvBuilder : public TileBuilder {
+public:
+  ConvBuilder(const ConvProblem &p, OpBuilder &builder, Location loc)
+      : TileBuilder(builder, loc), p(p) {
+    es = p.elem.getIntOrFloatBitWidth() / 8;
+    c0 = 32 / es;
+    fe = 512 / es;
+    taps = p.kh * p.kw;
+    cinG = p.cin / p.groups;
+    coutG = p.cout / p.groups;
+    c1in = ceilDiv(p.cin, c0);
+    c1out = ceilDiv(p.cout, c0);
+    // Smallest power of two of groups whose channels fill whole C0 blocks;
+    // one super-group of all groups when that does not divide the groups.
+    int64_t a = c0 / std::gcd(c0, cinG), o = c0 / std::gcd(c0, coutG);
+    gs = std::min(p.groups, std::lcm(a, o));
+    if (p.groups % gs)
+      gs = p.groups;
+    numSG = p.groups / gs;
+    nsg = gs * coutG;
+    c1sg = numSG == 1 ? c1in : gs * cinG / c0;
+    nsg1 = ceilDiv(nsg, 16);
+  }
+
+  LogicalResult chooseTiles(const MachineModel &machine, Operation *where);
+  SmallVector<double> packWeights() const;
+  SmallVector<double> broadcastRow(ArrayRef<double> row) const;
+  /// The kernel's gm arguments before its result: input, packed weights,
+  /// broadcast rows, residuals.
+  SmallVector<CubeKernelArg> kernelArgs(StringRef name) const;
+  void emitBody(func::FuncOp func);
+
+  const ConvProblem &p;
+  int64_t es, c0, fe, taps, cinG, coutG, c1in, c1out;
+  int64_t gs, numSG, nsg, c1sg, nsg1;
+  // Chosen tiles: output rows per tile, N tile fractals, channel groups and
+  // taps per K step.
+  int64_t r = 0, nt1 = 0, c1k = 0, tpc = 0, blocks = 1;
+  // Derived from them.
+  int64_t nt = 0, numNT = 0, lastNtReal = 0, kc = 0, numTc = 0, numC1c = 0;
+  int64_t mt = 0, hwMax = 0;
+  SmallVector<RowRun> runs;
+
+private:
+  void derive();
+  SmallVector<RowRun> rowRuns(int64_t rows) const;
+  /// Splits the first dimension of `v` into (d0 / inner, inner).
+  Value splitFirst(Value v, int64_t inner) {
+    auto t = cast<MemRefType>(v.getType());
+    SmallVector<int64_t> shape = {t.getDimSize(0) / inner, inner};
+    SmallVector<ReassociationIndices> groups = {{0, 1}};
+    for (int64_t i = 1; i < t.getRank(); ++i) {
+      shape.push_back(t.getDimSize(i));
+      groups.push_back({i + 1});
+    }
+    return memref::ExpandShapeOp::create(b, loc, shape, v, groups);
+  }
+
+  /// A chain of tiny dependent ops through every pipe between two classes
+  /// of units. Each class is a loop a block may skip, so nothing inside it
+  /// orders the pipes; after the chain, every pipe has heard of every other
+  /// pipe's last flag wait, and sync insertion can reuse event ids.
+  void emitFence();
+  struct {
+    Value l1a, l1b, l0a, l0b, l0c, ub;
+  } fence;
+  void emitUnit(const RowRun &run, int64_t ntReal, Value n, Value sg, Value nti,
+                Value t);
+  /// The K steps of channel chunk `c1c`, whose index modulo 2 is `parity`
+  /// (the first chunk, which initializes L0C, passes 0 too).
+  void emitC1Chunk(const RowRun &run, Value n, Value sg, Value nti, Value t,
+                   Value c1c, int64_t chunkParity);
+  Value emitEpilogue(int64_t mPad);
+  /// Moves the first `nb` C0-channel blocks of a ub tile ([nt/16][mt][16])
+  /// from or to a gm [N * C1][OH * OW][C0] view, rows [row0, row0 + nb),
+  /// pixels [p0, p0 + m).
+  void transferBlocks(Value gm3, Value ubTile, Value row0, Value p0, int64_t m,
+                      int64_t nb, bool toGm);
+
+  // Arguments and buffers.
+  Value xView, wGm, outView, blockIdx;
+  SmallVector<Value> rowGms, resViews, rowTiles, resTiles;
+  /// K-step buffers, double buffered: step s uses set s % 2, so the next
+  /// step's copies and loads overlap this step's mmad.
+  struct StepBuffers {
+    Value l1win, l1b, l0a, l0b;
+  } sets[2];
+  Value l0c, cub, eub, scratch;
+};
+} // namespace
+
+SmallVector<RowRun> ConvBuilder::rowRuns(int64_t rows) const {
+  SmallVector<RowRun> result;
+  int64_t tiles = ceilDiv(p.oh, rows);
+  for (int64_t t = 0; t < tiles; ++t) {
+    RowRun k;
+    k.t0 = t;
+    k.len = 1;
+    k.rows = std::min(rows, p.oh - t * rows);
+    int64_t y0 = t * rows * p.sh - p.pt;
+    int64_t y1 = (t * rows + k.rows - 1) * p.sh - p.pt + p.dh * (p.kh - 1) + 1;
+    int64_t ys = std::max<int64_t>(0, y0), ye = std::min(p.h, y1);
+    k.padTop = ys - y0;
+    k.padBot = y1 - ye;
+    k.hw = ye - ys;
+    if (!result.empty()) {
+      RowRun &last = result.back();
+      if (last.rows == k.rows && last.padTop == k.padTop &&
+          last.padBot == k.padBot && last.hw == k.hw) {
+        ++last.len;
+        continue;
+      }
+    }
+    result.push_back(k);
+  }
+  return result;
+}
+
+void ConvBuilder::derive() {
+  nt = nt1 * 16;
+  numNT = nsg1 / nt1;
+  lastNtReal = nsg - (numNT - 1) * nt;
+  kc = c1k * tpc;
+  numTc = taps / tpc;
+  numC1c = c1sg / c1k;
+  mt = roundUp(std::min(r, p.oh) * p.ow, 16);
+  runs = rowRuns(r);
+  hwMax = 0;
+  for (const RowRun &run : runs)
+    hwMax = std::max(hwMax, run.hw);
+}
+
+LogicalResult ConvBuilder::chooseTiles(const MachineModel &machine,
+                                       Operation *where) {
+  auto fail = [&](const Twine &what) {
+    return where->emitError() << "cannot lower nn.conv to the cube: " << what;
+  };
+  // Less what the fence between unit classes needs (see emitFence).
+  int64_t l1Size = machine.getBuffer(MemorySpace::L1).size - 2 * 512;
+  int64_t l0aSize = machine.getBuffer(MemorySpace::L0A).size - 512;
+  int64_t l0bSize = machine.getBuffer(MemorySpace::L0B).size - 512;
+  int64_t l0cSize = machine.getBuffer(MemorySpace::L0C).size - 1024;
+  int64_t ubSize = machine.getBuffer(MemorySpace::UB).size - 256 * es;
+  int64_t ubTiles = 1 + (p.epilogue.empty() && p.rows.empty() ? 0 : 1) +
+                    (int64_t)p.rows.size() + (int64_t)p.residuals.size() +
+                    p.needsScratch;
+  auto bandwidth = [&](MemorySpace s, MemorySpace d) {
+    const DataPathSpec *path = machine.findPath(s, d);
+    return path ? path->bytesPerCycle : 1.0;
+  };
+  auto setup = [&](MemorySpace s, MemorySpace d) {
+    const DataPathSpec *path = machine.findPath(s, d);
+    return path ? (double)path->setupCycles : 0.0;
+  };
+  double cubeCycles = es == 4 ? machine.cube.f32CyclesPerFractal
+                              : machine.cube.f16CyclesPerFractal;
+  double l1ToL0 = bandwidth(MemorySpace::L1, MemorySpace::L0A);
+  double l0cToUb = bandwidth(MemorySpace::L0C, MemorySpace::UB);
+  double gmSetup = setup(MemorySpace::GM, MemorySpace::L1);
+
+  auto divisors = [](int64_t v) {
+    SmallVector<int64_t> d;
+    for (int64_t i = 1; i <= v; ++i)
+      if (v % i == 0)
+        d.push_back(i);
+    return d;
+  };
+  // Which buffer the smallest tiles overflow, for the error.
+  std::string overflow;
+  double best = std::numeric_limits<double>::infinity();
+  struct Choice {
+    int64_t r, nt1, c1k, tpc;
+  } chosen{0, 0, 0, 0};
+  for (int64_t rows = 1; rows <= p.oh; ++rows) {
+    int64_t mPad = roundUp(rows * p.ow, 16), m1 = mPad / 16;
+    // Tiles of more rows than needed to fill L0A's rows gain nothing.
+    if (rows > 1 && roundUp((rows - 1) * p.ow, 16) / 16 * 512 > l0aSize)
+      break;
+    SmallVector<RowRun> rr = rowRuns(rows);
+    // Every run is a loop whose trip count depends on the block, and sync
+    // insertion gives each such loop its own event id per pipe pair.
+    if (rr.size() > machine.eventIds) {
+      overflow = "the event ids (too many row-tile variants)";
+      continue;
+    }
+    int64_t hw = 0;
+    for (const RowRun &run : rr)
+      hw = std::max(hw, run.hw);
+    int64_t rowTiles = ceilDiv(p.oh, rows);
+    for (int64_t n1 : divisors(nsg1)) {
+      int64_t ntCols = n1 * 16;
+      // A partial last N tile would be one more variant of every run.
+      if (n1 != nsg1 && nsg % ntCols)
+        continue;
+      if (mPad * ntCols * 4 > l0cSize) {
+        overflow = "L0C";
+        continue;
+      }
+      if (ubTiles * mPad * ntCols * es > ubSize) {
+        overflow = "UB";
+        continue;
+      }
+      int64_t units = p.n * numSG * (nsg1 / n1) * rowTiles;
+      int64_t blk = std::min<int64_t>(machine.cores, units);
+      double gmBw = std::min(bandwidth(MemorySpace::GM, MemorySpace::L1),
+                             machine.hbmBytesPerCycle / blk);
+      for (int64_t ck : divisors(c1sg)) {
+        for (int64_t tp : divisors(taps)) {
+          if (tp < taps && ck > 1)
+            continue;
+          int64_t k = ck * tp;
+          // Two buffer sets (double buffering).
+          if (2 * m1 * k * 512 > l0aSize) {
+            overflow = "L0A";
+            continue;
+          }
+          if (2 * k * n1 * 512 > l0bSize) {
+            overflow = "L0B";
+            continue;
+          }
+          int64_t windowBytes = ck * hw * p.w * 32;
+          if (2 * (windowBytes + k * n1 * 512) > l1Size) {
+            overflow = "L1";
+            continue;
+          }
+          if (hw * p.w > 65535 || m1 > 4095 || k > 4095) {
+            overflow = "L1 (the input window exceeds one copy)";
+            continue;
+          }
+          // Per K step, double buffered: the next step's copies and loads
+          // overlap this step's mmad, so a step costs the slower of the two
+          // plus its flags; the first step's moves and the epilogue (l0c ->
+          // ub, tiles from and to gm) are exposed.
+          int64_t steps = (c1sg / ck) * (taps / tp);
+          double cube = m1 * k * n1 * cubeCycles;
+          double moves =
+              (k * n1 * 512 + (double)windowBytes / (taps / tp)) / gmBw +
+              gmSetup + (m1 * k + k * n1) * 512 / l1ToL0;
+          double unit = moves + steps * (std::max(cube, moves) + 8) +
+                        machine.cube.latency + n1 * m1 * 1024 / l0cToUb +
+                        (1 + p.residuals.size() +
+                         (numSG * nsg1 / n1 > 1 ? p.rows.size() : 0)) *
+                            (mPad * ntCols * es / gmBw) +
+                        2 * gmSetup;
+          double total = ceilDiv(units, blk) * unit;
+          if (total < best) {
+            best = total;
+            chosen = {rows, n1, ck, tp};
+          }
+        }
+      }
+    }
+  }
+  if (!chosen.r)
+    return fail("no tiling fits " +
+                (overflow.empty() ? std::string("the buffers") : overflow) +
+                " (even one row of output pixels, 16 output channels and one "
+                "kernel tap overflow it)");
+  r = chosen.r;
+  nt1 = chosen.nt1;
+  c1k = chosen.c1k;
+  tpc = chosen.tpc;
+  derive();
+  for (const RowRun &run : runs)
+    if (run.hw < 1)
+      return fail("a tile's input window lies entirely in the padding");
+  int64_t units = p.n * numSG * numNT * ceilDiv(p.oh, r);
+  blocks = std::max<int64_t>(1, std::min<int64_t>(machine.cores, units));
+  return success();
+}
+
+SmallVector<double> ConvBuilder::packWeights() const {
+  // [sg][nti][c1 chunk][tap chunk][kf < kc][j1 < nt1][16][c0]: each K step
+  // of an N tile is one contiguous run in exact L0B (ZN) order.
+  int64_t stepSize = kc * nt1 * fe;
+  SmallVector<double> packed(numSG * numNT * numC1c * numTc * stepSize, 0.0);
+  for (int64_t sg = 0; sg < numSG; ++sg)
+    for (int64_t nti = 0; nti < numNT; ++nti)
+      for (int64_t col = 0; col < nt; ++col) {
+        int64_t local = nti * nt + col;
+        if (local >= nsg)
+          continue;
+        int64_t co = sg * nsg + local, g = co / coutG;
+        for (int64_t c1 = 0; c1 < c1sg; ++c1)
+          for (int64_t cc = 0; cc < c0; ++cc) {
+            int64_t ci = (numSG == 1 ? 0 : sg * gs * cinG) + c1 * c0 + cc;
+            int64_t ciG = ci - g * cinG;
+            if (ci >= p.cin || ciG < 0 || ciG >= cinG)
+              continue;
+            for (int64_t tap = 0; tap < taps; ++tap) {
+              int64_t step = (c1 / c1k) * numTc + tap / tpc;
+              int64_t kf = (c1 % c1k) * tpc + tap % tpc;
+              int64_t at =
+                  ((sg * numNT + nti) * numC1c * numTc + step) * stepSize +
+                  ((kf * nt1 + col / 16) * 16 + col % 16) * c0 + cc;
+              packed[at] = p.weight[(co * cinG + ciG) * taps + tap];
+            }
+          }
+      }
+  return packed;
+}
+
+SmallVector<double> ConvBuilder::broadcastRow(ArrayRef<double> row) const {
+  // One [nt1][mt][16] tile per (super-group, N tile); padding channels 0.
+  int64_t tileSize = nt1 * mt * 16;
+  SmallVector<double> tiles(numSG * numNT * tileSize, 0.0);
+  for (int64_t sg = 0; sg < numSG; ++sg)
+    for (int64_t nti = 0; nti < numNT; ++nti)
+      for (int64_t col = 0; col < nt && nti * nt + col < nsg; ++col) {
+        double v = row[sg * nsg + nti * nt + col];
+        for (int64_t i = 0; i < mt; ++i)
+          tiles[(sg * numNT + nti) * tileSize + ((col / 16) * mt + i) * 16 +
+                col % 16] = v;
+      }
+  return tiles;
+}
+
+void ConvBuilder::emitBody(func::FuncOp func) {
+  Block *entry = &func.getBody().front();
+  b.setInsertionPointToStart(entry);
+  unsigned arg = 0;
+  Value xGm = entry->getArgument(arg++);
+  wGm = entry->getArgument(arg++);
+  for (unsigned i = 0; i < p.rows.size(); ++i)
+    rowGms.push_back(entry->getArgument(arg++));
+  int64_t pixels = p.oh * p.ow;
+  for (unsigned i = 0; i < p.residuals.size(); ++i)
+    resViews.push_back(
+        view(entry->getArgument(arg++), {p.n * c1out, pixels, c0}));
+  Value outGm = entry->getArgument(arg++);
+  Type f32 = b.getF32Type();
+
+  blockIdx = tile::BlockIdxOp::create(b, loc, b.getIndexType());
+  xView = view(xGm, {p.n * c1in, p.h, p.w, c0});
+  outView = view(outGm, {p.n * c1out, pixels, c0});
+
+  int64_t m1 = mt / 16;
+  for (StepBuffers &set : sets) {
+    set.l1win = alloc(c1k * hwMax * p.w * c0, p.elem, MemorySpace::L1);
+    set.l1b = alloc(kc * nt1 * fe, p.elem, MemorySpace::L1);
+    set.l0a = alloc(m1 * kc * fe, p.elem, MemorySpace::L0A);
+    set.l0b = alloc(kc * nt1 * fe, p.elem, MemorySpace::L0B);
+  }
+  l0c = alloc(mt * nt, f32, MemorySpace::L0C);
+  cub = alloc(mt * nt, p.elem, MemorySpace::UB);
+  if (!p.epilogue.empty() || !p.rows.empty())
+    eub = alloc(mt * nt, p.elem, MemorySpace::UB);
+  int64_t tileSize = nt1 * mt * 16;
+  bool hoistRows = numSG * numNT == 1;
+  for (Value rowGm : rowGms) {
+    Value tile = alloc(tileSize, p.elem, MemorySpace::UB);
+    if (hoistRows)
+      copy(rowGm, tile);
+    rowTiles.push_back(tile);
+  }
+  // Residual tiles are read as whole fractals but written only for the
+  // tile's pixels and blocks: zero them once so nothing reads
+  // never-written bytes.
+  for (unsigned i = 0; i < p.residuals.size(); ++i) {
+    Value tile = alloc(tileSize, p.elem, MemorySpace::UB);
+    tile::VDupOp::create(b, loc, b.getF64FloatAttr(0.0), tile);
+    resTiles.push_back(tile);
+  }
+  if (p.needsScratch)
+    scratch = alloc(tileSize, p.elem, MemorySpace::UB);
+
+  // Classes of uniform units: (row run) x (full N tiles, last N tile). Each
+  // class is dealt round robin starting after the previous class's last
+  // block, so edge variants land on different blocks.
+  int64_t dealt = 0;
+  bool lastPartial = lastNtReal != nt;
+  bool firstClass = true;
+  for (const RowRun &run : runs) {
+    for (int kind = 0; kind < 2; ++kind) {
+      int64_t ntCount = kind == 0 ? numNT - lastPartial : lastPartial;
+      if (ntCount == 0)
+        continue;
+      int64_t ntReal = kind == 0 ? nt : lastNtReal;
+      int64_t units = p.n * numSG * ntCount * run.len;
+      if (!firstClass)
+        emitFence();
+      firstClass = false;
+      int64_t start = dealt % blocks;
+      dealt += units;
+      // A one-trip loop scopes the class's scalar registers (the isa
+      // emission frees registers defined in a loop when it ends).
+      loop(idx(1), [&](Value) {
+        // The block's position counted from `start`: (b - start) mod B.
+        Value rotated = start == 0
+                            ? blockIdx
+                            : rem(add(blockIdx, idx(blocks - start)), blocks);
+        Value count = buildDealtTileCount(b, loc, rotated, units, blocks);
+        loop(count, [&](Value j) {
+          Value u = add(mul(j, blocks), rotated);
+          Value t = add(rem(u, run.len), run.t0);
+          Value rest = div(u, run.len);
+          Value nti = kind == 0 ? rem(rest, ntCount) : idx(numNT - 1);
+          rest = div(rest, ntCount);
+          Value sg = rem(rest, numSG);
+          Value n = div(rest, numSG);
+          emitUnit(run, ntReal, n, sg, nti, t);
+        });
+      });
+    }
+  }
+  func::ReturnOp::create(b, loc);
+}
+
+void ConvBuilder::emitFence() {
+  int64_t c0Cols = c0;
+  if (!fence.l1a) {
+    fence.l1a = alloc(fe, p.elem, MemorySpace::L1);
+    fence.l1b = alloc(fe, p.elem, MemorySpace::L1);
+    fence.l0a = alloc(fe, p.elem, MemorySpace::L0A);
+    fence.l0b = alloc(fe, p.elem, MemorySpace::L0B);
+    fence.l0c = alloc(256, b.getF32Type(), MemorySpace::L0C);
+    fence.ub = alloc(256, p.elem, MemorySpace::UB);
+  }
+  Value zero = idx(0);
+  auto cube = [&](Value l1) {
+    copy(l1, fence.l0a);
+    copy(l1, fence.l0b);
+    tile::MmadOp::create(b, loc, view(fence.l0a, {16, c0Cols}),
+                         view(fence.l0b, {c0Cols, 16}),
+                         view(fence.l0c, {16, 16}));
+    copy(view(fence.l0c, {1, 256}), view(fence.ub, {1, 256}));
+  };
+  // MTE2 -> MTE1 -> M -> V -> MTE3, the direction of the kernel's data
+  // flow. The flags a class's loops carry across units are the reverse
+  // (write-after-read: the next unit's copy or load waits for this unit's
+  // reader), set on the reader's pipe and waited on by the writer's, so the
+  // setter must hear of a pipe that comes before it in this chain.
+  copy(sub(wGm, {zero}, {fe}), fence.l1a);
+  cube(fence.l1a);
+  copy(sub(fence.ub, {zero}, {fe}), fence.l1b);
+}
+
+void ConvBuilder::emitUnit(const RowRun &run, int64_t ntReal, Value n, Value sg,
+                           Value nti, Value t) {
+  int64_t mReal = run.rows * p.ow, mPad = roundUp(mReal, 16);
+  // Each phase is a one-trip loop so that its address registers are freed
+  // at its end (the isa emission has only 32 scalar registers).
+  auto phase = [&](auto body) { loop(idx(1), [&](Value) { body(); }); };
+  // Chunk c's steps use buffer sets (c * numTc + tc) % 2: the loop body
+  // holds two chunks so that every set is static.
+  phase([&] { emitC1Chunk(run, n, sg, nti, t, idx(0), 0); });
+  int64_t rest = numC1c - 1;
+  if (rest >= 2)
+    loop(idx(rest / 2), [&](Value c) {
+      Value chunk = add(mul(c, 2), 1);
+      emitC1Chunk(run, n, sg, nti, t, chunk, 1);
+      emitC1Chunk(run, n, sg, nti, t, add(chunk, 1), 2);
+    });
+  if (rest % 2)
+    phase([&] { emitC1Chunk(run, n, sg, nti, t, idx(numC1c - 1), 1); });
+
+  phase([&] {
+    // L0C holds [nt1][mPad][16]; ub keeps the row stride mt of a full tile
+    // so that the broadcast rows line up for every variant.
+    copy(view(l0c, {nt1, mPad * 16}),
+         view(cub, {nt1, mPad * 16}, {mt * 16, 1}));
+    int64_t tileSize = nt1 * mt * 16;
+    if (numSG * numNT > 1) {
+      Value tileIdx = add(mul(sg, numNT), nti);
+      for (auto [rowGm, tile] : llvm::zip(rowGms, rowTiles))
+        copy(sub(rowGm, {mul(tileIdx, tileSize)}, {tileSize}), tile);
+    }
+    int64_t nb = ceilDiv(ntReal, c0);
+    Value blockRow =
+        add(mul(n, c1out),
+            add(mul(sg, std::max<int64_t>(1, nsg / c0)), mul(nti, nt / c0)));
+    Value p0 = mul(t, r * p.ow);
+    for (auto [view3, tile] : llvm::zip(resViews, resTiles))
+      transferBlocks(view3, tile, blockRow, p0, mReal, nb, /*toGm=*/false);
+    Value result = emitEpilogue(mPad);
+    transferBlocks(outView, result, blockRow, p0, mReal, nb, /*toGm=*/true);
+  });
+}
+
+void ConvBuilder::emitC1Chunk(const RowRun &run, Value n, Value sg, Value nti,
+                              Value t, Value c1c, int64_t chunkParity) {
+  bool first = chunkParity == 0 && getConstantIntValue(c1c) == 0;
+  int64_t mPad = roundUp(run.rows * p.ow, 16);
+  Value zero = idx(0);
+  // First input row of the window; padTop makes it exact at the top edge.
+  Value ys = add(mul(t, r * p.sh), run.padTop - p.pt);
+  Value xRow = add(add(mul(n, c1in), mul(sg, c1sg)), mul(c1c, c1k));
+  // All taps of the chunk read one window: the set of its first step.
+  const StepBuffers &chunkSet = sets[(chunkParity % 2) * numTc % 2];
+  Value window = view(chunkSet.l1win, {c1k, run.hw, p.w, c0});
+  copy(sub(xView, {xRow, ys, zero, zero}, {c1k, run.hw, p.w, c0}), window);
+  int64_t stepSize = kc * nt1 * fe;
+  // Steps of this N tile are numC1c * numTc consecutive runs.
+  Value firstStep =
+      add(mul(add(mul(sg, numNT), nti), numC1c * numTc), mul(c1c, numTc));
+  for (int64_t tc = 0; tc < numTc; ++tc) {
+    const StepBuffers &set = sets[((chunkParity % 2) * numTc + tc) % 2];
+    copy(sub(wGm, {mul(add(firstStep, tc), stepSize)}, {stepSize}),
+         sub(set.l1b, {zero}, {stepSize}));
+    copy(sub(set.l1b, {zero}, {stepSize}), sub(set.l0b, {zero}, {stepSize}));
+    Value a = view(set.l0a, {mPad, kc * c0});
+    tile::Img2ColOp::create(
+        b, loc, window, a, b.getDenseI64ArrayAttr({p.kh, p.kw}),
+        b.getDenseI64ArrayAttr({p.sh, p.sw}),
+        b.getDenseI64ArrayAttr({run.padTop, run.padBot, p.pl, p.pr}),
+        b.getDenseI64ArrayAttr({p.dh, p.dw}), b.getI64IntegerAttr(0),
+        b.getI64IntegerAttr(numTc > 1 ? tc * tpc : 0));
+    auto mmad = tile::MmadOp::create(b, loc, a, view(set.l0b, {kc * c0, nt}),
+                                     view(l0c, {mPad, nt}));
+    if (!first || tc > 0)
+      mmad.setAccumulate(true);
+  }
+}
+
+Value ConvBuilder::emitEpilogue(int64_t mPad) {
+  auto regions = fractalRegions(nt1, mt, mPad);
+  Value cur = cub, other = eub;
+  auto rowOp = [&](Value rowTile, bool multiply) {
+    for (auto r : regions) {
+      if (multiply)
+        tile::VMulOp::create(b, loc, region(cur, r), region(rowTile, r),
+                             region(other, r));
+      else
+        tile::VAddOp::create(b, loc, region(cur, r), region(rowTile, r),
+                             region(other, r));
+    }
+    std::swap(cur, other);
+  };
+  if (p.hasBias)
+    rowOp(rowTiles[0], /*multiply=*/false);
+  cur = emitChain(
+      p.epilogue, regions, cur, other, scratch,
+      [&](Operation *op, unsigned i,
+          std::pair<int64_t, int64_t> r) -> std::optional<Operand> {
+        auto row = p.rowOperands.find({op, i});
+        auto res = p.residualOperands.find({op, i});
+        auto arg = dyn_cast<BlockArgument>(op->getOperand(i));
+        if (row != p.rowOperands.end())
+          return Operand{region(rowTiles[row->second], r), std::nullopt};
+        if (res != p.residualOperands.end())
+          return Operand{region(resTiles[res->second], r), std::nullopt};
+        if (arg && p.scalars[arg.getArgNumber()])
+          return Operand{Value(), p.scalars[arg.getArgNumber()]};
+        return std::nullopt;
+      });
+  other = cur == cub ? eub : cub;
+  if (p.hasMask)
+    rowOp(rowTiles.back(), /*multiply=*/true);
+  return cur;
+}
+
+void ConvBuilder::transferBlocks(Value gm3, Value ubTile, Value row0, Value p0,
+                                 int64_t m, int64_t nb, bool toGm) {
+  Value zero = idx(0);
+  auto move = [&](Value ub, Value gm) {
+    if (toGm)
+      copy(ub, gm);
+    else
+      copy(gm, ub);
+  };
+  if (c0 == 16) {
+    // One C0 block per fractal column.
+    Value ub =
+        sub(view(ubTile, {nt1, mt, 16}), {zero, zero, zero}, {nb, m, 16});
+    move(ub, sub(gm3, {row0, p0, zero}, {nb, m, 16}));
+    return;
+  }
+  // f32: a fractal column of 16 channels is two C0 blocks of 8; view ub as
+  // [nt1][2][mt][8].
+  Value split = permute(view(ubTile, {nt1, mt, 2, 8}), {0, 2, 1, 3});
+  int64_t pairs = nb / 2;
+  if (pairs > 0)
+    move(sub(split, {zero, zero, zero, zero}, {pairs, 2, m, 8}),
+         splitFirst(sub(gm3, {row0, p0, zero}, {2 * pairs, m, 8}), 2));
+  if (nb % 2)
+    move(sub(split, {idx(pairs), zero, zero, zero}, {1, 1, m, 8}),
+         splitFirst(sub(gm3, {add(row0, 2 * pairs), p0, zero}, {1, m, 8}), 1));
+}
+
+SmallVector<CubeKernelArg> ConvBuilder::kernelArgs(StringRef name) const {
+  SmallVector<CubeKernelArg> args(1);
+  args[0].input = p.xInput;
+  args[0].type = getGmType(p.inputType);
+  args.push_back(
+      makeConstantArg(packWeights(), p.elem, (name + "_weights_zn").str()));
+  for (auto [i, row] : llvm::enumerate(p.rows))
+    args.push_back(makeConstantArg(broadcastRow(row), p.elem,
+                                   (name + "_row" + Twine(i)).str()));
+  for (unsigned input : p.residuals) {
+    args.emplace_back();
+    args.back().input = input;
+    args.back().type = getGmType(p.resultType);
+  }
+  return args;
+}
+
+FailureOr<CubeKernel>
+ascend::buildConvKernel(nn::KernelOp kernel,
+                        ArrayRef<std::optional<double>> scalars,
+                        const MachineModel &machine, OpBuilder &builder) {
+  FailureOr<ConvProblem> problem = analyze(kernel, scalars);
+  if (failed(problem))
+    return failure();
+  Operation *conv = &kernel.getBody().front().front();
+  ConvBuilder cb(*problem, builder, conv->getLoc());
+  if (failed(cb.chooseTiles(machine, conv)))
+    return failure();
+  CubeKernel result;
+  result.args = cb.kernelArgs(kernel.getSymName());
+  result.func =
+      createKernelFunc(builder, kernel.getLoc(), kernel.getSymName(),
+                       result.args, getGmType(problem->resultType), cb.blocks);
+  OpBuilder::InsertionGuard guard(builder);
+  cb.emitBody(result.func);
+  return result;
+}
