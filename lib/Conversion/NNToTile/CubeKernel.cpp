@@ -66,8 +66,13 @@ struct MatrixOperand {
   int64_t rows = 0, cols = 0;
   /// Per looped batch dimension, the step in stored rows (0: broadcast).
   SmallVector<int64_t> batchRows;
+  /// Elements of the whole tensor.
+  int64_t numel = 0;
   /// Read through a staged copy with zeroed padding (see StageKernel.h).
   bool staged = false;
+  /// The staged copy is converted to the cube's element type (f16 inputs of
+  /// an f32 model in mixed precision).
+  bool convert = false;
 };
 
 /// How a Gemm's C reaches the result.
@@ -84,7 +89,9 @@ struct CubeProblem {
   /// Rows, inner dimension and columns of one product (with the batch of a
   /// MatMul whose right operand is 2-D folded into the rows).
   int64_t m = 0, k = 0, n = 0;
-  Type elem;
+  /// Element type of the cube's operands, and of the result (and of the
+  /// vector epilogue): f16 and f32 for an f32 model in mixed precision.
+  Type elem, outElem;
   /// Output batch dimensions the kernel loops over.
   SmallVector<int64_t> batch;
   MatrixOperand a;
@@ -170,7 +177,8 @@ static SmallVector<int64_t> getBatchRows(ArrayRef<int64_t> shape,
 }
 
 static FailureOr<CubeProblem> analyze(nn::KernelOp kernel,
-                                      ArrayRef<std::optional<double>> scalars) {
+                                      ArrayRef<std::optional<double>> scalars,
+                                      bool mixed) {
   Block &body = kernel.getBody().front();
   CubeProblem p;
   p.scalars.assign(scalars.begin(), scalars.end());
@@ -212,15 +220,20 @@ static FailureOr<CubeProblem> analyze(nn::KernelOp kernel,
   p.m = outShape[rank - 2];
   p.n = outShape[rank - 1];
   p.k = transA ? aShape[0] : aShape.back();
-  p.elem = resultType.getElementType();
-  if (!p.elem.isF32() && !p.elem.isF16())
+  p.outElem = resultType.getElementType();
+  if (!p.outElem.isF32() && !p.outElem.isF16())
     return cubeError("element type must be f16 or f32");
+  // Mixed precision: f16 operands, fp32 accumulation and result.
+  p.elem = mixed ? Float16Type::get(kernel.getContext()) : p.outElem;
+  bool convert = p.elem != p.outElem;
   if (!inputOf(a))
     return cubeError("the left operand must be a kernel input");
   p.a.input = *inputOf(a);
   p.a.kRows = transA;
   p.a.rows = aShape[aShape.size() - 2];
   p.a.cols = aShape.back();
+  p.a.numel = aType.getNumElements();
+  p.a.convert = convert;
   ArrayRef<int64_t> outBatch = outShape.drop_back(2);
   if (bType.getRank() == 2 && !transA) {
     // A [..., M, K] x B [K, N] is one [batch * M, K] x [K, N] product.
@@ -240,6 +253,8 @@ static FailureOr<CubeProblem> analyze(nn::KernelOp kernel,
     p.bOp.kRows = !p.transB;
     p.bOp.rows = bShape[bShape.size() - 2];
     p.bOp.cols = bShape.back();
+    p.bOp.numel = bType.getNumElements();
+    p.bOp.convert = convert;
     if (!p.batch.empty())
       p.bOp.batchRows = getBatchRows(bShape, outBatch);
   }
@@ -261,6 +276,7 @@ static FailureOr<CubeProblem> analyze(nn::KernelOp kernel,
         return cubeError("C must be a kernel input");
       p.c.input = *inputOf(c);
       p.c.cols = cShape.empty() ? 1 : cShape.back();
+      p.c.numel = cType.getNumElements();
       if (cType.getNumElements() == 1)
         p.bias = BiasKind::CubeScalar;
       else if (cShape.back() == p.n && (cShape.size() == 1 || cShape[0] == 1))
@@ -270,6 +286,8 @@ static FailureOr<CubeProblem> analyze(nn::KernelOp kernel,
       else
         return cubeError("C must broadcast along rows ([N], [1, N], one "
                          "value) or be [M, N]");
+      // C goes into L0B on the cube, or into ub in the result's type.
+      p.c.convert = convert && p.bias != BiasKind::Matrix;
     }
   }
 
@@ -315,6 +333,8 @@ public:
     es = p.elem.getIntOrFloatBitWidth() / 8;
     k0 = 32 / es;
     fe = 512 / es;
+    oes = p.outElem.getIntOrFloatBitWidth() / 8;
+    ok0 = 32 / oes;
     npad = roundUp(p.n, 16);
     n1 = npad / 16;
     k1 = (p.k + k0 - 1) / k0;
@@ -324,14 +344,15 @@ public:
     // twice. Runtime operands instead read past the row end of a staged
     // copy, and mmad ignores the columns beyond k.
     overlapTail = p.bConst && !p.a.kRows && kRem && p.k >= k0;
-    p.a.staged = p.a.kRows ? p.m % 16 != 0 : kRem && !overlapTail;
+    p.a.staged =
+        p.a.convert || (p.a.kRows ? p.m % 16 != 0 : kRem && !overlapTail);
     if (!p.bConst)
-      p.bOp.staged = p.bOp.kRows ? p.n % 16 != 0 : kRem != 0;
-    p.c.staged = p.bias == BiasKind::CubeRow ||
+      p.bOp.staged = p.bOp.convert || (p.bOp.kRows ? p.n % 16 != 0 : kRem != 0);
+    p.c.staged = p.c.convert || p.bias == BiasKind::CubeRow ||
                  (p.bias == BiasKind::Matrix && p.n % 16 != 0);
     // Transposing loads move 16 rows of K at a time.
     kg = p.a.kRows || (!p.bConst && p.bOp.kRows) ? 16 / k0 : 1;
-    flatOut = p.n % 16 != 0 && p.n < k0;
+    flatOut = p.n % 16 != 0 && p.n < ok0;
     storeWorkspace = p.n % 16 != 0 && !flatOut;
   }
 
@@ -344,7 +365,9 @@ public:
   OpBuilder &b;
   Location loc;
   MLIRContext *ctx;
-  int64_t es, k0, fe, npad, n1, k1, kRem, kg;
+  /// Cube operand element size, K0 and values per fractal; result element
+  /// size and values per block.
+  int64_t es, k0, fe, oes, ok0, npad, n1, k1, kRem, kg;
   int64_t mt = 0, k1s = 0, blocks = 1;
   bool overlapTail, flatOut, storeWorkspace;
   /// Kernel function arguments (set by buildCubeKernel).
@@ -499,7 +522,7 @@ LogicalResult CubeBuilder::chooseTiles(const MachineModel &machine,
   mt = std::min<int64_t>(mt, 128);
   auto fits = [&](int64_t rows) {
     return rows * npad * 4 <= l0c &&
-           ubTiles * rows * npad * es + rows * k0 * es + biasA(rows) + 512 +
+           ubTiles * rows * npad * oes + rows * k0 * es + biasA(rows) + 512 +
                    64 <=
                ub &&
            rows * 512 / 16 * kg + 512 + biasA(rows) <= l0a &&
@@ -598,17 +621,19 @@ void CubeBuilder::emitBody(func::FuncOp func) {
   aFlat = view(aGm, {numel(aGm)});
   // Rows that are whole blocks apart load many at a time, through views
   // that split rows into fractal rows (K0 values) or groups of 16.
-  if (!p.a.staged && !p.a.kRows && !kRem)
-    aSplit = view(aGm, {numel(aGm) / p.k, p.k / k0, k0});
-  if (!p.a.staged && p.a.kRows)
-    aSplit = view(aGm, {numel(aGm) / p.a.cols, p.a.cols / 16, 16});
+  // A staged copy keeps the rows where they were (plus padding), so it
+  // splits like the tensor.
+  if (!p.a.kRows && !kRem && !overlapTail)
+    aSplit = view(aGm, {p.a.numel / p.k, p.k / k0, k0});
+  if (p.a.kRows && p.a.cols % 16 == 0)
+    aSplit = view(aGm, {p.a.numel / p.a.cols, p.a.cols / 16, 16});
   bGm = entry->getArgument(bArg);
   if (!p.bConst) {
     bFlat = view(bGm, {numel(bGm)});
-    if (!p.bOp.staged && !p.bOp.kRows && !kRem)
-      bSplit = view(bGm, {numel(bGm) / p.k, p.k / k0, k0});
-    if (!p.bOp.staged && p.bOp.kRows)
-      bSplit = view(bGm, {numel(bGm) / p.bOp.cols, p.bOp.cols / 16, 16});
+    if (!p.bOp.kRows && !kRem)
+      bSplit = view(bGm, {p.bOp.numel / p.k, p.k / k0, k0});
+    if (p.bOp.kRows && p.bOp.cols % 16 == 0)
+      bSplit = view(bGm, {p.bOp.numel / p.bOp.cols, p.bOp.cols / 16, 16});
   }
   if (p.bias == BiasKind::Matrix || p.cubeBias()) {
     Value cGm = entry->getArgument(cArg);
@@ -617,7 +642,8 @@ void CubeBuilder::emitBody(func::FuncOp func) {
   }
   int64_t outRows = p.batches() * p.m;
   Value outGm = entry->getArgument(outArg);
-  outFlat = view(outGm, {flatOut ? roundUp(outRows * p.n, k0) : outRows * p.n});
+  outFlat =
+      view(outGm, {flatOut ? roundUp(outRows * p.n, ok0) : outRows * p.n});
   if (p.n % 16 == 0)
     outSplit = view(outGm, {outRows, n1, 16});
   if (storeWorkspace)
@@ -632,17 +658,17 @@ void CubeBuilder::emitBody(func::FuncOp func) {
   l0a = alloc(l0aSize, p.elem, MemorySpace::L0A);
   l0b = alloc(kBuf * n1 * fe, p.elem, MemorySpace::L0B);
   l0c = alloc(mt * npad, f32, MemorySpace::L0C);
-  cub = alloc(mt * npad, p.elem, MemorySpace::UB);
+  cub = alloc(mt * npad, p.outElem, MemorySpace::UB);
   bool scales = !p.bConst && p.alpha != 1.0;
   if (!p.epilogue.empty() || p.hasBias || scales || p.bias == BiasKind::Matrix)
-    eub = alloc(mt * npad, p.elem, MemorySpace::UB);
+    eub = alloc(mt * npad, p.outElem, MemorySpace::UB);
   for (unsigned arg : rowArgs) {
-    Value tile = alloc(mt * npad, p.elem, MemorySpace::UB);
+    Value tile = alloc(mt * npad, p.outElem, MemorySpace::UB);
     copy(entry->getArgument(arg), tile);
     rowTiles.push_back(tile);
   }
   if (storeWorkspace)
-    scratch = alloc(k0, p.elem, MemorySpace::UB);
+    scratch = alloc(ok0, p.outElem, MemorySpace::UB);
   zeros = alloc(fe, p.elem, MemorySpace::UB);
   tile::VDupOp::create(b, loc, b.getF64FloatAttr(0.0), zeros);
   // Padding rows and columns that no load writes are still read as whole
@@ -655,7 +681,7 @@ void CubeBuilder::emitBody(func::FuncOp func) {
   if (raggedB)
     zeroL1(l1b);
   if (p.bias == BiasKind::Matrix) {
-    cTile = alloc(mt * npad, p.elem, MemorySpace::UB);
+    cTile = alloc(mt * npad, p.outElem, MemorySpace::UB);
     tile::VDupOp::create(b, loc, b.getF64FloatAttr(0.0), cTile);
   }
   if (p.cubeBias()) {
@@ -682,8 +708,10 @@ void CubeBuilder::emitBody(func::FuncOp func) {
   }
   if (flatOut) {
     // Blocks the output rows never write but the final copy reads.
-    int64_t last = outRows * p.n / k0 * k0;
-    copy(sub(zeros, {idx(0)}, {k0}), sub(flatOutGm, {idx(last)}, {k0}));
+    int64_t last = outRows * p.n / ok0 * ok0;
+    Value outZeros = alloc(ok0, p.outElem, MemorySpace::UB);
+    tile::VDupOp::create(b, loc, b.getF64FloatAttr(0.0), outZeros);
+    copy(outZeros, sub(flatOutGm, {idx(last)}, {ok0}));
   }
 
   int64_t batches = p.batches(), fullTiles = p.m / mt, tail = p.m % mt;
@@ -729,7 +757,7 @@ void CubeBuilder::emitBody(func::FuncOp func) {
     }
   }
   if (flatOut) {
-    Value staged = view(flatOutGm, {roundUp(outRows * p.n, k0)});
+    Value staged = view(flatOutGm, {roundUp(outRows * p.n, ok0)});
     buildFlatCopy(b, loc, staged, outFlat, outRows * p.n, cub);
   }
   func::ReturnOp::create(b, loc);
@@ -985,28 +1013,27 @@ void CubeBuilder::emitStore(Value result, Value mOff, int64_t m) {
   // an unaligned offset.
   Value last = idx(m - 1);
   Value rowStart = mul(add(mOff, m - 1), p.n);
-  int64_t blocksInRow = p.n * es / 32, perFractal = 16 * es / 32;
+  int64_t blocksInRow = p.n * oes / 32, perFractal = 16 * oes / 32;
   int64_t fullFractals = blocksInRow / perFractal;
   int64_t extraBlocks = blocksInRow % perFractal;
   if (fullFractals > 0)
     rowCopy(last, rowStart, fullFractals);
   if (extraBlocks > 0)
-    copy(sub(res3, {idx(fullFractals), last, zero}, {1, 1, extraBlocks * k0}),
+    copy(sub(res3, {idx(fullFractals), last, zero}, {1, 1, extraBlocks * ok0}),
          expand(sub(outFlat, {add(rowStart, fullFractals * 16)},
-                    {extraBlocks * k0}),
-                {1, 1, extraBlocks * k0}));
+                    {extraBlocks * ok0}),
+                {1, 1, extraBlocks * ok0}));
   Value wRow = mul(blockIdx, npad);
   copy(sub(res3, {zero, last, zero}, {n1, 1, 16}),
        expand(sub(wGm, {wRow}, {npad}), {n1, 1, 16}));
-  copy(sub(wGm, {add(wRow, p.n - k0)}, {k0}), scratch);
-  copy(scratch, sub(outFlat, {add(rowStart, p.n - k0)}, {k0}));
+  copy(sub(wGm, {add(wRow, p.n - ok0)}, {ok0}), scratch);
+  copy(scratch, sub(outFlat, {add(rowStart, p.n - ok0)}, {ok0}));
 }
 
-FailureOr<CubeKernel>
-ascend::buildCubeKernel(nn::KernelOp kernel,
-                        ArrayRef<std::optional<double>> scalars,
-                        const MachineModel &machine, OpBuilder &builder) {
-  FailureOr<CubeProblem> problem = analyze(kernel, scalars);
+FailureOr<CubeKernel> ascend::buildCubeKernel(
+    nn::KernelOp kernel, ArrayRef<std::optional<double>> scalars,
+    const MachineModel &machine, bool mixed, OpBuilder &builder) {
+  FailureOr<CubeProblem> problem = analyze(kernel, scalars, mixed);
   if (failed(problem))
     return failure();
   Operation *cube = &kernel.getBody().front().front();
@@ -1016,21 +1043,21 @@ ascend::buildCubeKernel(nn::KernelOp kernel,
     return failure();
   MLIRContext *ctx = builder.getContext();
   auto gm = tile::MemorySpaceAttr::get(ctx, MemorySpace::GM);
-  auto gmType = [&](ArrayRef<int64_t> shape) {
-    return MemRefType::get(shape, p.elem, MemRefLayoutAttrInterface(), gm);
+  auto gmType = [&](ArrayRef<int64_t> shape, Type elem) {
+    return MemRefType::get(shape, elem, MemRefLayoutAttrInterface(), gm);
   };
-  auto constant = [&](ArrayRef<double> values, StringRef name) {
+  auto constant = [&](ArrayRef<double> values, StringRef name, Type elem) {
     CubeKernelArg arg;
     arg.kind = CubeKernelArg::Kind::Constant;
-    arg.type = gmType({(int64_t)values.size()});
+    arg.type = gmType({(int64_t)values.size()}, elem);
     arg.data = nn::makeWeightAttr(
-        RankedTensorType::get({(int64_t)values.size()}, p.elem), values, name);
+        RankedTensorType::get({(int64_t)values.size()}, elem), values, name);
     return arg;
   };
-  auto workspace = [&](int64_t elements) {
+  auto workspace = [&](int64_t elements, Type elem) {
     CubeKernelArg w;
     w.kind = CubeKernelArg::Kind::Workspace;
-    w.type = gmType({elements});
+    w.type = gmType({elements}, elem);
     return w;
   };
 
@@ -1040,7 +1067,7 @@ ascend::buildCubeKernel(nn::KernelOp kernel,
   auto operand = [&](const MatrixOperand &op, StringRef suffix) {
     auto tensor =
         cast<RankedTensorType>(kernel.getInputs()[op.input].getType());
-    MemRefType inputType = gmType(tensor.getShape());
+    MemRefType inputType = gmType(tensor.getShape(), tensor.getElementType());
     unsigned index = result.args.size();
     if (!op.staged) {
       CubeKernelArg in;
@@ -1049,13 +1076,14 @@ ascend::buildCubeKernel(nn::KernelOp kernel,
       result.args.push_back(in);
       return index;
     }
-    int64_t data = roundUp(tensor.getNumElements(), cb.k0);
-    result.args.push_back(workspace(data + kStagePadding));
+    Type elem = op.convert ? p.elem : tensor.getElementType();
+    int64_t data = roundUp(tensor.getNumElements(), 16);
+    result.args.push_back(workspace(data + kStagePadding, elem));
     OpBuilder::InsertionGuard guard(builder);
     CubePrelude stage;
     stage.func = buildStageKernel(builder, kernel.getLoc(),
                                   name + "_stage_" + suffix.str(), inputType,
-                                  result.args.back().type);
+                                  result.args.back().type, machine.cores);
     stage.input = op.input;
     stage.arg = index;
     result.prelude.push_back(stage);
@@ -1064,7 +1092,7 @@ ascend::buildCubeKernel(nn::KernelOp kernel,
   cb.aArg = operand(p.a, "a");
   if (p.bConst) {
     cb.bArg = result.args.size();
-    result.args.push_back(constant(cb.packB(), name + "_weights_zn"));
+    result.args.push_back(constant(cb.packB(), name + "_weights_zn", p.elem));
   } else {
     cb.bArg = operand(p.bOp, "b");
   }
@@ -1072,17 +1100,18 @@ ascend::buildCubeKernel(nn::KernelOp kernel,
     cb.cArg = operand(p.c, "c");
   for (auto [i, row] : llvm::enumerate(p.rows)) {
     cb.rowArgs.push_back(result.args.size());
-    result.args.push_back(
-        constant(cb.broadcastRow(row), name + "_row" + std::to_string(i)));
+    result.args.push_back(constant(
+        cb.broadcastRow(row), name + "_row" + std::to_string(i), p.outElem));
   }
   if (cb.storeWorkspace) {
     cb.storeArg = result.args.size();
-    result.args.push_back(workspace(cb.blocks * cb.npad));
+    result.args.push_back(workspace(cb.blocks * cb.npad, p.outElem));
   }
   int64_t outElements = p.batches() * p.m * p.n;
   if (cb.flatOut) {
     cb.flatOutArg = result.args.size();
-    result.args.push_back(workspace(roundUp(outElements, cb.k0) + 16));
+    result.args.push_back(
+        workspace(roundUp(outElements, cb.ok0) + 16, p.outElem));
   }
 
   SmallVector<Type> argTypes;
@@ -1090,7 +1119,8 @@ ascend::buildCubeKernel(nn::KernelOp kernel,
     argTypes.push_back(arg.type);
   cb.outArg = argTypes.size();
   argTypes.push_back(
-      gmType(cast<RankedTensorType>(cube->getResult(0).getType()).getShape()));
+      gmType(cast<RankedTensorType>(cube->getResult(0).getType()).getShape(),
+             p.outElem));
   auto func = func::FuncOp::create(builder, kernel.getLoc(), name,
                                    builder.getFunctionType(argTypes, {}));
   func.setPrivate();

@@ -166,8 +166,8 @@ void LowerNNToTilePass::runOnOperation() {
     OpBuilder moduleBuilder = OpBuilder::atBlockEnd(module.getBody());
     FailureOr<func::FuncOp> tileKernel = failure();
     if (isCubeKernel(kernel)) {
-      FailureOr<CubeKernel> cube =
-          buildCubeKernel(kernel, scalars, *machine, moduleBuilder);
+      FailureOr<CubeKernel> cube = buildCubeKernel(
+          kernel, scalars, *machine, mixedPrecision, moduleBuilder);
       if (failed(cube))
         return signalPassFailure();
       tileKernel = cube->func;

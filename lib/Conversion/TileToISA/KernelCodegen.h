@@ -48,6 +48,7 @@ private:
                                     Address src);
   llvm::LogicalResult emitVector(mlir::Operation *op);
   llvm::LogicalResult emitLoadTranspose(tile::LoadTransposeOp load);
+  llvm::LogicalResult emitConv(tile::VConvOp conv);
   llvm::LogicalResult emitMmad(tile::MmadOp mmad);
 
   mlir::FailureOr<Scalar> getScalar(mlir::Value value);

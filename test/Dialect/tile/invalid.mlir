@@ -279,3 +279,19 @@ func.func @load_transpose_shape(%s: memref<1x16x16xf32, #tile.space<l1>>, %d: me
   tile.load_transpose %s, %d : memref<1x16x16xf32, #tile.space<l1>> to memref<1x1x16x16xf32, #tile.space<l0b>>
   return
 }
+
+// -----
+
+func.func @vconv_space(%a: memref<64xf32, #tile.space<l1>>, %b: memref<64xf16, #tile.space<ub>>) {
+  // expected-error @+1 {{operands must be in ub}}
+  tile.vconv %a, %b : memref<64xf32, #tile.space<l1>> to memref<64xf16, #tile.space<ub>>
+  return
+}
+
+// -----
+
+func.func @vconv_shape(%a: memref<64xf32, #tile.space<ub>>, %b: memref<32xf16, #tile.space<ub>>) {
+  // expected-error @+1 {{source and target must have one shape}}
+  tile.vconv %a, %b : memref<64xf32, #tile.space<ub>> to memref<32xf16, #tile.space<ub>>
+  return
+}
