@@ -3,27 +3,35 @@
 // C[M, N] = A[M, K] x B[K, N] (+ bias, + elementwise epilogue) on the cube,
 // with es the element size, K0 = 32 / es and N padded to Np = 16 * n1:
 //
-// - B is a constant, packed on the host into the exact L0B order: K0 x 16
+// - A constant B is packed on the host into the exact L0B order: K0 x 16
 //   "ZN" fractals (stored [n0][k0]), fractal rows over K, n1 columns, zero
-//   padded. When K % K0 != 0 the last K fractal covers columns [K - K0, K)
-//   (so that row reads of A never run past a row), with B rows already
-//   covered by the previous fractal zeroed.
-// - A is copied row-major gm -> L1 into fractal columns [k1][mPad][K0] (one
-//   strided copy per fractal column, or one copy per row when rows are not
-//   whole 32-byte blocks), then gathered into ZZ order in L0A by load2d with
-//   a fractal stride. Padding rows of a ragged M are zeroed once, so nothing
-//   reads never-written bytes.
-// - Tiles of mt rows (all of N) are spread over blocks; K is consumed in
-//   steps of k1s fractals, the first mmad initializing L0C and the others
-//   accumulating.
-// - L0C (NZ: [n1][mPad][16]) goes to ub as [n1][mt][16]; bias and epilogue
-//   run there with vector ops; constant rows (bias, epilogue operands) are
-//   pre-broadcast on the host into that layout and copied to ub once.
+//   padded. When K % K0 != 0 (and K >= K0) the last K fractal covers
+//   columns [K - K0, K) (so that row reads of A never run past a row), with
+//   B rows already covered by the previous fractal zeroed.
+// - Runtime operands stay row-major in gm. Those with K along their rows (A,
+//   B^T) are copied into fractal columns [kc][rows][K0] and gathered by
+//   load2d (ZZ for L0A; one group of 16 columns after the other for L0B);
+//   those stored [K][O] (A^T, B) are copied into row-major 16 x 16 blocks
+//   and transposed on the way to L0 (tile.load_transpose). Rows that are
+//   whole 32-byte blocks apart load as strided copies; others one copy per
+//   row, reading past the row end in a staged, zero-padded copy made by a
+//   stage kernel launched first (StageKernel.h), which in mixed precision
+//   also converts f32 to f16. A runtime B is multiplied one group of 16
+//   columns at a time.
+// - Tiles of mt rows (all of N) of each batch are spread over blocks; K is
+//   consumed in steps of k1s fractals, the first mmad initializing L0C and
+//   the others accumulating. A runtime C broadcast over rows is a first
+//   K = 1 product (a column of beta by a row holding C).
+// - L0C (NZ: [n1][mPad][16]) goes to ub as [n1][mt][16]; alpha, an [M, N]
+//   C, the bias and epilogue run there with vector ops; constant rows (bias,
+//   epilogue operands) are pre-broadcast on the host into that layout and
+//   copied to ub once.
 // - Output rows go back to row-major gm: N % 16 == 0 as one strided copy per
 //   fractal column; otherwise one copy per row, each row's whole-fractal
 //   write running into the next row (which rewrites it), and the last row of
 //   a tile finished through a gm workspace row so no write crosses the end of
-//   the tile.
+//   the tile. Rows shorter than a block (N < K0) are assembled in a gm
+//   workspace by one block and copied out flat.
 //
 //===----------------------------------------------------------------------===//
 
