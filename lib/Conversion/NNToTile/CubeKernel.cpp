@@ -48,6 +48,9 @@
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/Dialect/Utils/StaticValueUtils.h"
+#include "mlir/IR/Dominance.h"
+#include "mlir/IR/PatternMatch.h"
+#include "mlir/Transforms/CSE.h"
 
 #include <limits>
 
@@ -184,6 +187,35 @@ static SmallVector<int64_t> getBatchRows(ArrayRef<int64_t> shape,
   return steps;
 }
 
+/// Merges adjacent batch dimensions that both operands step through alike
+/// (contiguously across them, or both broadcast) and drops dimensions of
+/// size 1: fewer dimensions, less index arithmetic per tile.
+static void collapseBatch(CubeProblem &p) {
+  SmallVector<int64_t> dims, a, b;
+  for (size_t d = 0; d < p.batch.size(); ++d) {
+    int64_t extent = p.batch[d];
+    if (extent == 1)
+      continue;
+    int64_t sa = p.a.batchRows[d], sb = p.bConst ? 0 : p.bOp.batchRows[d];
+    auto merges = [&](int64_t outer, int64_t inner) {
+      return outer == inner * extent;
+    };
+    if (!dims.empty() && merges(a.back(), sa) && merges(b.back(), sb)) {
+      dims.back() *= extent;
+      a.back() = sa;
+      b.back() = sb;
+      continue;
+    }
+    dims.push_back(extent);
+    a.push_back(sa);
+    b.push_back(sb);
+  }
+  p.batch = dims;
+  p.a.batchRows = a;
+  if (!p.bConst)
+    p.bOp.batchRows = b;
+}
+
 static FailureOr<CubeProblem> analyze(nn::KernelOp kernel,
                                       ArrayRef<std::optional<double>> scalars,
                                       bool mixed) {
@@ -266,6 +298,7 @@ static FailureOr<CubeProblem> analyze(nn::KernelOp kernel,
     if (!p.batch.empty())
       p.bOp.batchRows = getBatchRows(bShape, outBatch);
   }
+  collapseBatch(p);
   if (!p.bConst && p.alpha == 0.0)
     return cubeError("alpha = 0 with a runtime right operand is not "
                      "supported");
@@ -406,6 +439,8 @@ private:
   Value div(Value x, int64_t y) {
     if (auto cx = getConstantIntValue(x))
       return idx(*cx / y);
+    if (y == 1)
+      return x;
     return arith::DivSIOp::create(b, loc, x, idx(y));
   }
   MemRefType type(ArrayRef<int64_t> shape, Type elem, MemorySpace space,
@@ -473,8 +508,8 @@ private:
     loop(idx(size / fe),
          [&](Value j) { copy(zeros, sub(buffer, {mul(j, fe)}, {fe})); });
   }
-  /// Stored-row offset of batch `bi` in `op`.
-  Value batchRow(Value bi, const MatrixOperand &op);
+  /// Stored-row offsets of batch `bi` in A and B.
+  std::pair<Value, Value> batchRows(Value bi);
 
   void emitTile(Value bi, Value mOff, int64_t m);
   void emitKStep(Value aRow, Value bRow, Value mOff, int64_t m, Value kf0,
@@ -591,30 +626,40 @@ SmallVector<double> CubeBuilder::broadcastRow(ArrayRef<double> row) const {
   return tile;
 }
 
-Value CubeBuilder::batchRow(Value bi, const MatrixOperand &op) {
-  if (!bi || llvm::all_of(op.batchRows, [](int64_t s) { return s == 0; }))
-    return idx(0);
+std::pair<Value, Value> CubeBuilder::batchRows(Value bi) {
   // Without broadcasting, batch bi is simply the bi-th matrix.
-  bool dense = true;
-  int64_t step = op.rows;
+  auto dense = [&](const MatrixOperand &op) {
+    int64_t step = op.rows;
+    for (int64_t d = (int64_t)p.batch.size() - 1; d >= 0; --d) {
+      if (op.batchRows[d] != step)
+        return false;
+      step *= p.batch[d];
+    }
+    return true;
+  };
+  bool aDense = dense(p.a), bDense = !p.bConst && dense(p.bOp);
+  Value aRow = aDense ? mul(bi, p.a.rows) : idx(0);
+  Value bRow = bDense ? mul(bi, p.bOp.rows) : idx(0);
+  if (aDense && (bDense || p.bConst))
+    return {aRow, bRow};
+  // Mixed radix over the batch dimensions, shared by both operands.
+  Value q = bi;
   for (int64_t d = (int64_t)p.batch.size() - 1; d >= 0; --d) {
-    dense &= p.batch[d] == 1 || op.batchRows[d] == step;
-    step *= p.batch[d];
-  }
-  if (dense)
-    return mul(bi, op.rows);
-  Value row = idx(0), q = bi;
-  for (int64_t d = (int64_t)p.batch.size() - 1; d >= 0; --d) {
+    bool needed = (!aDense && p.a.batchRows[d]) ||
+                  (!bDense && !p.bConst && p.bOp.batchRows[d]);
     Value i = q;
     if (d > 0) {
       Value next = div(q, p.batch[d]);
-      i = arith::SubIOp::create(b, loc, q, mul(next, p.batch[d]));
+      if (needed)
+        i = arith::SubIOp::create(b, loc, q, mul(next, p.batch[d]));
       q = next;
     }
-    if (op.batchRows[d])
-      row = add(row, mul(i, op.batchRows[d]));
+    if (!aDense && p.a.batchRows[d])
+      aRow = add(aRow, mul(i, p.a.batchRows[d]));
+    if (!bDense && !p.bConst && p.bOp.batchRows[d])
+      bRow = add(bRow, mul(i, p.bOp.batchRows[d]));
   }
-  return row;
+  return {aRow, bRow};
 }
 
 void CubeBuilder::emitBody(func::FuncOp func) {
@@ -752,6 +797,10 @@ void CubeBuilder::emitBody(func::FuncOp func) {
           buildDealtTileCount(b, loc, blockIdx, batches * fullTiles, blocks);
       loop(count, [&](Value j) {
         Value item = add(mul(j, blocks), blockIdx);
+        if (fullTiles == 1) {
+          emitTile(item, idx(0), mt);
+          return;
+        }
         Value bi = div(item, fullTiles);
         Value t = arith::SubIOp::create(b, loc, item, mul(bi, fullTiles));
         emitTile(bi, mul(t, mt), mt);
@@ -772,8 +821,7 @@ void CubeBuilder::emitBody(func::FuncOp func) {
 }
 
 void CubeBuilder::emitTile(Value bi, Value mOff, int64_t m) {
-  Value aRow = batchRow(bi, p.a);
-  Value bRow = p.bConst ? idx(0) : batchRow(bi, p.bOp);
+  auto [aRow, bRow] = bi ? batchRows(bi) : std::make_pair(idx(0), idx(0));
   Value outRow = bi ? add(mul(bi, p.m), mOff) : mOff;
   if (p.cubeBias())
     tile::MmadOp::create(b, loc, view(biasA, {m, 1}), view(biasB, {1, npad}),
@@ -1137,6 +1185,11 @@ FailureOr<CubeKernel> ascend::buildCubeKernel(
   func.addEntryBlock();
   OpBuilder::InsertionGuard guard(builder);
   cb.emitBody(func);
+  // The builder repeats index arithmetic and views per use; isa emission
+  // gives every value its own register until its loop ends, so share them.
+  IRRewriter rewriter(builder.getContext());
+  DominanceInfo dominance(func);
+  eliminateCommonSubExpressions(rewriter, dominance, func);
   result.func = func;
   return result;
 }
