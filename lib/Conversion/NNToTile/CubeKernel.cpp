@@ -502,6 +502,11 @@ private:
     b.setInsertionPointToStart(forOp.getBody());
     body(forOp.getInductionVar());
   }
+  /// body() in a one-trip loop: isa emission frees the registers of values
+  /// defined in a loop when it ends, so a tile's phases do not add up.
+  template <typename Fn> void scoped(Fn body) {
+    loop(idx(1), [&](Value) { body(); });
+  }
   /// Fills an l1 buffer with zeros, one fractal per copy.
   void zeroL1(Value buffer) {
     int64_t size = cast<MemRefType>(buffer.getType()).getNumElements();
@@ -511,7 +516,7 @@ private:
   /// Stored-row offsets of batch `bi` in A and B.
   std::pair<Value, Value> batchRows(Value bi);
 
-  void emitTile(Value bi, Value mOff, int64_t m);
+  void emitTile(Value bi, Value mOff, int64_t m, Value item = {});
   void emitKStep(Value aRow, Value bRow, Value mOff, int64_t m, Value kf0,
                  int64_t kc, bool accumulate, bool last);
   void loadRows(Value flat, Value split, Value rowBase, int64_t cols,
@@ -642,22 +647,25 @@ std::pair<Value, Value> CubeBuilder::batchRows(Value bi) {
   Value bRow = bDense ? mul(bi, p.bOp.rows) : idx(0);
   if (aDense && (bDense || p.bConst))
     return {aRow, bRow};
-  // Mixed radix over the batch dimensions, shared by both operands.
-  Value q = bi;
-  for (int64_t d = (int64_t)p.batch.size() - 1; d >= 0; --d) {
-    bool needed = (!aDense && p.a.batchRows[d]) ||
-                  (!bDense && !p.bConst && p.bOp.batchRows[d]);
-    Value i = q;
-    if (d > 0) {
-      Value next = div(q, p.batch[d]);
-      if (needed)
-        i = arith::SubIOp::create(b, loc, q, mul(next, p.batch[d]));
-      q = next;
+  // Mixed radix over the batch dimensions without remainders: with
+  // q_d = bi / (extents after d) and i_d = q_d - D_d * q_(d-1),
+  // sum_d i_d * s_d = sum_d q_d * (s_d - D_(d+1) * s_(d+1)). The quotients
+  // are shared by both operands.
+  int64_t dims = p.batch.size(), after = 1;
+  for (int64_t d = dims - 1; d >= 0; --d) {
+    auto coefficient = [&](ArrayRef<int64_t> steps) {
+      return steps[d] - (d + 1 < dims ? p.batch[d + 1] * steps[d + 1] : 0);
+    };
+    int64_t ca = aDense ? 0 : coefficient(p.a.batchRows);
+    int64_t cb = bDense || p.bConst ? 0 : coefficient(p.bOp.batchRows);
+    if (ca || cb) {
+      Value q = div(bi, after);
+      if (ca)
+        aRow = add(aRow, mul(q, ca));
+      if (cb)
+        bRow = add(bRow, mul(q, cb));
     }
-    if (!aDense && p.a.batchRows[d])
-      aRow = add(aRow, mul(i, p.a.batchRows[d]));
-    if (!bDense && !p.bConst && p.bOp.batchRows[d])
-      bRow = add(bRow, mul(i, p.bOp.batchRows[d]));
+    after *= p.batch[d];
   }
   return {aRow, bRow};
 }
@@ -801,9 +809,7 @@ void CubeBuilder::emitBody(func::FuncOp func) {
           emitTile(item, idx(0), mt);
           return;
         }
-        Value bi = div(item, fullTiles);
-        Value t = arith::SubIOp::create(b, loc, item, mul(bi, fullTiles));
-        emitTile(bi, mul(t, mt), mt);
+        emitTile(Value(), Value(), mt, item);
       });
     }
     if (tail > 0) {
@@ -820,41 +826,62 @@ void CubeBuilder::emitBody(func::FuncOp func) {
   func::ReturnOp::create(b, loc);
 }
 
-void CubeBuilder::emitTile(Value bi, Value mOff, int64_t m) {
-  auto [aRow, bRow] = bi ? batchRows(bi) : std::make_pair(idx(0), idx(0));
-  Value outRow = bi ? add(mul(bi, p.m), mOff) : mOff;
-  if (p.cubeBias())
-    tile::MmadOp::create(b, loc, view(biasA, {m, 1}), view(biasB, {1, npad}),
-                         view(l0c, {m, npad}));
+void CubeBuilder::emitTile(Value bi, Value mOff, int64_t m, Value item) {
+  // Batch offsets, and with `item` (a (batch, full tile) pair) the batch
+  // and the tile, are recomputed in each phase (a few scalar ops) rather
+  // than kept in registers across the tile.
+  auto where = [&]() -> std::pair<Value, Value> {
+    if (!item)
+      return {bi, mOff};
+    int64_t fullTiles = p.m / mt;
+    Value batch = div(item, fullTiles);
+    Value t = arith::SubIOp::create(b, loc, item, mul(batch, fullTiles));
+    return {batch, mul(t, mt)};
+  };
   int64_t steps = (k1 + k1s - 1) / k1s;
   int64_t lastCount = k1 - (steps - 1) * k1s;
   bool acc = p.cubeBias();
+  auto kStep = [&](Value kf0, int64_t kc, bool accumulate, bool last) {
+    auto [batch, row] = where();
+    auto [aRow, bRow] =
+        batch ? batchRows(batch) : std::make_pair(idx(0), idx(0));
+    emitKStep(aRow, bRow, row, m, kf0, kc, accumulate, last);
+  };
+  auto outRow = [&] {
+    auto [batch, row] = where();
+    return batch ? add(mul(batch, p.m), row) : row;
+  };
+  if (p.cubeBias())
+    tile::MmadOp::create(b, loc, view(biasA, {m, 1}), view(biasB, {1, npad}),
+                         view(l0c, {m, npad}));
   if (steps == 1) {
-    emitKStep(aRow, bRow, mOff, m, idx(0), lastCount, acc, true);
+    scoped([&] { kStep(idx(0), lastCount, acc, true); });
   } else {
-    emitKStep(aRow, bRow, mOff, m, idx(0), k1s, acc, false);
+    scoped([&] { kStep(idx(0), k1s, acc, false); });
     if (steps > 2)
-      loop(idx(steps - 2), [&](Value s) {
-        emitKStep(aRow, bRow, mOff, m, mul(add(s, 1), k1s), k1s, true, false);
-      });
-    emitKStep(aRow, bRow, mOff, m, idx((steps - 1) * k1s), lastCount, true,
-              true);
+      loop(idx(steps - 2),
+           [&](Value s) { kStep(mul(add(s, 1), k1s), k1s, true, false); });
+    scoped([&] { kStep(idx((steps - 1) * k1s), lastCount, true, true); });
   }
   // L0C holds [n1][mPad][16]; ub keeps the row stride of a full tile so the
   // broadcast rows line up for every tile.
   int64_t mPad = roundUp(m, 16);
   copy(view(l0c, {n1, mPad * 16}), view(cub, {n1, mPad * 16}, {mt * 16, 1}));
-  Value result = emitEpilogue(m, mOff);
+  // Only 2-D Gemms (no items) have an [M, N] C, whose rows need mOff.
+  Value result = emitEpilogue(m, item ? Value() : mOff);
   if (!flatOut) {
-    emitStore(result, outRow, m);
+    scoped([&] { emitStore(result, outRow(), m); });
     return;
   }
   // Rows shorter than a block: written in order into a workspace, each
   // block spilling into the rows after it, and copied out flat at the end.
   Value res3 = view(result, {n1, mt, 16});
-  loop(idx(m), [&](Value i) {
-    copy(sub(res3, {idx(0), i, idx(0)}, {1, 1, 16}),
-         expand(sub(flatOutGm, {mul(add(outRow, i), p.n)}, {16}), {1, 1, 16}));
+  scoped([&] {
+    Value first = outRow();
+    loop(idx(m), [&](Value i) {
+      copy(sub(res3, {idx(0), i, idx(0)}, {1, 1, 16}),
+           expand(sub(flatOutGm, {mul(add(first, i), p.n)}, {16}), {1, 1, 16}));
+    });
   });
 }
 
