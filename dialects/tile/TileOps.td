@@ -205,6 +205,40 @@ def Tile_VMulsOp : Tile_VectorScalarOp<"vmuls", "src[i] * scalar">;
 def Tile_VMaxsOp : Tile_VectorScalarOp<"vmaxs", "max(src[i], scalar)">;
 def Tile_VMinsOp : Tile_VectorScalarOp<"vmins", "min(src[i], scalar)">;
 
+def Tile_VConvOp : Tile_VectorOp<"vconv", []> {
+  let summary = "Convert between f32 and f16 on the vector unit";
+  let description = [{
+    `dst[i] = src[i]` converted to `dst`'s element type (`isa.vconv`); f32 ->
+    f16 rounds to nearest even. Both buffers live in ub, are contiguous and
+    have one shape; one is f16 and the other f32 (or both alike).
+
+    ```mlir
+    tile.vconv %src, %dst : memref<256xf32, #tile.space<ub>> to memref<256xf16, #tile.space<ub>>
+    ```
+  }];
+  let arguments = (ins Arg<Tile_Buffer, "", [MemRead]>:$src,
+                   Arg<Tile_Buffer, "", [MemWrite]>:$dst);
+  let assemblyFormat = [{
+    $src `,` $dst attr-dict `:` type($src) `to` type($dst)
+  }];
+  let extraClassDefinition = [{
+    ::llvm::LogicalResult $cppClass::verify() {
+      if (getSrc().getType().getShape() != getDst().getType().getShape())
+        return emitOpError("source and target must have one shape");
+      for (::mlir::Value v : {getSrc(), getDst()})
+        if (::ascend::tile::getMemorySpace(
+                ::llvm::cast<::mlir::MemRefType>(v.getType())) !=
+            ::ascend::MemorySpace::UB)
+          return emitOpError("operands must be in ub");
+      for (::mlir::Type t : {getSrc().getType().getElementType(),
+                             getDst().getType().getElementType()})
+        if (!t.isF16() && !t.isF32())
+          return emitOpError("element types must be f16 or f32, not ") << t;
+      return ::mlir::success();
+    }
+  }];
+}
+
 def Tile_VDupOp : Tile_VectorOp<"vdup", []> {
   let summary = "Fill a buffer with a constant";
   let description = [{

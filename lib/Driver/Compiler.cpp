@@ -62,6 +62,7 @@ void ascend::buildTileToPlanPipeline(OpPassManager &pm,
                                      const CompileOptions &options) {
   LowerNNToTileOptions lower;
   lower.target = options.target;
+  lower.mixedPrecision = options.precision == Precision::Mixed;
   pm.addPass(createLowerNNToTile(lower));
   pm.addPass(createPlanMemory());
   pm.addPass(createInsertSyncPass());

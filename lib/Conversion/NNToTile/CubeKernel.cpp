@@ -3,27 +3,35 @@
 // C[M, N] = A[M, K] x B[K, N] (+ bias, + elementwise epilogue) on the cube,
 // with es the element size, K0 = 32 / es and N padded to Np = 16 * n1:
 //
-// - B is a constant, packed on the host into the exact L0B order: K0 x 16
+// - A constant B is packed on the host into the exact L0B order: K0 x 16
 //   "ZN" fractals (stored [n0][k0]), fractal rows over K, n1 columns, zero
-//   padded. When K % K0 != 0 the last K fractal covers columns [K - K0, K)
-//   (so that row reads of A never run past a row), with B rows already
-//   covered by the previous fractal zeroed.
-// - A is copied row-major gm -> L1 into fractal columns [k1][mPad][K0] (one
-//   strided copy per fractal column, or one copy per row when rows are not
-//   whole 32-byte blocks), then gathered into ZZ order in L0A by load2d with
-//   a fractal stride. Padding rows of a ragged M are zeroed once, so nothing
-//   reads never-written bytes.
-// - Tiles of mt rows (all of N) are spread over blocks; K is consumed in
-//   steps of k1s fractals, the first mmad initializing L0C and the others
-//   accumulating.
-// - L0C (NZ: [n1][mPad][16]) goes to ub as [n1][mt][16]; bias and epilogue
-//   run there with vector ops; constant rows (bias, epilogue operands) are
-//   pre-broadcast on the host into that layout and copied to ub once.
+//   padded. When K % K0 != 0 (and K >= K0) the last K fractal covers
+//   columns [K - K0, K) (so that row reads of A never run past a row), with
+//   B rows already covered by the previous fractal zeroed.
+// - Runtime operands stay row-major in gm. Those with K along their rows (A,
+//   B^T) are copied into fractal columns [kc][rows][K0] and gathered by
+//   load2d (ZZ for L0A; one group of 16 columns after the other for L0B);
+//   those stored [K][O] (A^T, B) are copied into row-major 16 x 16 blocks
+//   and transposed on the way to L0 (tile.load_transpose). Rows that are
+//   whole 32-byte blocks apart load as strided copies; others one copy per
+//   row, reading past the row end in a staged, zero-padded copy made by a
+//   stage kernel launched first (StageKernel.h), which in mixed precision
+//   also converts f32 to f16. A runtime B is multiplied one group of 16
+//   columns at a time.
+// - Tiles of mt rows (all of N) of each batch are spread over blocks; K is
+//   consumed in steps of k1s fractals, the first mmad initializing L0C and
+//   the others accumulating. A runtime C broadcast over rows is a first
+//   K = 1 product (a column of beta by a row holding C).
+// - L0C (NZ: [n1][mPad][16]) goes to ub as [n1][mt][16]; alpha, an [M, N]
+//   C, the bias and epilogue run there with vector ops; constant rows (bias,
+//   epilogue operands) are pre-broadcast on the host into that layout and
+//   copied to ub once.
 // - Output rows go back to row-major gm: N % 16 == 0 as one strided copy per
 //   fractal column; otherwise one copy per row, each row's whole-fractal
 //   write running into the next row (which rewrites it), and the last row of
 //   a tile finished through a gm workspace row so no write crosses the end of
-//   the tile.
+//   the tile. Rows shorter than a block (N < K0) are assembled in a gm
+//   workspace by one block and copied out flat.
 //
 //===----------------------------------------------------------------------===//
 
@@ -40,6 +48,9 @@
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/Dialect/Utils/StaticValueUtils.h"
+#include "mlir/IR/Dominance.h"
+#include "mlir/IR/PatternMatch.h"
+#include "mlir/Transforms/CSE.h"
 
 #include <limits>
 
@@ -66,8 +77,13 @@ struct MatrixOperand {
   int64_t rows = 0, cols = 0;
   /// Per looped batch dimension, the step in stored rows (0: broadcast).
   SmallVector<int64_t> batchRows;
+  /// Elements of the whole tensor.
+  int64_t numel = 0;
   /// Read through a staged copy with zeroed padding (see StageKernel.h).
   bool staged = false;
+  /// The staged copy is converted to the cube's element type (f16 inputs of
+  /// an f32 model in mixed precision).
+  bool convert = false;
 };
 
 /// How a Gemm's C reaches the result.
@@ -84,7 +100,9 @@ struct CubeProblem {
   /// Rows, inner dimension and columns of one product (with the batch of a
   /// MatMul whose right operand is 2-D folded into the rows).
   int64_t m = 0, k = 0, n = 0;
-  Type elem;
+  /// Element type of the cube's operands, and of the result (and of the
+  /// vector epilogue): f16 and f32 for an f32 model in mixed precision.
+  Type elem, outElem;
   /// Output batch dimensions the kernel loops over.
   SmallVector<int64_t> batch;
   MatrixOperand a;
@@ -155,8 +173,38 @@ static SmallVector<int64_t> getBatchRows(ArrayRef<int64_t> shape,
   return steps;
 }
 
+/// Merges adjacent batch dimensions that both operands step through alike
+/// (contiguously across them, or both broadcast) and drops dimensions of
+/// size 1: fewer dimensions, less index arithmetic per tile.
+static void collapseBatch(CubeProblem &p) {
+  SmallVector<int64_t> dims, a, b;
+  for (size_t d = 0; d < p.batch.size(); ++d) {
+    int64_t extent = p.batch[d];
+    if (extent == 1)
+      continue;
+    int64_t sa = p.a.batchRows[d], sb = p.bConst ? 0 : p.bOp.batchRows[d];
+    auto merges = [&](int64_t outer, int64_t inner) {
+      return outer == inner * extent;
+    };
+    if (!dims.empty() && merges(a.back(), sa) && merges(b.back(), sb)) {
+      dims.back() *= extent;
+      a.back() = sa;
+      b.back() = sb;
+      continue;
+    }
+    dims.push_back(extent);
+    a.push_back(sa);
+    b.push_back(sb);
+  }
+  p.batch = dims;
+  p.a.batchRows = a;
+  if (!p.bConst)
+    p.bOp.batchRows = b;
+}
+
 static FailureOr<CubeProblem> analyze(nn::KernelOp kernel,
-                                      ArrayRef<std::optional<double>> scalars) {
+                                      ArrayRef<std::optional<double>> scalars,
+                                      bool mixed) {
   Block &body = kernel.getBody().front();
   CubeProblem p;
   p.scalars.assign(scalars.begin(), scalars.end());
@@ -198,15 +246,20 @@ static FailureOr<CubeProblem> analyze(nn::KernelOp kernel,
   p.m = outShape[rank - 2];
   p.n = outShape[rank - 1];
   p.k = transA ? aShape[0] : aShape.back();
-  p.elem = resultType.getElementType();
-  if (!p.elem.isF32() && !p.elem.isF16())
+  p.outElem = resultType.getElementType();
+  if (!p.outElem.isF32() && !p.outElem.isF16())
     return cubeError("element type must be f16 or f32");
+  // Mixed precision: f16 operands, fp32 accumulation and result.
+  p.elem = mixed ? Float16Type::get(kernel.getContext()) : p.outElem;
+  bool convert = p.elem != p.outElem;
   if (!inputOf(a))
     return cubeError("the left operand must be a kernel input");
   p.a.input = *inputOf(a);
   p.a.kRows = transA;
   p.a.rows = aShape[aShape.size() - 2];
   p.a.cols = aShape.back();
+  p.a.numel = aType.getNumElements();
+  p.a.convert = convert;
   ArrayRef<int64_t> outBatch = outShape.drop_back(2);
   if (bType.getRank() == 2 && !transA) {
     // A [..., M, K] x B [K, N] is one [batch * M, K] x [K, N] product.
@@ -226,9 +279,12 @@ static FailureOr<CubeProblem> analyze(nn::KernelOp kernel,
     p.bOp.kRows = !p.transB;
     p.bOp.rows = bShape[bShape.size() - 2];
     p.bOp.cols = bShape.back();
+    p.bOp.numel = bType.getNumElements();
+    p.bOp.convert = convert;
     if (!p.batch.empty())
       p.bOp.batchRows = getBatchRows(bShape, outBatch);
   }
+  collapseBatch(p);
   if (!p.bConst && p.alpha == 0.0)
     return cubeError("alpha = 0 with a runtime right operand is not "
                      "supported");
@@ -247,6 +303,7 @@ static FailureOr<CubeProblem> analyze(nn::KernelOp kernel,
         return cubeError("C must be a kernel input");
       p.c.input = *inputOf(c);
       p.c.cols = cShape.empty() ? 1 : cShape.back();
+      p.c.numel = cType.getNumElements();
       if (cType.getNumElements() == 1)
         p.bias = BiasKind::CubeScalar;
       else if (cShape.back() == p.n && (cShape.size() == 1 || cShape[0] == 1))
@@ -256,6 +313,8 @@ static FailureOr<CubeProblem> analyze(nn::KernelOp kernel,
       else
         return cubeError("C must broadcast along rows ([N], [1, N], one "
                          "value) or be [M, N]");
+      // C goes into L0B on the cube, or into ub in the result's type.
+      p.c.convert = convert && p.bias != BiasKind::Matrix;
     }
   }
 
@@ -301,6 +360,8 @@ public:
     es = p.elem.getIntOrFloatBitWidth() / 8;
     k0 = 32 / es;
     fe = 512 / es;
+    oes = p.outElem.getIntOrFloatBitWidth() / 8;
+    ok0 = 32 / oes;
     npad = roundUp(p.n, 16);
     n1 = npad / 16;
     k1 = (p.k + k0 - 1) / k0;
@@ -310,14 +371,15 @@ public:
     // twice. Runtime operands instead read past the row end of a staged
     // copy, and mmad ignores the columns beyond k.
     overlapTail = p.bConst && !p.a.kRows && kRem && p.k >= k0;
-    p.a.staged = p.a.kRows ? p.m % 16 != 0 : kRem && !overlapTail;
+    p.a.staged =
+        p.a.convert || (p.a.kRows ? p.m % 16 != 0 : kRem && !overlapTail);
     if (!p.bConst)
-      p.bOp.staged = p.bOp.kRows ? p.n % 16 != 0 : kRem != 0;
-    p.c.staged = p.bias == BiasKind::CubeRow ||
+      p.bOp.staged = p.bOp.convert || (p.bOp.kRows ? p.n % 16 != 0 : kRem != 0);
+    p.c.staged = p.c.convert || p.bias == BiasKind::CubeRow ||
                  (p.bias == BiasKind::Matrix && p.n % 16 != 0);
     // Transposing loads move 16 rows of K at a time.
     kg = p.a.kRows || (!p.bConst && p.bOp.kRows) ? 16 / k0 : 1;
-    flatOut = p.n % 16 != 0 && p.n < k0;
+    flatOut = p.n % 16 != 0 && p.n < ok0;
     storeWorkspace = p.n % 16 != 0 && !flatOut;
   }
 
@@ -330,7 +392,9 @@ public:
   OpBuilder &b;
   Location loc;
   MLIRContext *ctx;
-  int64_t es, k0, fe, npad, n1, k1, kRem, kg;
+  /// Cube operand element size, K0 and values per fractal; result element
+  /// size and values per block.
+  int64_t es, k0, fe, oes, ok0, npad, n1, k1, kRem, kg;
   int64_t mt = 0, k1s = 0, blocks = 1;
   bool overlapTail, flatOut, storeWorkspace;
   /// Kernel function arguments (set by buildCubeKernel).
@@ -361,6 +425,8 @@ private:
   Value div(Value x, int64_t y) {
     if (auto cx = getConstantIntValue(x))
       return idx(*cx / y);
+    if (y == 1)
+      return x;
     return arith::DivSIOp::create(b, loc, x, idx(y));
   }
   MemRefType type(ArrayRef<int64_t> shape, Type elem, MemorySpace space,
@@ -422,16 +488,21 @@ private:
     b.setInsertionPointToStart(forOp.getBody());
     body(forOp.getInductionVar());
   }
+  /// body() in a one-trip loop: isa emission frees the registers of values
+  /// defined in a loop when it ends, so a tile's phases do not add up.
+  template <typename Fn> void scoped(Fn body) {
+    loop(idx(1), [&](Value) { body(); });
+  }
   /// Fills an l1 buffer with zeros, one fractal per copy.
   void zeroL1(Value buffer) {
     int64_t size = cast<MemRefType>(buffer.getType()).getNumElements();
     loop(idx(size / fe),
          [&](Value j) { copy(zeros, sub(buffer, {mul(j, fe)}, {fe})); });
   }
-  /// Stored-row offset of batch `bi` in `op`.
-  Value batchRow(Value bi, const MatrixOperand &op);
+  /// Stored-row offsets of batch `bi` in A and B.
+  std::pair<Value, Value> batchRows(Value bi);
 
-  void emitTile(Value bi, Value mOff, int64_t m);
+  void emitTile(Value bi, Value mOff, int64_t m, Value item = {});
   void emitKStep(Value aRow, Value bRow, Value mOff, int64_t m, Value kf0,
                  int64_t kc, bool accumulate, bool last);
   void loadRows(Value flat, Value split, Value rowBase, int64_t cols,
@@ -485,7 +556,7 @@ LogicalResult CubeBuilder::chooseTiles(const MachineModel &machine,
   mt = std::min<int64_t>(mt, 128);
   auto fits = [&](int64_t rows) {
     return rows * npad * 4 <= l0c &&
-           ubTiles * rows * npad * es + rows * k0 * es + biasA(rows) + 512 +
+           ubTiles * rows * npad * oes + rows * k0 * es + biasA(rows) + 512 +
                    64 <=
                ub &&
            rows * 512 / 16 * kg + 512 + biasA(rows) <= l0a &&
@@ -546,30 +617,43 @@ SmallVector<double> CubeBuilder::broadcastRow(ArrayRef<double> row) const {
   return tile;
 }
 
-Value CubeBuilder::batchRow(Value bi, const MatrixOperand &op) {
-  if (!bi || llvm::all_of(op.batchRows, [](int64_t s) { return s == 0; }))
-    return idx(0);
+std::pair<Value, Value> CubeBuilder::batchRows(Value bi) {
   // Without broadcasting, batch bi is simply the bi-th matrix.
-  bool dense = true;
-  int64_t step = op.rows;
-  for (int64_t d = (int64_t)p.batch.size() - 1; d >= 0; --d) {
-    dense &= p.batch[d] == 1 || op.batchRows[d] == step;
-    step *= p.batch[d];
-  }
-  if (dense)
-    return mul(bi, op.rows);
-  Value row = idx(0), q = bi;
-  for (int64_t d = (int64_t)p.batch.size() - 1; d >= 0; --d) {
-    Value i = q;
-    if (d > 0) {
-      Value next = div(q, p.batch[d]);
-      i = arith::SubIOp::create(b, loc, q, mul(next, p.batch[d]));
-      q = next;
+  auto dense = [&](const MatrixOperand &op) {
+    int64_t step = op.rows;
+    for (int64_t d = (int64_t)p.batch.size() - 1; d >= 0; --d) {
+      if (op.batchRows[d] != step)
+        return false;
+      step *= p.batch[d];
     }
-    if (op.batchRows[d])
-      row = add(row, mul(i, op.batchRows[d]));
+    return true;
+  };
+  bool aDense = dense(p.a), bDense = !p.bConst && dense(p.bOp);
+  Value aRow = aDense ? mul(bi, p.a.rows) : idx(0);
+  Value bRow = bDense ? mul(bi, p.bOp.rows) : idx(0);
+  if (aDense && (bDense || p.bConst))
+    return {aRow, bRow};
+  // Mixed radix over the batch dimensions without remainders: with
+  // q_d = bi / (extents after d) and i_d = q_d - D_d * q_(d-1),
+  // sum_d i_d * s_d = sum_d q_d * (s_d - D_(d+1) * s_(d+1)). The quotients
+  // are shared by both operands.
+  int64_t dims = p.batch.size(), after = 1;
+  for (int64_t d = dims - 1; d >= 0; --d) {
+    auto coefficient = [&](ArrayRef<int64_t> steps) {
+      return steps[d] - (d + 1 < dims ? p.batch[d + 1] * steps[d + 1] : 0);
+    };
+    int64_t ca = aDense ? 0 : coefficient(p.a.batchRows);
+    int64_t cb = bDense || p.bConst ? 0 : coefficient(p.bOp.batchRows);
+    if (ca || cb) {
+      Value q = div(bi, after);
+      if (ca)
+        aRow = add(aRow, mul(q, ca));
+      if (cb)
+        bRow = add(bRow, mul(q, cb));
+    }
+    after *= p.batch[d];
   }
-  return row;
+  return {aRow, bRow};
 }
 
 void CubeBuilder::emitBody(func::FuncOp func) {
@@ -584,17 +668,19 @@ void CubeBuilder::emitBody(func::FuncOp func) {
   aFlat = view(aGm, {numel(aGm)});
   // Rows that are whole blocks apart load many at a time, through views
   // that split rows into fractal rows (K0 values) or groups of 16.
-  if (!p.a.staged && !p.a.kRows && !kRem)
-    aSplit = view(aGm, {numel(aGm) / p.k, p.k / k0, k0});
-  if (!p.a.staged && p.a.kRows)
-    aSplit = view(aGm, {numel(aGm) / p.a.cols, p.a.cols / 16, 16});
+  // A staged copy keeps the rows where they were (plus padding), so it
+  // splits like the tensor.
+  if (!p.a.kRows && !kRem && !overlapTail)
+    aSplit = view(aGm, {p.a.numel / p.k, p.k / k0, k0});
+  if (p.a.kRows && p.a.cols % 16 == 0)
+    aSplit = view(aGm, {p.a.numel / p.a.cols, p.a.cols / 16, 16});
   bGm = entry->getArgument(bArg);
   if (!p.bConst) {
     bFlat = view(bGm, {numel(bGm)});
-    if (!p.bOp.staged && !p.bOp.kRows && !kRem)
-      bSplit = view(bGm, {numel(bGm) / p.k, p.k / k0, k0});
-    if (!p.bOp.staged && p.bOp.kRows)
-      bSplit = view(bGm, {numel(bGm) / p.bOp.cols, p.bOp.cols / 16, 16});
+    if (!p.bOp.kRows && !kRem)
+      bSplit = view(bGm, {p.bOp.numel / p.k, p.k / k0, k0});
+    if (p.bOp.kRows && p.bOp.cols % 16 == 0)
+      bSplit = view(bGm, {p.bOp.numel / p.bOp.cols, p.bOp.cols / 16, 16});
   }
   if (p.bias == BiasKind::Matrix || p.cubeBias()) {
     Value cGm = entry->getArgument(cArg);
@@ -603,7 +689,8 @@ void CubeBuilder::emitBody(func::FuncOp func) {
   }
   int64_t outRows = p.batches() * p.m;
   Value outGm = entry->getArgument(outArg);
-  outFlat = view(outGm, {flatOut ? roundUp(outRows * p.n, k0) : outRows * p.n});
+  outFlat =
+      view(outGm, {flatOut ? roundUp(outRows * p.n, ok0) : outRows * p.n});
   if (p.n % 16 == 0)
     outSplit = view(outGm, {outRows, n1, 16});
   if (storeWorkspace)
@@ -618,17 +705,17 @@ void CubeBuilder::emitBody(func::FuncOp func) {
   l0a = alloc(l0aSize, p.elem, MemorySpace::L0A);
   l0b = alloc(kBuf * n1 * fe, p.elem, MemorySpace::L0B);
   l0c = alloc(mt * npad, f32, MemorySpace::L0C);
-  cub = alloc(mt * npad, p.elem, MemorySpace::UB);
+  cub = alloc(mt * npad, p.outElem, MemorySpace::UB);
   bool scales = !p.bConst && p.alpha != 1.0;
   if (!p.epilogue.empty() || p.hasBias || scales || p.bias == BiasKind::Matrix)
-    eub = alloc(mt * npad, p.elem, MemorySpace::UB);
+    eub = alloc(mt * npad, p.outElem, MemorySpace::UB);
   for (unsigned arg : rowArgs) {
-    Value tile = alloc(mt * npad, p.elem, MemorySpace::UB);
+    Value tile = alloc(mt * npad, p.outElem, MemorySpace::UB);
     copy(entry->getArgument(arg), tile);
     rowTiles.push_back(tile);
   }
   if (storeWorkspace)
-    scratch = alloc(k0, p.elem, MemorySpace::UB);
+    scratch = alloc(ok0, p.outElem, MemorySpace::UB);
   zeros = alloc(fe, p.elem, MemorySpace::UB);
   tile::VDupOp::create(b, loc, b.getF64FloatAttr(0.0), zeros);
   // Padding rows and columns that no load writes are still read as whole
@@ -641,7 +728,7 @@ void CubeBuilder::emitBody(func::FuncOp func) {
   if (raggedB)
     zeroL1(l1b);
   if (p.bias == BiasKind::Matrix) {
-    cTile = alloc(mt * npad, p.elem, MemorySpace::UB);
+    cTile = alloc(mt * npad, p.outElem, MemorySpace::UB);
     tile::VDupOp::create(b, loc, b.getF64FloatAttr(0.0), cTile);
   }
   if (p.cubeBias()) {
@@ -668,8 +755,10 @@ void CubeBuilder::emitBody(func::FuncOp func) {
   }
   if (flatOut) {
     // Blocks the output rows never write but the final copy reads.
-    int64_t last = outRows * p.n / k0 * k0;
-    copy(sub(zeros, {idx(0)}, {k0}), sub(flatOutGm, {idx(last)}, {k0}));
+    int64_t last = outRows * p.n / ok0 * ok0;
+    Value outZeros = alloc(ok0, p.outElem, MemorySpace::UB);
+    tile::VDupOp::create(b, loc, b.getF64FloatAttr(0.0), outZeros);
+    copy(outZeros, sub(flatOutGm, {idx(last)}, {ok0}));
   }
 
   int64_t batches = p.batches(), fullTiles = p.m / mt, tail = p.m % mt;
@@ -702,9 +791,11 @@ void CubeBuilder::emitBody(func::FuncOp func) {
           buildDealtTileCount(b, loc, blockIdx, batches * fullTiles, blocks);
       loop(count, [&](Value j) {
         Value item = add(mul(j, blocks), blockIdx);
-        Value bi = div(item, fullTiles);
-        Value t = arith::SubIOp::create(b, loc, item, mul(bi, fullTiles));
-        emitTile(bi, mul(t, mt), mt);
+        if (fullTiles == 1) {
+          emitTile(item, idx(0), mt);
+          return;
+        }
+        emitTile(Value(), Value(), mt, item);
       });
     }
     if (tail > 0) {
@@ -715,48 +806,68 @@ void CubeBuilder::emitBody(func::FuncOp func) {
     }
   }
   if (flatOut) {
-    Value staged = view(flatOutGm, {roundUp(outRows * p.n, k0)});
+    Value staged = view(flatOutGm, {roundUp(outRows * p.n, ok0)});
     buildFlatCopy(b, loc, staged, outFlat, outRows * p.n, cub);
   }
   func::ReturnOp::create(b, loc);
 }
 
-void CubeBuilder::emitTile(Value bi, Value mOff, int64_t m) {
-  Value aRow = batchRow(bi, p.a);
-  Value bRow = p.bConst ? idx(0) : batchRow(bi, p.bOp);
-  Value outRow = bi ? add(mul(bi, p.m), mOff) : mOff;
-  if (p.cubeBias())
-    tile::MmadOp::create(b, loc, view(biasA, {m, 1}), view(biasB, {1, npad}),
-                         view(l0c, {m, npad}));
+void CubeBuilder::emitTile(Value bi, Value mOff, int64_t m, Value item) {
+  // Batch offsets, and with `item` (a (batch, full tile) pair) the batch
+  // and the tile, are recomputed in each phase (a few scalar ops) rather
+  // than kept in registers across the tile.
+  auto where = [&]() -> std::pair<Value, Value> {
+    if (!item)
+      return {bi, mOff};
+    int64_t fullTiles = p.m / mt;
+    Value batch = div(item, fullTiles);
+    Value t = arith::SubIOp::create(b, loc, item, mul(batch, fullTiles));
+    return {batch, mul(t, mt)};
+  };
   int64_t steps = (k1 + k1s - 1) / k1s;
   int64_t lastCount = k1 - (steps - 1) * k1s;
   bool acc = p.cubeBias();
+  auto kStep = [&](Value kf0, int64_t kc, bool accumulate, bool last) {
+    auto [batch, row] = where();
+    auto [aRow, bRow] =
+        batch ? batchRows(batch) : std::make_pair(idx(0), idx(0));
+    emitKStep(aRow, bRow, row, m, kf0, kc, accumulate, last);
+  };
+  auto outRow = [&] {
+    auto [batch, row] = where();
+    return batch ? add(mul(batch, p.m), row) : row;
+  };
+  if (p.cubeBias())
+    tile::MmadOp::create(b, loc, view(biasA, {m, 1}), view(biasB, {1, npad}),
+                         view(l0c, {m, npad}));
   if (steps == 1) {
-    emitKStep(aRow, bRow, mOff, m, idx(0), lastCount, acc, true);
+    scoped([&] { kStep(idx(0), lastCount, acc, true); });
   } else {
-    emitKStep(aRow, bRow, mOff, m, idx(0), k1s, acc, false);
+    scoped([&] { kStep(idx(0), k1s, acc, false); });
     if (steps > 2)
-      loop(idx(steps - 2), [&](Value s) {
-        emitKStep(aRow, bRow, mOff, m, mul(add(s, 1), k1s), k1s, true, false);
-      });
-    emitKStep(aRow, bRow, mOff, m, idx((steps - 1) * k1s), lastCount, true,
-              true);
+      loop(idx(steps - 2),
+           [&](Value s) { kStep(mul(add(s, 1), k1s), k1s, true, false); });
+    scoped([&] { kStep(idx((steps - 1) * k1s), lastCount, true, true); });
   }
   // L0C holds [n1][mPad][16]; ub keeps the row stride of a full tile so the
   // broadcast rows line up for every tile.
   int64_t mPad = roundUp(m, 16);
   copy(view(l0c, {n1, mPad * 16}), view(cub, {n1, mPad * 16}, {mt * 16, 1}));
-  Value result = emitEpilogue(m, mOff);
+  // Only 2-D Gemms (no items) have an [M, N] C, whose rows need mOff.
+  Value result = emitEpilogue(m, item ? Value() : mOff);
   if (!flatOut) {
-    emitStore(result, outRow, m);
+    scoped([&] { emitStore(result, outRow(), m); });
     return;
   }
   // Rows shorter than a block: written in order into a workspace, each
   // block spilling into the rows after it, and copied out flat at the end.
   Value res3 = view(result, {n1, mt, 16});
-  loop(idx(m), [&](Value i) {
-    copy(sub(res3, {idx(0), i, idx(0)}, {1, 1, 16}),
-         expand(sub(flatOutGm, {mul(add(outRow, i), p.n)}, {16}), {1, 1, 16}));
+  scoped([&] {
+    Value first = outRow();
+    loop(idx(m), [&](Value i) {
+      copy(sub(res3, {idx(0), i, idx(0)}, {1, 1, 16}),
+           expand(sub(flatOutGm, {mul(add(first, i), p.n)}, {16}), {1, 1, 16}));
+    });
   });
 }
 
@@ -971,28 +1082,27 @@ void CubeBuilder::emitStore(Value result, Value mOff, int64_t m) {
   // an unaligned offset.
   Value last = idx(m - 1);
   Value rowStart = mul(add(mOff, m - 1), p.n);
-  int64_t blocksInRow = p.n * es / 32, perFractal = 16 * es / 32;
+  int64_t blocksInRow = p.n * oes / 32, perFractal = 16 * oes / 32;
   int64_t fullFractals = blocksInRow / perFractal;
   int64_t extraBlocks = blocksInRow % perFractal;
   if (fullFractals > 0)
     rowCopy(last, rowStart, fullFractals);
   if (extraBlocks > 0)
-    copy(sub(res3, {idx(fullFractals), last, zero}, {1, 1, extraBlocks * k0}),
+    copy(sub(res3, {idx(fullFractals), last, zero}, {1, 1, extraBlocks * ok0}),
          expand(sub(outFlat, {add(rowStart, fullFractals * 16)},
-                    {extraBlocks * k0}),
-                {1, 1, extraBlocks * k0}));
+                    {extraBlocks * ok0}),
+                {1, 1, extraBlocks * ok0}));
   Value wRow = mul(blockIdx, npad);
   copy(sub(res3, {zero, last, zero}, {n1, 1, 16}),
        expand(sub(wGm, {wRow}, {npad}), {n1, 1, 16}));
-  copy(sub(wGm, {add(wRow, p.n - k0)}, {k0}), scratch);
-  copy(scratch, sub(outFlat, {add(rowStart, p.n - k0)}, {k0}));
+  copy(sub(wGm, {add(wRow, p.n - ok0)}, {ok0}), scratch);
+  copy(scratch, sub(outFlat, {add(rowStart, p.n - ok0)}, {ok0}));
 }
 
-FailureOr<CubeKernel>
-ascend::buildCubeKernel(nn::KernelOp kernel,
-                        ArrayRef<std::optional<double>> scalars,
-                        const MachineModel &machine, OpBuilder &builder) {
-  FailureOr<CubeProblem> problem = analyze(kernel, scalars);
+FailureOr<CubeKernel> ascend::buildCubeKernel(
+    nn::KernelOp kernel, ArrayRef<std::optional<double>> scalars,
+    const MachineModel &machine, bool mixed, OpBuilder &builder) {
+  FailureOr<CubeProblem> problem = analyze(kernel, scalars, mixed);
   if (failed(problem))
     return failure();
   Operation *cube = &kernel.getBody().front().front();
@@ -1002,21 +1112,21 @@ ascend::buildCubeKernel(nn::KernelOp kernel,
     return failure();
   MLIRContext *ctx = builder.getContext();
   auto gm = tile::MemorySpaceAttr::get(ctx, MemorySpace::GM);
-  auto gmType = [&](ArrayRef<int64_t> shape) {
-    return MemRefType::get(shape, p.elem, MemRefLayoutAttrInterface(), gm);
+  auto gmType = [&](ArrayRef<int64_t> shape, Type elem) {
+    return MemRefType::get(shape, elem, MemRefLayoutAttrInterface(), gm);
   };
-  auto constant = [&](ArrayRef<double> values, StringRef name) {
+  auto constant = [&](ArrayRef<double> values, StringRef name, Type elem) {
     CubeKernelArg arg;
     arg.kind = CubeKernelArg::Kind::Constant;
-    arg.type = gmType({(int64_t)values.size()});
+    arg.type = gmType({(int64_t)values.size()}, elem);
     arg.data = nn::makeWeightAttr(
-        RankedTensorType::get({(int64_t)values.size()}, p.elem), values, name);
+        RankedTensorType::get({(int64_t)values.size()}, elem), values, name);
     return arg;
   };
-  auto workspace = [&](int64_t elements) {
+  auto workspace = [&](int64_t elements, Type elem) {
     CubeKernelArg w;
     w.kind = CubeKernelArg::Kind::Workspace;
-    w.type = gmType({elements});
+    w.type = gmType({elements}, elem);
     return w;
   };
 
@@ -1026,7 +1136,7 @@ ascend::buildCubeKernel(nn::KernelOp kernel,
   auto operand = [&](const MatrixOperand &op, StringRef suffix) {
     auto tensor =
         cast<RankedTensorType>(kernel.getInputs()[op.input].getType());
-    MemRefType inputType = gmType(tensor.getShape());
+    MemRefType inputType = gmType(tensor.getShape(), tensor.getElementType());
     unsigned index = result.args.size();
     if (!op.staged) {
       CubeKernelArg in;
@@ -1035,13 +1145,14 @@ ascend::buildCubeKernel(nn::KernelOp kernel,
       result.args.push_back(in);
       return index;
     }
-    int64_t data = roundUp(tensor.getNumElements(), cb.k0);
-    result.args.push_back(workspace(data + kStagePadding));
+    Type elem = op.convert ? p.elem : tensor.getElementType();
+    int64_t data = roundUp(tensor.getNumElements(), 16);
+    result.args.push_back(workspace(data + kStagePadding, elem));
     OpBuilder::InsertionGuard guard(builder);
     CubePrelude stage;
     stage.func = buildStageKernel(builder, kernel.getLoc(),
                                   name + "_stage_" + suffix.str(), inputType,
-                                  result.args.back().type);
+                                  result.args.back().type, machine.cores);
     stage.input = op.input;
     stage.arg = index;
     result.prelude.push_back(stage);
@@ -1050,7 +1161,7 @@ ascend::buildCubeKernel(nn::KernelOp kernel,
   cb.aArg = operand(p.a, "a");
   if (p.bConst) {
     cb.bArg = result.args.size();
-    result.args.push_back(constant(cb.packB(), name + "_weights_zn"));
+    result.args.push_back(constant(cb.packB(), name + "_weights_zn", p.elem));
   } else {
     cb.bArg = operand(p.bOp, "b");
   }
@@ -1058,17 +1169,18 @@ ascend::buildCubeKernel(nn::KernelOp kernel,
     cb.cArg = operand(p.c, "c");
   for (auto [i, row] : llvm::enumerate(p.rows)) {
     cb.rowArgs.push_back(result.args.size());
-    result.args.push_back(
-        constant(cb.broadcastRow(row), name + "_row" + std::to_string(i)));
+    result.args.push_back(constant(
+        cb.broadcastRow(row), name + "_row" + std::to_string(i), p.outElem));
   }
   if (cb.storeWorkspace) {
     cb.storeArg = result.args.size();
-    result.args.push_back(workspace(cb.blocks * cb.npad));
+    result.args.push_back(workspace(cb.blocks * cb.npad, p.outElem));
   }
   int64_t outElements = p.batches() * p.m * p.n;
   if (cb.flatOut) {
     cb.flatOutArg = result.args.size();
-    result.args.push_back(workspace(roundUp(outElements, cb.k0) + 16));
+    result.args.push_back(
+        workspace(roundUp(outElements, cb.ok0) + 16, p.outElem));
   }
 
   SmallVector<Type> argTypes;
@@ -1076,7 +1188,8 @@ ascend::buildCubeKernel(nn::KernelOp kernel,
     argTypes.push_back(arg.type);
   cb.outArg = argTypes.size();
   argTypes.push_back(
-      gmType(cast<RankedTensorType>(cube->getResult(0).getType()).getShape()));
+      gmType(cast<RankedTensorType>(cube->getResult(0).getType()).getShape(),
+             p.outElem));
   auto func = func::FuncOp::create(builder, kernel.getLoc(), name,
                                    builder.getFunctionType(argTypes, {}));
   func.setPrivate();
@@ -1085,6 +1198,11 @@ ascend::buildCubeKernel(nn::KernelOp kernel,
   func.addEntryBlock();
   OpBuilder::InsertionGuard guard(builder);
   cb.emitBody(func);
+  // The builder repeats index arithmetic and views per use; isa emission
+  // gives every value its own register until its loop ends, so share them.
+  IRRewriter rewriter(builder.getContext());
+  DominanceInfo dominance(func);
+  eliminateCommonSubExpressions(rewriter, dominance, func);
   result.func = func;
   return result;
 }

@@ -77,10 +77,11 @@ bool isCubeKernel(nn::KernelOp kernel);
 /// by elementwise ops whose other operands are splat constants (`scalars`,
 /// per kernel input) or constant rows of N values. See CubeKernel.cpp and
 /// docs/cube-lowering.md.
-mlir::FailureOr<CubeKernel>
-buildCubeKernel(nn::KernelOp kernel,
-                llvm::ArrayRef<std::optional<double>> scalars,
-                const MachineModel &machine, mlir::OpBuilder &builder);
+/// With `mixed`, an f32 kernel's cube operands are converted to f16 (the
+/// cube accumulates in fp32 and the result stays f32).
+mlir::FailureOr<CubeKernel> buildCubeKernel(
+    nn::KernelOp kernel, llvm::ArrayRef<std::optional<double>> scalars,
+    const MachineModel &machine, bool mixed, mlir::OpBuilder &builder);
 
 } // namespace ascend
 

@@ -209,7 +209,8 @@ void LowerNNToTilePass::runOnOperation() {
       FailureOr<CubeKernel> cube =
           isConvKernel(kernel)
               ? buildConvKernel(kernel, scalars, *machine, moduleBuilder)
-              : buildCubeKernel(kernel, scalars, *machine, moduleBuilder);
+              : buildCubeKernel(kernel, scalars, *machine, mixedPrecision,
+                                moduleBuilder);
       if (failed(cube))
         return signalPassFailure();
       tileKernel = cube->func;

@@ -31,7 +31,10 @@ def LowerNNToTile : Pass<"ascend-lower-nn-to-tile", "::mlir::ModuleOp"> {
   }];
   let options = [
     Option<"target", "target", "std::string", /*default=*/"\"ascend910\"",
-           "Machine preset">
+           "Machine preset">,
+    Option<"mixedPrecision", "mixed-precision", "bool", /*default=*/"false",
+           "Run f32 cube kernels on f16 operands (converted by stage "
+           "kernels), accumulating in fp32">
   ];
   let dependentDialects = ["::ascend::tile::TileDialect",
                            "::mlir::memref::MemRefDialect",

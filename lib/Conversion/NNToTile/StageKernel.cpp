@@ -2,6 +2,8 @@
 
 #include "StageKernel.h"
 
+#include "BlockSplit.h"
+
 #include "tile/TileOps.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
@@ -19,48 +21,77 @@ static Value slice(OpBuilder &b, Location loc, Value source, Value offset,
                                    ArrayRef<OpFoldResult>{b.getIndexAttr(1)});
 }
 
+static int64_t perBlock(Value buffer) {
+  return 32 / (cast<MemRefType>(buffer.getType()).getElementTypeBitWidth() / 8);
+}
+
+static int64_t roundUp(int64_t v, int64_t m) { return (v + m - 1) / m * m; }
+
 void ascend::buildFlatCopy(OpBuilder &b, Location loc, Value from, Value to,
-                           int64_t elements, Value ub) {
-  auto ubType = cast<MemRefType>(ub.getType());
-  int64_t chunk = ubType.getNumElements();
-  int64_t perBlock = 32 / (ubType.getElementTypeBitWidth() / 8);
+                           int64_t elements, Value ub, Value converted,
+                           Value blockIdx, int64_t blocks) {
+  int64_t chunk = cast<MemRefType>(ub.getType()).getNumElements();
   auto index = [&](int64_t v) -> Value {
     return arith::ConstantIndexOp::create(b, loc, v);
   };
+  // Reads and writes move whole blocks of their own element type.
   auto piece = [&](Value offset, int64_t size) {
-    tile::CopyOp::create(b, loc, slice(b, loc, from, offset, size),
-                         slice(b, loc, ub, index(0), size));
-    tile::CopyOp::create(b, loc, slice(b, loc, ub, index(0), size),
-                         slice(b, loc, to, offset, size));
+    int64_t in = roundUp(size, perBlock(from));
+    tile::CopyOp::create(b, loc, slice(b, loc, from, offset, in),
+                         slice(b, loc, ub, index(0), in));
+    Value out = ub;
+    if (converted) {
+      tile::VConvOp::create(b, loc, slice(b, loc, ub, index(0), in),
+                            slice(b, loc, converted, index(0), in));
+      out = converted;
+    }
+    int64_t written = roundUp(size, perBlock(to));
+    tile::CopyOp::create(b, loc, slice(b, loc, out, index(0), written),
+                         slice(b, loc, to, offset, written));
   };
+  // Chunks c = b + j * B on block b; the partial last one on block F % B.
   int64_t full = elements / chunk, rest = elements % chunk;
   if (full > 0) {
-    auto loop = scf::ForOp::create(b, loc, index(0), index(full), index(1));
+    Value count = blockIdx ? buildDealtTileCount(b, loc, blockIdx, full, blocks)
+                           : index(full);
+    auto loop = scf::ForOp::create(b, loc, index(0), count, index(1));
     OpBuilder::InsertionGuard guard(b);
     b.setInsertionPointToStart(loop.getBody());
-    piece(arith::MulIOp::create(b, loc, loop.getInductionVar(), index(chunk)),
-          chunk);
+    Value c = loop.getInductionVar();
+    if (blockIdx)
+      c = arith::AddIOp::create(
+          b, loc, arith::MulIOp::create(b, loc, c, index(blocks)), blockIdx);
+    piece(arith::MulIOp::create(b, loc, c, index(chunk)), chunk);
   }
-  if (rest > 0)
-    piece(index(full * chunk), (rest + perBlock - 1) / perBlock * perBlock);
+  if (rest > 0) {
+    if (!blockIdx) {
+      piece(index(full * chunk), rest);
+      return;
+    }
+    Value count = buildOwnerTripCount(b, loc, blockIdx, full % blocks);
+    auto loop = scf::ForOp::create(b, loc, index(0), count, index(1));
+    OpBuilder::InsertionGuard guard(b);
+    b.setInsertionPointToStart(loop.getBody());
+    piece(index(full * chunk), rest);
+  }
 }
 
 func::FuncOp ascend::buildStageKernel(OpBuilder &moduleBuilder, Location loc,
                                       StringRef name, MemRefType input,
-                                      MemRefType workspace) {
+                                      MemRefType workspace, int64_t cores) {
   MLIRContext *ctx = moduleBuilder.getContext();
   auto func = func::FuncOp::create(
       moduleBuilder, loc, name,
       moduleBuilder.getFunctionType({input, workspace}, {}));
   func.setPrivate();
   func->setAttr("tile.kernel", moduleBuilder.getUnitAttr());
-  func->setAttr("tile.block_dim", moduleBuilder.getI32IntegerAttr(1));
   Block *entry = func.addEntryBlock();
   OpBuilder b = OpBuilder::atBlockBegin(entry);
-  Type elem = input.getElementType();
-  int64_t perBlock = 32 / (elem.getIntOrFloatBitWidth() / 8);
+  Type elem = input.getElementType(), wElem = workspace.getElementType();
+  auto blockOf = [](Type t) { return 32 / (t.getIntOrFloatBitWidth() / 8); };
   int64_t numel = input.getNumElements();
-  int64_t data = (numel + perBlock - 1) / perBlock * perBlock;
+  int64_t data = roundUp(numel, blockOf(elem));
+  int64_t wData = roundUp(numel, blockOf(wElem));
   int64_t total = workspace.getNumElements();
   // The input seen flat, including its slot's padding to whole blocks.
   auto flatType = MemRefType::get({data}, elem, MemRefLayoutAttrInterface(),
@@ -69,21 +100,44 @@ func::FuncOp ascend::buildStageKernel(OpBuilder &moduleBuilder, Location loc,
       b, loc, flatType, entry->getArgument(0), 0, ArrayRef<int64_t>{data},
       ArrayRef<int64_t>{1});
   auto ubSpace = tile::MemorySpaceAttr::get(ctx, MemorySpace::UB);
-  int64_t chunk = std::min<int64_t>(data, 16384);
-  Value ub = memref::AllocOp::create(
-      b, loc,
-      MemRefType::get({chunk}, elem, MemRefLayoutAttrInterface(), ubSpace));
-  buildFlatCopy(b, loc, flat, entry->getArgument(1), numel, ub);
-  // Zero the padding, so reads past the last row see defined bytes.
-  int64_t pad = total - data;
-  Value zeros = memref::AllocOp::create(
-      b, loc,
-      MemRefType::get({pad}, elem, MemRefLayoutAttrInterface(), ubSpace));
+  auto ubBuffer = [&](int64_t size, Type t) -> Value {
+    return memref::AllocOp::create(
+        b, loc,
+        MemRefType::get({size}, t, MemRefLayoutAttrInterface(), ubSpace));
+  };
+  // All buffers first: memory planning may give buffers with disjoint uses
+  // the same bytes.
+  // Chunks of 4096 values dealt over the blocks: the copy is bound by
+  // global memory, which all cores share.
+  int64_t chunk = std::min<int64_t>(roundUp(numel, 16), 4096);
+  int64_t blocks = std::clamp<int64_t>(numel / chunk, 1, cores);
+  func->setAttr("tile.block_dim", b.getI32IntegerAttr(blocks));
+  Value blockIdx = tile::BlockIdxOp::create(b, loc, b.getIndexType());
+  Value ub = ubBuffer(chunk, elem);
+  Value converted;
+  if (wElem != elem) {
+    // A narrowing stage converts f32 to f16; a partial last block of the
+    // result then holds zeros.
+    converted = ubBuffer(chunk, wElem);
+    tile::VDupOp::create(b, loc, b.getF64FloatAttr(0.0), converted);
+  }
+  int64_t pad = total - wData;
+  Value zeros = ubBuffer(pad, wElem);
   tile::VDupOp::create(b, loc, b.getF64FloatAttr(0.0), zeros);
+  buildFlatCopy(b, loc, flat, entry->getArgument(1), numel, ub, converted,
+                blockIdx, blocks);
+  // Zero the padding, so reads past the last row see defined bytes (on
+  // block 0; no chunk reaches it).
+  auto owner =
+      scf::ForOp::create(b, loc, arith::ConstantIndexOp::create(b, loc, 0),
+                         buildOwnerTripCount(b, loc, blockIdx, 0),
+                         arith::ConstantIndexOp::create(b, loc, 1));
+  b.setInsertionPointToStart(owner.getBody());
   tile::CopyOp::create(b, loc, zeros,
                        slice(b, loc, entry->getArgument(1),
-                             arith::ConstantIndexOp::create(b, loc, data),
+                             arith::ConstantIndexOp::create(b, loc, wData),
                              pad));
+  b.setInsertionPointAfter(owner);
   func::ReturnOp::create(b, loc);
   return func;
 }

@@ -3,9 +3,10 @@
 // Bursts move whole 32-byte blocks, and only reads from gm may start at any
 // byte. A kernel that reads rows of a runtime matrix whose rows are not
 // whole blocks long reads past each row's end; for the last rows that would
-// leave the tensor's slot. Such operands are first staged: a one-block
-// kernel copies the tensor flat into a gm workspace that ends in zeroed
-// padding, and the cube kernel reads the workspace instead.
+// leave the tensor's slot. Such operands are first staged: a kernel copies
+// the tensor flat into a gm workspace that ends in zeroed padding, and the
+// cube kernel reads the workspace instead. In mixed precision the same
+// kernel converts f32 operands to f16 on the way.
 //
 //===----------------------------------------------------------------------===//
 
@@ -24,17 +25,23 @@ constexpr int64_t kStagePadding = 16;
 
 /// Copies `elements` values, rounded up to whole 32-byte blocks, from the
 /// 1-D gm memref `from` to the 1-D gm memref `to` (both at least that long)
-/// through the 1-D ub buffer `ub`, one buffer-full at a time.
+/// through the 1-D ub buffer `ub`, one buffer-full at a time. With
+/// `converted` (a ub buffer as long as `ub`, of `to`'s element type), the
+/// values are converted (vconv) on the way.
+/// With `blockIdx`, the buffer-fulls are dealt over `blocks` blocks.
 void buildFlatCopy(mlir::OpBuilder &b, mlir::Location loc, mlir::Value from,
-                   mlir::Value to, int64_t elements, mlir::Value ub);
+                   mlir::Value to, int64_t elements, mlir::Value ub,
+                   mlir::Value converted = {}, mlir::Value blockIdx = {},
+                   int64_t blocks = 1);
 
-/// A one-block kernel `name`(input, workspace): copies the tensor `input`
-/// to the start of `workspace` (1-D, at least the tensor rounded up to
-/// blocks plus kStagePadding values) and zeroes the rest.
+/// A kernel `name`(input, workspace) on up to `cores` blocks: copies the tensor
+/// `input` to the start of `workspace` (1-D, at least the tensor rounded up to
+/// blocks plus kStagePadding values), converting it when the element types
+/// differ (f32 -> f16 for mixed precision), and zeroes the rest.
 mlir::func::FuncOp buildStageKernel(mlir::OpBuilder &moduleBuilder,
                                     mlir::Location loc, llvm::StringRef name,
                                     mlir::MemRefType input,
-                                    mlir::MemRefType workspace);
+                                    mlir::MemRefType workspace, int64_t cores);
 
 } // namespace ascend
 

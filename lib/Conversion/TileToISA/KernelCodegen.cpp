@@ -211,6 +211,7 @@ LogicalResult KernelCodegen::emitOp(Operation *op) {
       .Case([&](tile::LoadTransposeOp load) { return emitLoadTranspose(load); })
       .Case([&](tile::VNchwConvOp conv) { return emitNchwConv(conv); })
       .Case([&](tile::Img2ColOp img2col) { return emitImg2Col(img2col); })
+      .Case([&](tile::VConvOp conv) { return emitConv(conv); })
       .Case<tile::VAddOp, tile::VSubOp, tile::VMulOp, tile::VDivOp,
             tile::VMaxOp, tile::VMinOp, tile::VReluOp, tile::VExpOp,
             tile::VLnOp, tile::VAbsOp, tile::VSqrtOp, tile::VRecOp,
@@ -837,6 +838,38 @@ LogicalResult KernelCodegen::emitLoadTranspose(tile::LoadTransposeOp load) {
           i32("src_stride", srcStrides[0] * bytes / 512),
           builder.getNamedAttr("dtype", TypeAttr::get(source.getElementType())),
           builder.getNamedAttr("transpose", builder.getUnitAttr())});
+  return success();
+}
+
+LogicalResult KernelCodegen::emitConv(tile::VConvOp conv) {
+  FailureOr<Address> src = getAddress(conv.getSrc());
+  FailureOr<Address> dst = getAddress(conv.getDst());
+  if (failed(src) || failed(dst))
+    return failure();
+  MemRefType from = conv.getSrc().getType(), to = conv.getDst().getType();
+  for (MemRefType t : {from, to})
+    if (!t.getLayout().isIdentity() &&
+        !t.areTrailingDimsContiguous(t.getRank()))
+      return conv.emitError("vector operands must be contiguous");
+  // 64 lanes per repeat: 8 blocks of f32, 4 of f16.
+  int64_t srcBytes = elementBytes(from), dstBytes = elementBytes(to);
+  int64_t elements = from.getNumElements();
+  auto repeats = [&](int64_t first, int64_t repeat, int64_t mask) {
+    emit(
+        conv.getLoc(), "isa.vconv",
+        {builder.getNamedAttr("dst", makeAddress(*dst, first * dstBytes)),
+         builder.getNamedAttr("src", makeAddress(*src, first * srcBytes)),
+         builder.getNamedAttr("dst_type", TypeAttr::get(to.getElementType())),
+         builder.getNamedAttr("src_type", TypeAttr::get(from.getElementType())),
+         i32("repeat", repeat), i32("mask", mask), i32("dst_blk", 1),
+         i32("src_blk", 1), i32("dst_rep", 64 * dstBytes / 32),
+         i32("src_rep", 64 * srcBytes / 32)});
+  };
+  int64_t full = elements / 64, tail = elements % 64;
+  for (int64_t first = 0; first < full; first += 255)
+    repeats(first * 64, std::min<int64_t>(255, full - first), 64);
+  if (tail)
+    repeats(full * 64, 1, tail);
   return success();
 }
 

@@ -55,6 +55,7 @@ private:
   llvm::LogicalResult emitNchwConv(tile::VNchwConvOp conv);
   llvm::LogicalResult emitVector(mlir::Operation *op);
   llvm::LogicalResult emitLoadTranspose(tile::LoadTransposeOp load);
+  llvm::LogicalResult emitConv(tile::VConvOp conv);
   llvm::LogicalResult emitMmad(tile::MmadOp mmad);
   llvm::LogicalResult emitImg2Col(tile::Img2ColOp img2col);
 

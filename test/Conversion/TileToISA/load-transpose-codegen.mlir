@@ -1,6 +1,7 @@
 // isa emission of tile.load_transpose: one isa.load2d with `transpose`
 // whose source stride is the blocks' distance in fractals (f32 blocks are
-// two fractals), split into loads of at most 2047 f32 blocks.
+// two fractals), split into loads of at most 2047 f32 blocks; and of
+// tile.vconv (64 lanes per repeat).
 // RUN: ascend-opt %s -ascend-plan-memory -ascend-insert-sync -ascend-lower-tile-to-isa | FileCheck %s
 
 // Memory planning puts the f16 l1 buffer in the bytes of the f32 one, whose
@@ -12,6 +13,9 @@
 // CHECK: isa.wait_flag mte1 -> mte3, 0
 // CHECK: isa.copy l1[r0], ub[r0 + 8192], nburst 1, len 32
 // CHECK: isa.load2d l0a[r0], l1[r0], count 2, src_stride 1, f16 transpose
+// tile.vconv of 100 values: one full repeat of 64 lanes and a masked one.
+// CHECK: isa.vconv ub[{{.*}}], ub[r0], f16, f32, repeat 1, mask 64, blk[1, 1], rep[4, 8]
+// CHECK: isa.vconv ub[{{.*}}], ub[r0 + 256], f16, f32, repeat 1, mask 36, blk[1, 1], rep[4, 8]
 
 module attributes {tile.target = "ascend910"} {
   func.func @main(%y: memref<8xf32, #tile.space<gm>> {tile.name = "y", tile.kind = "output"}) {
@@ -35,6 +39,9 @@ module attributes {tile.target = "ascend910"} {
     %hs = memref.reinterpret_cast %h to offset: [0], sizes: [2, 16, 16], strides: [256, 16, 1] : memref<512xf16, #tile.space<l1>> to memref<2x16x16xf16, strided<[256, 16, 1]>, #tile.space<l1>>
     %l0a = memref.alloc() : memref<2x1x16x16xf16, #tile.space<l0a>>
     tile.load_transpose %hs, %l0a : memref<2x16x16xf16, strided<[256, 16, 1]>, #tile.space<l1>> to memref<2x1x16x16xf16, #tile.space<l0a>>
+    %h100 = memref.alloc() : memref<100xf16, #tile.space<ub>>
+    %z100 = memref.subview %z[0] [100] [1] : memref<2048xf32, #tile.space<ub>> to memref<100xf32, strided<[1]>, #tile.space<ub>>
+    tile.vconv %z100, %h100 : memref<100xf32, strided<[1]>, #tile.space<ub>> to memref<100xf16, #tile.space<ub>>
     %z8 = memref.subview %z[0] [8] [1] : memref<2048xf32, #tile.space<ub>> to memref<8xf32, strided<[1]>, #tile.space<ub>>
     tile.copy %z8, %y : memref<8xf32, strided<[1]>, #tile.space<ub>> to memref<8xf32, #tile.space<gm>>
     return

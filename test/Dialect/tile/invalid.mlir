@@ -314,6 +314,14 @@ func.func @img2col_rows(%fmap: memref<1x6x6x8xf32, #tile.space<l1>>, %a: memref<
 
 // -----
 
+func.func @vconv_space(%a: memref<64xf32, #tile.space<l1>>, %b: memref<64xf16, #tile.space<ub>>) {
+  // expected-error @+1 {{operands must be in ub}}
+  tile.vconv %a, %b : memref<64xf32, #tile.space<l1>> to memref<64xf16, #tile.space<ub>>
+  return
+}
+
+// -----
+
 func.func @nchwconv_types(%a: memref<8x8xf32, #tile.space<ub>>, %b: memref<2x8x8xf32, #tile.space<ub>>) {
   // expected-error @+1 {{source and target must have one shape and element type}}
   tile.vnchwconv %a, %b : memref<8x8xf32, #tile.space<ub>> to memref<2x8x8xf32, #tile.space<ub>>
@@ -341,5 +349,13 @@ func.func @img2col_columns(%fmap: memref<1x6x6x8xf32, #tile.space<l1>>, %a: memr
 func.func @img2col_kernel(%fmap: memref<1x6x6x8xf32, #tile.space<l1>>, %a: memref<16x72xf32, #tile.space<l0a>>) {
   // expected-error @+1 {{kernel, strides and dilations must be in 1..255}}
   tile.img2col %fmap, %a {kernel = array<i64: 3, 3>, strides = array<i64: 0, 1>, pads = array<i64: 1, 1, 1, 1>, dilations = array<i64: 1, 1>, m_start = 0, k1_start = 0} : memref<1x6x6x8xf32, #tile.space<l1>> to memref<16x72xf32, #tile.space<l0a>>
+  return
+}
+
+// -----
+
+func.func @vconv_shape(%a: memref<64xf32, #tile.space<ub>>, %b: memref<32xf16, #tile.space<ub>>) {
+  // expected-error @+1 {{source and target must have one shape}}
+  tile.vconv %a, %b : memref<64xf32, #tile.space<ub>> to memref<32xf16, #tile.space<ub>>
   return
 }

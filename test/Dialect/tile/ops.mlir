@@ -61,6 +61,13 @@ func.func @load_transpose(%s16: memref<3x16x16xf16, #tile.space<l1>>, %d16: memr
   return
 }
 
+// CHECK-LABEL: func.func @vconv
+func.func @vconv(%a: memref<100xf32, #tile.space<ub>>, %b: memref<100xf16, #tile.space<ub>>) {
+  // CHECK: tile.vconv %{{.*}}, %{{.*}} : memref<100xf32, #tile.space<ub>> to memref<100xf16, #tile.space<ub>>
+  tile.vconv %a, %b : memref<100xf32, #tile.space<ub>> to memref<100xf16, #tile.space<ub>>
+  return
+}
+
 // CHECK-LABEL: func.func @vector
 func.func @vector(%x: !ub, %y: !ub, %z: !ub32) {
   // CHECK: tile.vadd %{{.*}}, %{{.*}}, %{{.*}} : memref<32x64xf16, #tile.space<ub>>

@@ -12,6 +12,7 @@ tanh16   tanh(x[64,48] @ w[48,32] + b[32]) in f16
 runtime  x[37,70] @ w[70,45], both graph inputs          runtime B, staged rows
 rtgemm   relu(0.5 * a[40,24]^T @ b[72,40]^T + 2 * c[72]) runtime A^T, B^T, C
 bmm      x[2,3,20,24] @ w[3,24,40]                        batch broadcast
+bmm3     x[2,3,1,16,24] @ w[2,1,2,24,33]                  both sides broadcast
 rt16     x[48,40] @ w[40,36] in f16, both graph inputs
 """
 import os
@@ -80,6 +81,10 @@ elif name == "bmm":
     save([helper.make_node("MatMul", ["x", "w"], ["y"], name="bmm")],
          [("x", [2, 3, 20, 24]), ("w", [3, 24, 40])], [("y", [2, 3, 20, 40])],
          [])
+elif name == "bmm3":
+    save([helper.make_node("MatMul", ["x", "w"], ["y"], name="bmm3")],
+         [("x", [2, 3, 1, 16, 24]), ("w", [2, 1, 2, 24, 33])],
+         [("y", [2, 3, 2, 16, 33])], [])
 elif name == "rt16":
     save([helper.make_node("MatMul", ["x", "w"], ["y"], name="mm16_rt")],
          [("x", [48, 40]), ("w", [40, 36])], [("y", [48, 36])], [],

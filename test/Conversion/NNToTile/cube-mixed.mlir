@@ -1,0 +1,27 @@
+// RUN: ascend-opt %s -ascend-lower-nn-to-tile=mixed-precision=true | FileCheck %s
+
+// Mixed precision for an f32 model: the constant B is packed as f16, the
+// runtime A is converted by a stage kernel (vconv) into an f16 workspace
+// with zeroed padding, the cube multiplies f16 and accumulates in fp32,
+// and the result stays f32 (l0c -> ub without narrowing, f32 epilogue).
+// CHECK:       memref.global "private" constant @{{.*}} : memref<512xf16, #tile.space<gm>> = dense_resource<{{.*}}_weights_zn>
+// CHECK-LABEL: func.func @main(
+// CHECK:       call @fc_stage_a(%arg0, %[[W:.*]]) : (memref<32x32xf32, #tile.space<gm>>, memref<1040xf16, #tile.space<gm>>)
+// CHECK:       call @fc(%[[W]], %{{.*}}, %{{.*}}, %arg1)
+// CHECK-LABEL: func.func private @fc_stage_a(
+// CHECK:       tile.vconv {{.*}} : memref<1024xf32, {{.*}}#tile.space<ub>> to memref<1024xf16, {{.*}}#tile.space<ub>>
+// CHECK-LABEL: func.func private @fc(
+// CHECK-SAME:  %arg0: memref<1040xf16, #tile.space<gm>>
+// CHECK:       tile.mmad {{.*}} : memref<32x32xf16, {{.*}}>, memref<32x16xf16, {{.*}}>, memref<32x16xf32
+// CHECK:       tile.copy {{.*}} : memref<1x512xf32, {{.*}}#tile.space<l0c>> to memref<1x512xf32, {{.*}}#tile.space<ub>>
+// CHECK:       tile.vadd {{.*}} : memref<512xf32
+func.func @main(%a: tensor<32x32xf32>) -> tensor<32x16xf32> {
+  %w = nn.constant dense<0.5> : tensor<32x16xf32>
+  %c = nn.constant dense<[1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0, 8.0, 1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0, 8.0]> : tensor<16xf32>
+  %0 = nn.kernel "fc" ins(%a, %w, %c : tensor<32x32xf32>, tensor<32x16xf32>, tensor<16xf32>) -> tensor<32x16xf32> {
+  ^bb0(%x: tensor<32x32xf32>, %y: tensor<32x16xf32>, %z: tensor<16xf32>):
+    %m = nn.gemm %x, %y, %z : (tensor<32x32xf32>, tensor<32x16xf32>, tensor<16xf32>) -> tensor<32x16xf32>
+    nn.yield %m : tensor<32x16xf32>
+  }
+  return %0 : tensor<32x16xf32>
+}
