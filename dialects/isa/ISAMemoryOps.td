@@ -33,6 +33,36 @@ def ISA_CopyOp : ISA_Instruction<"copy",
   let hasVerifier = 1;
 }
 
+// DataCopyPad: rows whose length or global-memory stride is not a whole
+// number of 32-byte blocks (odd-sized rows of softmax, reductions and
+// broadcasts) move between gm and 32-byte aligned ub rows.
+def ISA_CopyPadOp : ISA_Instruction<"copy_pad",
+    [DeclareOpInterfaceMethods<Ascend_PipeOpInterface>]> {
+  let summary = "Byte-exact row copy between global memory and UB";
+  let description = [{
+    Copies `nburst` rows of `len` bytes. On the gm side rows are `len +
+    gap` bytes apart (any byte address); on the ub side each row starts at
+    a 32-byte block and rows are `ceil(len / 32) + gap` blocks apart.
+    gm -> ub (MTE2) fills the rest of a row's last block with zeros; ub ->
+    gm (MTE3) writes exactly `len` bytes per row. Models the Da Vinci
+    `DataCopyPad` (`copy_gm_to_ubuf_align`, `copy_ubuf_to_gm_align`).
+
+    ```mlir
+    isa.copy_pad ub[r1], gm[r2 + 12], nburst 3, len 20, src_gap 0, dst_gap 0
+    ```
+  }];
+  let arguments = (ins ISA_AddressAttr:$dst, ISA_AddressAttr:$src,
+                   ISA_Count:$nburst,
+                   ConfinedAttr<I32Attr, [IntMinValue<1>, IntMaxValue<65535>]>:$len,
+                   ConfinedAttr<I32Attr, [IntMinValue<0>]>:$src_gap,
+                   ConfinedAttr<I32Attr, [IntMinValue<0>]>:$dst_gap);
+  let assemblyFormat = [{
+    custom<Address>($dst) `,` custom<Address>($src) `,` `nburst` $nburst `,`
+    `len` $len `,` `src_gap` $src_gap `,` `dst_gap` $dst_gap attr-dict
+  }];
+  let hasVerifier = 1;
+}
+
 def ISA_Load2dOp : ISA_PipeOp<"load2d", "MTE1"> {
   let summary = "Copy fractals from L1 to L0A/L0B";
   let description = [{

@@ -126,6 +126,25 @@ Pipe CopyOp::getPipe() {
   return *getCopyPipe(getSrc().getSpace(), getDst().getSpace());
 }
 
+LogicalResult CopyPadOp::verify() {
+  MemorySpace src = getSrc().getSpace(), dst = getDst().getSpace();
+  bool load = src == MemorySpace::GM && dst == MemorySpace::UB;
+  bool store = src == MemorySpace::UB && dst == MemorySpace::GM;
+  if (!load && !store)
+    return emitOpError("no padded-copy path from ")
+           << stringifyMemorySpace(src) << " to " << stringifyMemorySpace(dst)
+           << " (isa.copy_pad moves gm -> ub and ub -> gm)";
+  // The ub side counts its gap in blocks, the gm side in bytes.
+  if (load ? getDstGap() > 65535 : getSrcGap() > 65535)
+    return emitOpError("ub gap must be at most 65535 blocks");
+  return failure(failed(checkAddress(*this, "dst", getDst())) ||
+                 failed(checkAddress(*this, "src", getSrc())));
+}
+
+Pipe CopyPadOp::getPipe() {
+  return *getCopyPipe(getSrc().getSpace(), getDst().getSpace());
+}
+
 LogicalResult MmadOp::verify() {
   if (failed(checkAddress(*this, "c", getC(), MemorySpace::L0C)) ||
       failed(checkAddress(*this, "a", getA(), MemorySpace::L0A)) ||
@@ -280,7 +299,7 @@ static LogicalResult verifyForMachine(Operation *op,
            << " event ids per pipe pair of " << machine.name;
   };
   return llvm::TypeSwitch<Operation *, LogicalResult>(op)
-      .Case<CopyOp, Load2dOp, Load3dOp, MoveL0CToUBOp>(
+      .Case<CopyOp, CopyPadOp, Load2dOp, Load3dOp, MoveL0CToUBOp>(
           [&](auto op) { return checkPath(op.getSrc(), op.getDst()); })
       .Case<SetFlagOp, WaitFlagOp>(
           [&](auto op) { return checkEvent(op.getEvent()); })

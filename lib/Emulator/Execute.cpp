@@ -103,6 +103,10 @@ std::optional<BlockSimulator::Cost> BlockSimulator::execute(const Dispatched &d,
   switch (d.inst->opcode) {
   case Opcode::Copy:
     return executeCopy(d, seq);
+  case Opcode::CopyPad:
+    return executeCopyPad(d, seq);
+  case Opcode::VBrcb:
+    return executeBrcb(d, seq);
   case Opcode::Load2d:
     return executeLoad2d(d, seq);
   case Opcode::Load3d:
@@ -157,6 +161,38 @@ BlockSimulator::executeCopy(const Dispatched &d, uint32_t seq) {
       gm.write(dst, len, burst.data());
     else
       std::memcpy(to, burst.data(), len);
+  }
+  return transferCost(srcSpace, dstSpace, nburst * len);
+}
+
+std::optional<BlockSimulator::Cost>
+BlockSimulator::executeCopyPad(const Dispatched &d, uint32_t seq) {
+  const Instruction &inst = *d.inst;
+  MemorySpace dstSpace = inst.addr[0].space, srcSpace = inst.addr[1].space;
+  bool load = srcSpace == MemorySpace::GM;
+  int64_t nburst = inst.imm[0], len = inst.imm[1];
+  // A row takes whole blocks in ub; gaps are bytes on the gm side and
+  // blocks on the ub side.
+  int64_t padded = (len + 31) / 32 * 32;
+  int64_t srcStep = load ? len + inst.imm[2] : padded + inst.imm[2] * 32;
+  int64_t dstStep = load ? padded + inst.imm[3] * 32 : len + inst.imm[3];
+  std::vector<uint8_t> row(padded, 0);
+  for (int64_t i = 0; i < nburst; ++i) {
+    int64_t src = d.addr[1] + i * srcStep, dst = d.addr[0] + i * dstStep;
+    uint8_t *from = access(d, seq, srcSpace, src, len, false);
+    if (result.error)
+      return std::nullopt;
+    if (load)
+      gm.read(src, len, row.data());
+    else
+      std::memcpy(row.data(), from, len);
+    uint8_t *to = access(d, seq, dstSpace, dst, load ? padded : len, true);
+    if (result.error)
+      return std::nullopt;
+    if (load)
+      std::memcpy(to, row.data(), padded); // zeros after the row's bytes
+    else
+      gm.write(dst, len, row.data());
   }
   return transferCost(srcSpace, dstSpace, nburst * len);
 }
@@ -530,6 +566,32 @@ BlockSimulator::executeVector(const Dispatched &d, uint32_t seq) {
                            ? machine.vector.slowRepeatCycles
                            : machine.vector.repeatCycles;
   return Cost{uint64_t(repeat) * perRepeat, machine.vector.latency};
+}
+
+std::optional<BlockSimulator::Cost>
+BlockSimulator::executeBrcb(const Dispatched &d, uint32_t seq) {
+  const Instruction &inst = *d.inst;
+  int64_t repeat = inst.imm[0], dstBlk = inst.imm[2], dstRep = inst.imm[6];
+  int64_t elem = byteSize(inst.dtype), epb = 32 / elem;
+  // All sources are read before any block is written (dst may overlap src).
+  const uint8_t *from =
+      access(d, seq, MemorySpace::UB, d.addr[1], repeat * 8 * elem, false);
+  if (!from)
+    return std::nullopt;
+  std::vector<uint8_t> values(from, from + repeat * 8 * elem);
+  uint8_t *ub = memory[static_cast<size_t>(MemorySpace::UB)].data();
+  for (int64_t r = 0; r < repeat; ++r)
+    for (int64_t j = 0; j < 8; ++j) {
+      int64_t block = d.addr[0] + (r * dstRep + j * dstBlk) * 32;
+      if (!access(d, seq, MemorySpace::UB, block, 32, true))
+        return std::nullopt;
+      for (int64_t e = 0; e < epb; ++e)
+        std::memcpy(ub + block + e * elem, values.data() + (r * 8 + j) * elem,
+                    elem);
+    }
+  result.vectorRepeats += repeat;
+  return Cost{uint64_t(repeat) * machine.vector.repeatCycles,
+              machine.vector.latency};
 }
 
 std::optional<BlockSimulator::Cost>

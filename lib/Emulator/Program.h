@@ -37,6 +37,7 @@ enum class Opcode : uint8_t {
   Barrier,
   // Data movement.
   Copy,
+  CopyPad,
   Load2d,
   Load3d,
   L0CToUB,
@@ -51,6 +52,7 @@ enum class Opcode : uint8_t {
   VConv,
   VDup,
   VReduce,
+  VBrcb,
   VTranspose,
 };
 

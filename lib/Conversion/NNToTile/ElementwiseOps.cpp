@@ -241,6 +241,19 @@ bool ascend::isSupportedElementwise(Operation *op) {
       op);
 }
 
+LogicalResult ascend::checkElementwiseKernel(nn::KernelOp kernel) {
+  Type elem =
+      cast<RankedTensorType>(kernel.getResult(0).getType()).getElementType();
+  if (!elem.isF32() && !elem.isF16())
+    return kernel.emitError("elementwise kernels on ")
+           << elem << " are not supported yet";
+  for (Operation &op : kernel.getBody().front().without_terminator())
+    if (!isSupportedElementwise(&op))
+      return op.emitError()
+             << "cannot lower " << op.getName() << " to the tile level yet";
+  return success();
+}
+
 bool ascend::needsScratch(Operation *op) {
   if (auto elu = dyn_cast<nn::EluOp>(op))
     return elu.getAlphaAttr().getValueAsDouble() > 1;

@@ -70,6 +70,10 @@ mlir::LogicalResult emitElementwise(mlir::Operation *op,
 /// Whether emitElementwise handles `op`.
 bool isSupportedElementwise(mlir::Operation *op);
 
+/// Checks that `kernel` computes f16 or f32 and that emitElementwise handles
+/// every op of its body; errors name the kernel or the op.
+mlir::LogicalResult checkElementwiseKernel(nn::KernelOp kernel);
+
 /// Whether `op` needs TileEmitter::scratch.
 bool needsScratch(mlir::Operation *op);
 

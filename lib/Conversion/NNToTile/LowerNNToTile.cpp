@@ -2,8 +2,10 @@
 
 #include "ascend/Conversion/NNToTile.h"
 
+#include "BroadcastKernel.h"
 #include "CubeKernel.h"
 #include "ElementwiseKernel.h"
+#include "ReductionKernel.h"
 
 #include "nn/NNOps.h"
 #include "tile/TileOps.h"
@@ -185,9 +187,18 @@ void LowerNNToTilePass::runOnOperation() {
           break;
         }
       }
+    } else if (isReductionKernel(kernel)) {
+      tileKernel = buildReductionKernel(kernel, *machine, moduleBuilder);
+      if (failed(tileKernel))
+        return signalPassFailure();
+      for (Value input : kernel.getInputs())
+        args.push_back(lookup(input));
     } else {
       tileKernel =
-          buildElementwiseKernel(kernel, scalars, *machine, moduleBuilder);
+          hasBroadcast(kernel, scalars)
+              ? buildBroadcastKernel(kernel, scalars, *machine, moduleBuilder)
+              : buildElementwiseKernel(kernel, scalars, *machine,
+                                       moduleBuilder);
       if (failed(tileKernel))
         return signalPassFailure();
       for (auto [input, scalar] : llvm::zip(kernel.getInputs(), scalars))

@@ -5,6 +5,7 @@
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/IR/BuiltinTypes.h"
 #include "llvm/ADT/ScopeExit.h"
+#include "llvm/ADT/StringSwitch.h"
 #include "llvm/ADT/TypeSwitch.h"
 
 using namespace mlir;
@@ -158,6 +159,12 @@ LogicalResult KernelCodegen::emitOp(Operation *op) {
             tile::VRsqrtOp, tile::VAddsOp, tile::VMulsOp, tile::VMaxsOp,
             tile::VMinsOp, tile::VDupOp>(
           [&](Operation *vector) { return emitVector(vector); })
+      .Case<tile::VBcastAddOp, tile::VBcastSubOp, tile::VBcastMulOp,
+            tile::VBcastDivOp, tile::VBcastMaxOp, tile::VBcastMinOp>(
+          [&](Operation *vector) { return emitBroadcastBinary(vector); })
+      .Case([&](tile::VBrcbOp brcb) { return emitBrcb(brcb); })
+      .Case<tile::VReduceSumOp, tile::VReduceMaxOp, tile::VReduceMinOp>(
+          [&](Operation *reduce) { return emitRowReduce(reduce); })
       .Case<tile::SetFlagOp, tile::WaitFlagOp>([&](auto flag) {
         auto pipe = [&](Pipe p) {
           return isa::PipeAttr::get(builder.getContext(), p);
@@ -325,6 +332,7 @@ LogicalResult KernelCodegen::emitSubview(memref::SubViewOp subview) {
     return subview.emitError("subview of a memref with dynamic strides");
   int64_t bytes = elementBytes(sourceType);
   Address address = *base;
+  bool ownRegister = false;
   for (auto [index, ofr] : llvm::enumerate(subview.getMixedOffsets())) {
     int64_t scale = strides[index] * bytes;
     if (auto attr = dyn_cast<Attribute>(ofr)) {
@@ -345,10 +353,20 @@ LogicalResult KernelCodegen::emitSubview(memref::SubViewOp subview) {
     emit(loc, "isa.smuli",
          {i32("dst", *scaled), i32("src", value->reg),
           builder.getNamedAttr("imm", builder.getI64IntegerAttr(scale))});
+    if (ownRegister) {
+      // A further dynamic offset of this subview: add the term into the
+      // view's register and free the temporary (one register per view).
+      emit(loc, "isa.sadd",
+           {i32("dst", address.reg), i32("lhs", address.reg),
+            i32("rhs", *scaled)});
+      --nextRegister;
+      continue;
+    }
     if (address.reg != 0)
       emit(loc, "isa.sadd",
            {i32("dst", *scaled), i32("lhs", *scaled), i32("rhs", address.reg)});
     address.reg = *scaled;
+    ownRegister = true;
   }
   addresses[subview.getResult()] = address;
   return success();
@@ -487,9 +505,6 @@ LogicalResult KernelCodegen::emitBurstCopy(tile::CopyOp copy, Address dst,
   if (failed(shape))
     return copy.emitError("copy between memrefs with dynamic strides");
   int64_t run = shape->runBytes;
-  if (run % 32 != 0)
-    return copy.emitError("copy moves rows of ")
-           << run << " bytes; bursts move whole 32-byte blocks";
   // One burst dimension per instruction; further outer dimensions unroll.
   int64_t nburst = 1, srcStep = run, dstStep = run;
   SmallVector<std::tuple<int64_t, int64_t, int64_t>> unrolled;
@@ -497,14 +512,28 @@ LogicalResult KernelCodegen::emitBurstCopy(tile::CopyOp copy, Address dst,
     std::tie(nburst, srcStep, dstStep) = shape->outer.front();
     unrolled.assign(shape->outer.begin() + 1, shape->outer.end());
   }
-  if ((srcStep - run) % 32 != 0 || (dstStep - run) % 32 != 0 || srcStep < run ||
-      dstStep < run)
+  bool aligned = run % 32 == 0 && (srcStep - run) % 32 == 0 &&
+                 (dstStep - run) % 32 == 0 && srcStep >= run && dstStep >= run;
+  bool gmUb = (src.space == MemorySpace::GM && dst.space == MemorySpace::UB) ||
+              (src.space == MemorySpace::UB && dst.space == MemorySpace::GM);
+  if (!aligned && !gmUb) {
+    if (run % 32 != 0)
+      return copy.emitError("copy moves rows of ")
+             << run << " bytes; bursts move whole 32-byte blocks";
     return copy.emitError("copy strides are not whole 32-byte blocks apart");
+  }
   int64_t total = getUnrolledCount(unrolled);
   if (total > 4096)
     return copy.emitError("copy needs more than 4096 instructions; tile it");
   for (int64_t i = 0; i < total; ++i) {
     auto [srcOffset, dstOffset] = getUnrolledOffsets(unrolled, i);
+    if (!aligned) {
+      // Odd-sized rows between gm and ub rows that start at blocks.
+      if (failed(emitPaddedCopy(copy, dst, src, run, nburst, srcStep, dstStep,
+                                srcOffset, dstOffset)))
+        return failure();
+      continue;
+    }
     // Hardware limits: at most 4095 bursts of at most 65535 blocks.
     for (int64_t first = 0; first < nburst; first += 4095) {
       int64_t count = std::min<int64_t>(4095, nburst - first);
@@ -518,6 +547,40 @@ LogicalResult KernelCodegen::emitBurstCopy(tile::CopyOp copy, Address dst,
             i32("nburst", count), i32("len", run / 32),
             i32("src_gap", (srcStep - run) / 32),
             i32("dst_gap", (dstStep - run) / 32)});
+    }
+  }
+  return success();
+}
+
+LogicalResult KernelCodegen::emitPaddedCopy(tile::CopyOp copy, Address dst,
+                                            Address src, int64_t run,
+                                            int64_t nburst, int64_t srcStep,
+                                            int64_t dstStep, int64_t srcOffset,
+                                            int64_t dstOffset) {
+  bool load = src.space == MemorySpace::GM;
+  int64_t gmStep = load ? srcStep : dstStep, ubStep = load ? dstStep : srcStep;
+  auto padded = [](int64_t bytes) { return (bytes + 31) / 32 * 32; };
+  if (nburst > 1 && (ubStep % 32 != 0 || ubStep < padded(run) || gmStep < run))
+    return copy.emitError("ub rows of a padded copy must start at 32-byte "
+                          "blocks and not overlap");
+  // Rows longer than the instruction's 65535 bytes go in segments of whole
+  // blocks, so every segment starts at a block in ub.
+  constexpr int64_t kSegment = 65504;
+  for (int64_t first = 0; first < nburst; first += 4095) {
+    int64_t count = std::min<int64_t>(4095, nburst - first);
+    for (int64_t seg = 0; seg < run; seg += kSegment) {
+      int64_t len = std::min(kSegment, run - seg);
+      int64_t gmGap = gmStep - len, ubGap = (ubStep - padded(len)) / 32;
+      if (count == 1)
+        gmGap = ubGap = 0;
+      emit(copy.getLoc(), "isa.copy_pad",
+           {builder.getNamedAttr(
+                "dst", makeAddress(dst, dstOffset + first * dstStep + seg)),
+            builder.getNamedAttr(
+                "src", makeAddress(src, srcOffset + first * srcStep + seg)),
+            i32("nburst", count), i32("len", len),
+            i32("src_gap", load ? gmGap : ubGap),
+            i32("dst_gap", load ? ubGap : gmGap)});
     }
   }
   return success();
@@ -584,6 +647,147 @@ LogicalResult KernelCodegen::emitVector(Operation *op) {
     emitRepeats(first * lanes, std::min<int64_t>(255, full - first), lanes);
   if (tail)
     emitRepeats(full * lanes, 1, tail);
+  return success();
+}
+
+namespace {
+/// One operand of a row-wise vector instruction: where row i, chunk c of
+/// 256 bytes starts is addr + i * rowBytes + c * chunkBytes.
+struct RowOperand {
+  int64_t rowBytes;
+  int64_t chunkBytes;
+};
+} // namespace
+
+/// Row stride in bytes of a 2-D view (0 when it has one row).
+static int64_t getRowBytes(MemRefType type) {
+  if (type.getDimSize(0) == 1)
+    return 0;
+  return type.getStridesAndOffset().first[0] * elementBytes(type);
+}
+
+LogicalResult KernelCodegen::emitBroadcastBinary(Operation *op) {
+  SmallVector<Address> addrs;
+  SmallVector<RowOperand> rows;
+  auto dstType = cast<MemRefType>(op->getOperand(2).getType());
+  int64_t width = dstType.getDimSize(1), height = dstType.getDimSize(0);
+  for (Value operand : op->getOperands()) {
+    FailureOr<Address> address = getAddress(operand);
+    if (failed(address))
+      return failure();
+    addrs.push_back(*address);
+    auto type = cast<MemRefType>(operand.getType());
+    // A [R, 1] operand is a block per row: its lanes are re-read (block
+    // stride 0) for every chunk of the row.
+    bool perRow = type.getDimSize(1) == 1 && width > 1;
+    rows.push_back({getRowBytes(type), perRow ? 0 : 256});
+  }
+  Type elem = dstType.getElementType();
+  int64_t lanes = 256 / elementBytes(dstType);
+  int64_t chunks = (width + lanes - 1) / lanes;
+  // tile operands are (lhs, rhs, dst); isa puts dst first.
+  const unsigned order[3] = {2, 0, 1};
+  static constexpr StringRef blkNames[3] = {"dst_blk", "src0_blk", "src1_blk"};
+  static constexpr StringRef repNames[3] = {"dst_rep", "src0_rep", "src1_rep"};
+  static constexpr StringRef addrNames[3] = {"dst", "src0", "src1"};
+  std::string name =
+      llvm::StringSwitch<std::string>(op->getName().stripDialect())
+          .Case("vbcast_add", "isa.vadd")
+          .Case("vbcast_sub", "isa.vsub")
+          .Case("vbcast_mul", "isa.vmul")
+          .Case("vbcast_div", "isa.vdiv")
+          .Case("vbcast_max", "isa.vmax")
+          .Default("isa.vmin");
+  // `offset(k)` is operand k's byte offset; `rep(k)` its repeat stride.
+  auto emitOne = [&](auto offset, auto rep, int64_t repeat, int64_t mask) {
+    SmallVector<NamedAttribute> attrs = {
+        builder.getNamedAttr("dtype", TypeAttr::get(elem)),
+        i32("repeat", repeat), i32("mask", mask)};
+    for (unsigned k = 0; k < 3; ++k) {
+      unsigned t = order[k];
+      attrs.push_back(
+          builder.getNamedAttr(addrNames[k], makeAddress(addrs[t], offset(t))));
+      attrs.push_back(i32(blkNames[k], rows[t].chunkBytes ? 1 : 0));
+      attrs.push_back(i32(repNames[k], rep(t)));
+    }
+    emit(op->getLoc(), name, attrs);
+  };
+  bool rowRepeats = llvm::all_of(
+      rows, [](const RowOperand &r) { return r.rowBytes / 32 <= 255; });
+  int64_t fullChunks = width / lanes, tail = width % lanes;
+  int64_t byRows = chunks * ((height + 254) / 255);
+  int64_t byChunks = height * ((fullChunks + 254) / 255 + (tail ? 1 : 0));
+  if (rowRepeats && byRows <= byChunks) {
+    // A repeat per row, one instruction per 256-byte chunk of the rows.
+    for (int64_t c = 0; c < chunks; ++c)
+      for (int64_t first = 0; first < height; first += 255)
+        emitOne(
+            [&](unsigned t) {
+              return first * rows[t].rowBytes + c * rows[t].chunkBytes;
+            },
+            [&](unsigned t) { return rows[t].rowBytes / 32; },
+            std::min<int64_t>(255, height - first),
+            c + 1 < chunks || !tail ? lanes : tail);
+    return success();
+  }
+  // Rows too far apart for a repeat stride: a repeat per chunk, row by row.
+  for (int64_t i = 0; i < height; ++i) {
+    for (int64_t first = 0; first < fullChunks; first += 255)
+      emitOne(
+          [&](unsigned t) {
+            return i * rows[t].rowBytes + first * rows[t].chunkBytes;
+          },
+          [&](unsigned t) { return rows[t].chunkBytes / 32; },
+          std::min<int64_t>(255, fullChunks - first), lanes);
+    if (tail)
+      emitOne(
+          [&](unsigned t) {
+            return i * rows[t].rowBytes + fullChunks * rows[t].chunkBytes;
+          },
+          [&](unsigned t) { return rows[t].chunkBytes / 32; }, 1, tail);
+  }
+  return success();
+}
+
+LogicalResult KernelCodegen::emitBrcb(tile::VBrcbOp op) {
+  FailureOr<Address> src = getAddress(op.getSrc());
+  FailureOr<Address> dst = getAddress(op.getDst());
+  if (failed(src) || failed(dst))
+    return failure();
+  MemRefType type = op.getSrc().getType();
+  int64_t bytes = elementBytes(type), repeats = type.getDimSize(0) / 8;
+  // 254 repeats keep the next source address on a block for f16 too.
+  for (int64_t first = 0; first < repeats; first += 254)
+    emit(op.getLoc(), "isa.vbrcb",
+         {builder.getNamedAttr("dst", makeAddress(*dst, first * 8 * 32)),
+          builder.getNamedAttr("src", makeAddress(*src, first * 8 * bytes)),
+          builder.getNamedAttr("dtype", TypeAttr::get(type.getElementType())),
+          i32("repeat", std::min<int64_t>(254, repeats - first)),
+          i32("dst_blk", 1), i32("dst_rep", 8)});
+  return success();
+}
+
+LogicalResult KernelCodegen::emitRowReduce(Operation *op) {
+  FailureOr<Address> src = getAddress(op->getOperand(0));
+  FailureOr<Address> dst = getAddress(op->getOperand(1));
+  if (failed(src) || failed(dst))
+    return failure();
+  auto type = cast<MemRefType>(op->getOperand(0).getType());
+  int64_t bytes = elementBytes(type), rowBytes = getRowBytes(type);
+  int64_t height = type.getDimSize(0);
+  StringRef name = llvm::StringSwitch<StringRef>(op->getName().stripDialect())
+                       .Case("vreduce_sum", "isa.vcadd")
+                       .Case("vreduce_max", "isa.vcmax")
+                       .Default("isa.vcmin");
+  // 240 results keep the next destination on a block for f16 and f32.
+  for (int64_t first = 0; first < height; first += 240)
+    emit(op->getLoc(), name,
+         {builder.getNamedAttr("dst", makeAddress(*dst, first * bytes)),
+          builder.getNamedAttr("src", makeAddress(*src, first * rowBytes)),
+          builder.getNamedAttr("dtype", TypeAttr::get(type.getElementType())),
+          i32("repeat", std::min<int64_t>(240, height - first)),
+          i32("mask", type.getDimSize(1)), i32("src_blk", 1),
+          i32("src_rep", rowBytes / 32)});
   return success();
 }
 

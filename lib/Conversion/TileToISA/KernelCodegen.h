@@ -46,7 +46,14 @@ private:
   llvm::LogicalResult emitCopy(tile::CopyOp copy);
   llvm::LogicalResult emitBurstCopy(tile::CopyOp copy, Address dst,
                                     Address src);
+  llvm::LogicalResult emitPaddedCopy(tile::CopyOp copy, Address dst,
+                                     Address src, int64_t run, int64_t nburst,
+                                     int64_t srcStep, int64_t dstStep,
+                                     int64_t srcOffset, int64_t dstOffset);
   llvm::LogicalResult emitVector(mlir::Operation *op);
+  llvm::LogicalResult emitBroadcastBinary(mlir::Operation *op);
+  llvm::LogicalResult emitBrcb(tile::VBrcbOp op);
+  llvm::LogicalResult emitRowReduce(mlir::Operation *op);
   llvm::LogicalResult emitMmad(tile::MmadOp mmad);
 
   mlir::FailureOr<Scalar> getScalar(mlir::Value value);

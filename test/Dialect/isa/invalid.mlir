@@ -673,3 +673,48 @@ isa.plan "ascend910" gm_size 1024 {
     isa.vcmin ub[r1], ub[r2 + 8], f32, repeat 1, mask 64, blk[1], rep[8]
   }
 }
+
+// -----
+
+isa.plan "ascend910" gm_size 1024 {
+  isa.kernel @k block_dim 1 {
+    // expected-error @+1 {{src must be in ub, not l1}}
+    isa.vbrcb ub[r1], l1[r2], f32, repeat 1, blk[1], rep[8]
+  }
+}
+
+// -----
+
+isa.plan "ascend910" gm_size 1024 {
+  isa.kernel @k block_dim 1 {
+    // expected-error @+1 {{dst offset 16 in ub must be 32-byte aligned}}
+    isa.vbrcb ub[r1 + 16], ub[r2], f16, repeat 1, blk[1], rep[8]
+  }
+}
+
+// -----
+
+isa.plan "ascend910" gm_size 1024 {
+  isa.kernel @k block_dim 1 {
+    // expected-error @+1 {{no padded-copy path from gm to l1 (isa.copy_pad moves gm -> ub and ub -> gm)}}
+    isa.copy_pad l1[r1], gm[r2], nburst 1, len 20, src_gap 0, dst_gap 0
+  }
+}
+
+// -----
+
+isa.plan "ascend910" gm_size 1024 {
+  isa.kernel @k block_dim 1 {
+    // expected-error @+1 {{ub gap must be at most 65535 blocks}}
+    isa.copy_pad ub[r1], gm[r2], nburst 2, len 20, src_gap 0, dst_gap 70000
+  }
+}
+
+// -----
+
+isa.plan "ascend910" gm_size 1024 {
+  isa.kernel @k block_dim 1 {
+    // expected-error @+1 {{'isa.copy_pad' op attribute 'len' failed to satisfy constraint}}
+    isa.copy_pad gm[r1], ub[r2], nburst 1, len 0, src_gap 0, dst_gap 0
+  }
+}

@@ -152,6 +152,12 @@ isa.plan "ascend910" gm_size 8192 {
     isa.vcmax ub[r1], ub[r2], f16, repeat 4, mask 128, blk[1], rep[8]
     // CHECK: isa.vcmin
     isa.vcmin ub[r1], ub[r2], f16, repeat 4, mask 128, blk[1], rep[8]
+    // CHECK: isa.vbrcb ub[r1], ub[r2], f32, repeat 2, blk[1], rep[8]
+    isa.vbrcb ub[r1], ub[r2], f32, repeat 2, blk[1], rep[8]
+    // CHECK: isa.copy_pad ub[r1], gm[r2 + 12], nburst 3, len 20, src_gap 4, dst_gap 1
+    isa.copy_pad ub[r1], gm[r2 + 12], nburst 3, len 20, src_gap 4, dst_gap 1
+    // CHECK: isa.copy_pad gm[r2 + 7], ub[r1], nburst 2, len 100, src_gap 0, dst_gap 100000
+    isa.copy_pad gm[r2 + 7], ub[r1], nburst 2, len 100, src_gap 0, dst_gap 100000
     // CHECK: isa.vtranspose ub[r1 + 512], ub[r2]
     isa.vtranspose ub[r1 + 512], ub[r2]
   }

@@ -1,0 +1,203 @@
+//===- RowKernel.cpp - Building blocks of row-structured kernels ----------===//
+
+#include "RowKernel.h"
+
+#include "BlockSplit.h"
+
+#include "tile/TileOps.h"
+
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/MemRef/IR/MemRef.h"
+#include "mlir/Dialect/SCF/IR/SCF.h"
+
+using namespace mlir;
+using namespace ascend;
+
+int64_t ascend::getBlockCount(const MachineModel &machine, int64_t units) {
+  return std::max<int64_t>(1, std::min<int64_t>(machine.cores, units));
+}
+
+InFlightDiagnostic ascend::emitNoTilingError(Operation *node, StringRef buffer,
+                                             int64_t bytes,
+                                             const MachineModel &machine) {
+  return node->emitError()
+         << "no tiling fits the unified buffer: the smallest tile needs "
+         << bytes << " bytes for " << buffer << " and ub has "
+         << machine.getBuffer(MemorySpace::UB).size << " bytes";
+}
+
+func::FuncOp RowKernelBuilder::createKernel(StringRef name,
+                                            ArrayRef<Type> tensorTypes,
+                                            int64_t blocks) {
+  auto space = tile::MemorySpaceAttr::get(b.getContext(), MemorySpace::GM);
+  SmallVector<Type> argTypes;
+  for (Type t : tensorTypes) {
+    auto tensor = cast<RankedTensorType>(t);
+    argTypes.push_back(MemRefType::get(tensor.getShape(),
+                                       tensor.getElementType(),
+                                       MemRefLayoutAttrInterface(), space));
+  }
+  auto func =
+      func::FuncOp::create(b, loc, name, b.getFunctionType(argTypes, {}));
+  func.setPrivate();
+  func->setAttr("tile.kernel", b.getUnitAttr());
+  func->setAttr("tile.block_dim", b.getI32IntegerAttr(blocks));
+  b.setInsertionPointToStart(func.addEntryBlock());
+  return func;
+}
+
+Value RowKernelBuilder::index(int64_t v) {
+  return arith::ConstantIndexOp::create(b, loc, v);
+}
+
+Value RowKernelBuilder::allocUB(int64_t elements) {
+  auto space = tile::MemorySpaceAttr::get(b.getContext(), MemorySpace::UB);
+  return memref::AllocOp::create(
+      b, loc,
+      MemRefType::get({elements}, elem, MemRefLayoutAttrInterface(), space));
+}
+
+Value RowKernelBuilder::view(Value buf, ArrayRef<int64_t> shape,
+                             ArrayRef<int64_t> strides, int64_t offset) {
+  auto source = cast<MemRefType>(buf.getType());
+  auto layout = StridedLayoutAttr::get(b.getContext(), offset, strides);
+  auto type = MemRefType::get(shape, source.getElementType(), layout,
+                              source.getMemorySpace());
+  return memref::ReinterpretCastOp::create(b, loc, type, buf, offset, shape,
+                                           strides);
+}
+
+Value RowKernelBuilder::flat(Value buf, int64_t n) {
+  if (cast<MemRefType>(buf.getType()).getDimSize(0) == n)
+    return buf;
+  return memref::SubViewOp::create(b, loc, buf, ArrayRef<int64_t>{0},
+                                   ArrayRef<int64_t>{n}, ArrayRef<int64_t>{1});
+}
+
+Value RowKernelBuilder::gmView(Value arg, ArrayRef<int64_t> shape) {
+  SmallVector<int64_t> strides(shape.size(), 1);
+  for (int64_t d = int64_t(shape.size()) - 2; d >= 0; --d)
+    strides[d] = strides[d + 1] * shape[d + 1];
+  auto source = cast<MemRefType>(arg.getType());
+  auto type =
+      MemRefType::get(shape, source.getElementType(),
+                      MemRefLayoutAttrInterface(), source.getMemorySpace());
+  return memref::ReinterpretCastOp::create(b, loc, type, arg, 0, shape,
+                                           strides);
+}
+
+Value RowKernelBuilder::gmTile(Value memref, ArrayRef<Value> offsets,
+                               ArrayRef<int64_t> sizes) {
+  SmallVector<OpFoldResult> offs(offsets.begin(), offsets.end());
+  SmallVector<OpFoldResult> szs, strides;
+  for (int64_t s : sizes) {
+    szs.push_back(b.getIndexAttr(s));
+    strides.push_back(b.getIndexAttr(1));
+  }
+  return memref::SubViewOp::create(b, loc, memref, offs, szs, strides);
+}
+
+void RowKernelBuilder::copy(Value from, Value to) {
+  tile::CopyOp::create(b, loc, from, to);
+}
+
+void RowKernelBuilder::combine(Combine kind, Value lhs, Value rhs, Value dst) {
+  switch (kind) {
+  case Combine::Add:
+    tile::VBcastAddOp::create(b, loc, lhs, rhs, dst);
+    return;
+  case Combine::Max:
+    tile::VBcastMaxOp::create(b, loc, lhs, rhs, dst);
+    return;
+  case Combine::Min:
+    tile::VBcastMinOp::create(b, loc, lhs, rhs, dst);
+    return;
+  }
+}
+
+/// Columns [first, first + n) of 2-D view `rows`.
+static Value columns(OpBuilder &b, Location loc, Value rows, int64_t first,
+                     int64_t n) {
+  auto type = cast<MemRefType>(rows.getType());
+  return memref::SubViewOp::create(b, loc, rows, ArrayRef<int64_t>{0, first},
+                                   ArrayRef<int64_t>{type.getDimSize(0), n},
+                                   ArrayRef<int64_t>{1, 1});
+}
+
+void RowKernelBuilder::reduceRows(Combine kind, Value rows, Value acc,
+                                  Value dst) {
+  auto type = cast<MemRefType>(rows.getType());
+  int64_t height = type.getDimSize(0), width = type.getDimSize(1);
+  Value source = rows;
+  if (width > lanes) {
+    // Fold the row's 256-byte chunks into one repeat per row: acc =
+    // chunk 0 (op chunk 1), then acc op= chunk c.
+    source = view(acc, {height, lanes}, {lanes, 1});
+    int64_t chunks = (width + lanes - 1) / lanes, next = 1;
+    Value first = columns(b, loc, rows, 0, lanes);
+    if (width >= 2 * lanes) {
+      combine(kind, first, columns(b, loc, rows, lanes, lanes), source);
+      next = 2;
+    } else {
+      combine(Combine::Max, first, first, source); // a copy
+    }
+    for (int64_t c = next; c < chunks; ++c) {
+      int64_t n = std::min(lanes, width - c * lanes);
+      Value part = columns(b, loc, source, 0, n);
+      combine(kind, part, columns(b, loc, rows, c * lanes, n), part);
+    }
+  }
+  switch (kind) {
+  case Combine::Add:
+    tile::VReduceSumOp::create(b, loc, source, dst);
+    return;
+  case Combine::Max:
+    tile::VReduceMaxOp::create(b, loc, source, dst);
+    return;
+  case Combine::Min:
+    tile::VReduceMinOp::create(b, loc, source, dst);
+    return;
+  }
+}
+
+void RowKernelBuilder::foldRows(Combine kind, Value buf, int64_t n,
+                                int64_t width, int64_t stride, int64_t offset) {
+  while (n > 1) {
+    int64_t half = n / 2;
+    Value head = view(buf, {half, width}, {stride, 1}, offset);
+    Value tail =
+        view(buf, {half, width}, {stride, 1}, offset + (n - half) * stride);
+    combine(kind, head, tail, head);
+    n -= half;
+  }
+}
+
+void RowKernelBuilder::forLaterChunks(int64_t total, int64_t chunk,
+                                      function_ref<void(Value, int64_t)> body) {
+  int64_t chunks = total / chunk;
+  if (chunks > 1) {
+    auto loop = scf::ForOp::create(b, loc, index(1), index(chunks), index(1));
+    OpBuilder::InsertionGuard guard(b);
+    b.setInsertionPointToStart(loop.getBody());
+    body(arith::MulIOp::create(b, loc, loop.getInductionVar(), index(chunk)),
+         chunk);
+  }
+  if (total % chunk)
+    body(index(chunks * chunk), total % chunk);
+}
+
+void RowKernelBuilder::forDealtUnits(Value blockIdx, int64_t units,
+                                     int64_t blocks,
+                                     function_ref<void(Value)> body) {
+  if (units <= 0)
+    return;
+  Value count = buildDealtTileCount(b, loc, blockIdx, units, blocks);
+  auto loop = scf::ForOp::create(b, loc, index(0), count, index(1));
+  OpBuilder::InsertionGuard guard(b);
+  b.setInsertionPointToStart(loop.getBody());
+  Value unit = arith::AddIOp::create(
+      b, loc,
+      arith::MulIOp::create(b, loc, loop.getInductionVar(), index(blocks)),
+      blockIdx);
+  body(unit);
+}
