@@ -177,9 +177,8 @@ LogicalResult ReductionBuilder::buildInner(Value in, Value out) {
   bool log = kind == Kind::LogSoftmax;
   // ub elements for a tile of `r` rows of `kc` columns.
   auto need = [&](int64_t r, int64_t kc) {
-    int64_t n = r * padRow(kc) * (log ? 2 : 1) + round8(r) * 2;
-    if (kc > lanes)
-      n += r * lanes;
+    int64_t n =
+        r * padRow(kc) * (log ? 2 : 1) + round8(r) * 2 + reduceScratch(r, kc);
     if (isSoftmax())
       n += round8(r) * perBlock;
     return n;
@@ -193,7 +192,9 @@ LogicalResult ReductionBuilder::buildInner(Value in, Value out) {
                                need(1, k) * bytes, machine);
     // Long rows: column chunks of whole repeats, 8 rows at a time.
     int64_t r = std::min<int64_t>(rows, 8);
-    kc = (ubElements - round8(r) * 2 - r * lanes) / r / lanes * lanes;
+    kc = ubElements / r / lanes * lanes;
+    while (kc >= lanes && need(r, kc) > ubElements)
+      kc -= lanes;
     if (kc < lanes)
       return emitNoTilingError(node, "a chunk of 8 rows",
                                need(r, lanes) * bytes, machine);
@@ -211,7 +212,7 @@ LogicalResult ReductionBuilder::buildInner(Value in, Value out) {
   int64_t kcp = padRow(kc), r8 = round8(tileRows);
   Value x = allocUB(tileRows * kcp);
   Value ex = log ? allocUB(tileRows * kcp) : Value();
-  Value acc = kc > lanes ? allocUB(tileRows * lanes) : Value();
+  Value acc = kc > lanes ? allocUB(reduceScratch(tileRows, kc)) : Value();
   Value res = allocUB(r8), part = kc < k ? allocUB(r8) : Value();
   Value blk = isSoftmax() ? allocUB(r8 * perBlock) : Value();
   if (isSoftmax()) {

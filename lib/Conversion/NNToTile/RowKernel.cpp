@@ -124,27 +124,59 @@ static Value columns(OpBuilder &b, Location loc, Value rows, int64_t first,
                                    ArrayRef<int64_t>{1, 1});
 }
 
+/// Row stride of the folded chunks in reduceRows' scratch: half the row's
+/// whole chunks, rounded up.
+static int64_t foldWidth(int64_t width, int64_t lanes) {
+  return std::max<int64_t>(1, (width / lanes + 1) / 2) * lanes;
+}
+
+/// Whether reduceRows copies its folded chunk into a compact [R, lanes]
+/// region: vcadd & co. take row strides of at most 255 blocks.
+static bool needsCompact(int64_t rows, int64_t width, int64_t lanes) {
+  return rows > 1 && foldWidth(width, lanes) / lanes * 8 > 255;
+}
+
+int64_t RowKernelBuilder::reduceScratch(int64_t rows, int64_t width) const {
+  if (width <= lanes)
+    return 0;
+  return rows * foldWidth(width, lanes) +
+         (needsCompact(rows, width, lanes) ? rows * lanes : 0);
+}
+
 void RowKernelBuilder::reduceRows(Combine kind, Value rows, Value acc,
                                   Value dst) {
   auto type = cast<MemRefType>(rows.getType());
   int64_t height = type.getDimSize(0), width = type.getDimSize(1);
   Value source = rows;
   if (width > lanes) {
-    // Fold the row's 256-byte chunks into one repeat per row: acc =
-    // chunk 0 (op chunk 1), then acc op= chunk c.
-    source = view(acc, {height, lanes}, {lanes, 1});
-    int64_t chunks = (width + lanes - 1) / lanes, next = 1;
-    Value first = columns(b, loc, rows, 0, lanes);
-    if (width >= 2 * lanes) {
-      combine(kind, first, columns(b, loc, rows, lanes, lanes), source);
-      next = 2;
-    } else {
-      combine(Combine::Max, first, first, source); // a copy
+    // Fold the row's whole 256-byte chunks by halving (log2 steps, each one
+    // instruction per row or per chunk): the first step from `rows` into
+    // `acc`, the others in place; then the ragged last chunk.
+    int64_t full = width / lanes, tail = width % lanes;
+    int64_t stride = foldWidth(width, lanes);
+    auto accView = [&](int64_t chunks, int64_t firstChunk = 0) {
+      return view(acc, {height, chunks * lanes}, {stride, 1},
+                  firstChunk * lanes);
+    };
+    int64_t half = full / 2, left = full - half;
+    if (half > 0)
+      combine(kind, columns(b, loc, rows, 0, half * lanes),
+              columns(b, loc, rows, left * lanes, half * lanes), accView(half));
+    if (left > half) { // odd: the middle chunk is copied
+      Value middle = columns(b, loc, rows, half * lanes, lanes);
+      combine(Combine::Max, middle, middle, accView(1, half));
     }
-    for (int64_t c = next; c < chunks; ++c) {
-      int64_t n = std::min(lanes, width - c * lanes);
-      Value part = columns(b, loc, source, 0, n);
-      combine(kind, part, columns(b, loc, rows, c * lanes, n), part);
+    for (int64_t n = left; n > 1; n -= n / 2)
+      combine(kind, accView(n / 2), accView(n / 2, n - n / 2), accView(n / 2));
+    source = accView(1);
+    if (tail) {
+      Value part = columns(b, loc, source, 0, tail);
+      combine(kind, part, columns(b, loc, rows, full * lanes, tail), part);
+    }
+    if (needsCompact(height, width, lanes)) {
+      Value compact = view(acc, {height, lanes}, {lanes, 1}, height * stride);
+      combine(Combine::Max, source, source, compact);
+      source = compact;
     }
   }
   switch (kind) {

@@ -58,11 +58,13 @@ public:
   void copy(mlir::Value from, mlir::Value to);
   /// dst = combine(lhs, rhs), row-wise with broadcasting.
   void combine(Combine kind, mlir::Value lhs, mlir::Value rhs, mlir::Value dst);
-  /// dst[i] = combine over row i of `rows` [R, W]; `acc` is ub scratch of at
-  /// least R * lanes elements used when W exceeds one repeat. `rows` is left
-  /// intact.
+  /// dst[i] = combine over row i of `rows` [R, W]; `acc` is ub scratch of
+  /// reduceScratch(R, W) elements, used when W exceeds one repeat. `rows` is
+  /// left intact.
   void reduceRows(Combine kind, mlir::Value rows, mlir::Value acc,
                   mlir::Value dst);
+  /// Elements of scratch that reduceRows needs for [rows, width].
+  int64_t reduceScratch(int64_t rows, int64_t width) const;
   /// Folds the `n` rows [n, W] (row stride `stride`) of `buf` at `offset`
   /// into its first row, in place (log2(n) steps).
   void foldRows(Combine kind, mlir::Value buf, int64_t n, int64_t width,

@@ -92,14 +92,18 @@ func.func @main(%a: tensor<3x4x5xf32>) -> tensor<3x1x5xf32> {
 // -----
 
 // Rows too long for ub: column chunks of whole repeats in a loop, each
+// folded by halving (340 chunks of 64: 170, 85, 43, ...) into one repeat,
 // reduced and combined into the row's value.
 // CHECK-LABEL: func.func private @big(
-// CHECK: tile.copy {{.*}} : memref<1x32640xf32, strided<[200000, 1], offset: ?>, #tile.space<gm>> to memref<1x32640xf32, strided<[32640, 1]>, #tile.space<ub>>
+// CHECK: tile.copy {{.*}} : memref<1x21760xf32, strided<[200000, 1], offset: ?>, #tile.space<gm>> to memref<1x21760xf32, strided<[21760, 1]>, #tile.space<ub>>
+// CHECK: tile.vbcast_max {{.*}} : memref<1x10880xf32, strided<[21760, 1]>, #tile.space<ub>>, memref<1x10880xf32, strided<[21760, 1], offset: 10880>, #tile.space<ub>>, memref<1x10880xf32, strided<[10880, 1]>, #tile.space<ub>>
+// CHECK: tile.vbcast_max {{.*}} : memref<1x5440xf32, strided<[10880, 1]>, #tile.space<ub>>, memref<1x5440xf32, strided<[10880, 1], offset: 5440>, #tile.space<ub>>, memref<1x5440xf32, strided<[10880, 1]>, #tile.space<ub>>
+// CHECK: tile.vbcast_max {{.*}} : memref<1x2688xf32, strided<[10880, 1]>, #tile.space<ub>>, memref<1x2688xf32, strided<[10880, 1], offset: 2752>, #tile.space<ub>>, memref<1x2688xf32, strided<[10880, 1]>, #tile.space<ub>>
 // CHECK: tile.vreduce_max
 // CHECK: scf.for
 // CHECK: tile.vreduce_max
 // CHECK: tile.vbcast_max {{.*}} : memref<1x1xf32
-// CHECK: tile.copy {{.*}} : memref<1x4160xf32, strided<[200000, 1], offset: ?>, #tile.space<gm>> to memref<1x4160xf32, strided<[32640, 1]>, #tile.space<ub>>
+// CHECK: tile.copy {{.*}} : memref<1x4160xf32, strided<[200000, 1], offset: ?>, #tile.space<gm>> to memref<1x4160xf32, strided<[21760, 1]>, #tile.space<ub>>
 func.func @main(%a: tensor<2x200000xf32>) -> tensor<2xf32> {
   %0 = nn.kernel "big" ins(%a : tensor<2x200000xf32>) -> tensor<2xf32> {
   ^bb0(%x: tensor<2x200000xf32>):

@@ -11,6 +11,8 @@ reduceinner  ReduceSum/Max/Mean of x[70,33] over axis 1, keepdims 0
 reduceouter  ReduceMin of x[50,24] over axis 0, ReduceSumSquare of
              x[6,7,9] over axes (1, 2) and ReduceMean of x over all axes
 reducebig    ReduceSum of x[3,70000] over axis 1 (rows longer than ub)
+reducewide   ReduceMax of x[70,5000] over axis 1 (3 rows a tile, folded
+             chunks more than 255 blocks apart)
 bcast        x[2,6,5,7] + y[1,6,1,1], x * w[7], x - v[2,6,5,1], max(x, s[1])
 bcast16      x[33,40] * y[40] and x - m[33,1] in f16
 """
@@ -73,6 +75,9 @@ elif name == "reduceouter":
 elif name == "reducebig":
     save([axes("a", [1]), node("ReduceSum", ["x", "a"], ["s"], keepdims=0)],
          [("x", [3, 70000])], [("s", [3])])
+elif name == "reducewide":
+    save([node("ReduceMax", ["x"], ["m"], axes=[1], keepdims=0)],
+         [("x", [70, 5000])], [("m", [70])])
 elif name == "bcast":
     save([node("Add", ["x", "y"], ["a"]),
           node("Mul", ["a", "w"], ["b"]),
