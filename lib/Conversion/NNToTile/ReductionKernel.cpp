@@ -319,6 +319,12 @@ LogicalResult ReductionBuilder::buildMiddle(Value in, Value out) {
                                  machine);
     }
   }
+  // Fewer o than cores: split the columns further so every core gets a
+  // unit (whole blocks each).
+  if (o < machine.cores) {
+    int64_t parts = (machine.cores + o - 1) / o;
+    ic = std::min(ic, std::max(perBlock, padRow((inner + parts - 1) / parts)));
+  }
   int64_t fullCols = inner / ic, tailCols = inner % ic;
   int64_t units = o * fullCols + (tailCols ? o : 0);
   int64_t blocks = getBlockCount(machine, units);
