@@ -199,10 +199,15 @@ LogicalResult ReductionBuilder::buildInner(Value in, Value out) {
       return emitNoTilingError(node, "a chunk of 8 rows",
                                need(r, lanes) * bytes, machine);
   }
+  // Two buffer sets when there is work for two tiles per core and both fit:
+  // a tile's copies then overlap the other's vector work.
+  int64_t sets =
+      rows >= 2 * machine.cores && 2 * need(1, kc) <= ubElements && kc == k ? 2
+                                                                            : 1;
   // Spread rows over the cores; take as many as fit.
-  int64_t tileRows =
-      std::max<int64_t>(1, (rows + machine.cores - 1) / machine.cores);
-  while (tileRows > 1 && need(tileRows, kc) > ubElements)
+  int64_t tileRows = std::max<int64_t>(1, (rows + sets * machine.cores - 1) /
+                                              (sets * machine.cores));
+  while (tileRows > 1 && sets * need(tileRows, kc) > ubElements)
     tileRows = (tileRows + 1) / 2;
   int64_t fullTiles = rows / tileRows, tailRows = rows % tileRows;
   int64_t blocks = getBlockCount(machine, fullTiles + (tailRows ? 1 : 0));
@@ -210,20 +215,30 @@ LogicalResult ReductionBuilder::buildInner(Value in, Value out) {
                                        b.getI32IntegerAttr(blocks));
 
   int64_t kcp = padRow(kc), r8 = round8(tileRows);
-  Value x = allocUB(tileRows * kcp);
-  Value ex = log ? allocUB(tileRows * kcp) : Value();
-  Value acc = kc > lanes ? allocUB(reduceScratch(tileRows, kc)) : Value();
-  Value res = allocUB(r8), part = kc < k ? allocUB(r8) : Value();
-  Value blk = isSoftmax() ? allocUB(r8 * perBlock) : Value();
-  if (isSoftmax()) {
+  struct Buffers {
+    Value x, ex, acc, res, part, blk;
+  };
+  SmallVector<Buffers, 2> buffers;
+  for (int64_t i = 0; i < sets; ++i) {
+    Buffers bf;
+    bf.x = allocUB(tileRows * kcp);
+    bf.ex = log ? allocUB(tileRows * kcp) : Value();
+    bf.acc = kc > lanes ? allocUB(reduceScratch(tileRows, kc)) : Value();
+    bf.res = allocUB(r8);
+    bf.part = kc < k ? allocUB(r8) : Value();
+    bf.blk = isSoftmax() ? allocUB(r8 * perBlock) : Value();
     // vbrcb reads whole groups of 8 values: give the lanes past the last
     // row of a tile defined contents once.
-    tile::VDupOp::create(b, loc, b.getF64FloatAttr(0.0), res);
+    if (isSoftmax())
+      tile::VDupOp::create(b, loc, b.getF64FloatAttr(0.0), bf.res);
+    buffers.push_back(bf);
   }
   Value in2 = gmView(in, {rows, k});
   Value out2 = isSoftmax() ? gmView(out, {rows, k}) : gmView(out, {rows});
 
-  auto emitTile = [&](Value r0, int64_t n) {
+  auto emitTile = [&](Value r0, int64_t n, const Buffers &bf) {
+    Value x = bf.x, ex = bf.ex, acc = bf.acc, res = bf.res, part = bf.part,
+          blk = bf.blk;
     Value xv = view(x, {n, kc}, {kcp, 1});
     Value values = flat(res, n);
     if (isSoftmax()) {
@@ -275,15 +290,21 @@ LogicalResult ReductionBuilder::buildInner(Value in, Value out) {
   };
 
   Value blockIdx = tile::BlockIdxOp::create(b, loc, b.getIndexType());
-  forDealtUnits(blockIdx, fullTiles, blocks, [&](Value t) {
-    emitTile(arith::MulIOp::create(b, loc, t, index(tileRows)), tileRows);
-  });
+  auto emitFull = [&](Value t, unsigned set) {
+    emitTile(arith::MulIOp::create(b, loc, t, index(tileRows)), tileRows,
+             buffers[set]);
+  };
+  if (sets == 2)
+    forDealtUnitPairs(blockIdx, fullTiles, blocks, emitFull);
+  else
+    forDealtUnits(blockIdx, fullTiles, blocks,
+                  [&](Value t) { emitFull(t, 0); });
   if (tailRows) {
     Value count = buildOwnerTripCount(b, loc, blockIdx, fullTiles % blocks);
     auto loop = scf::ForOp::create(b, loc, index(0), count, index(1));
     OpBuilder::InsertionGuard guard(b);
     b.setInsertionPointToStart(loop.getBody());
-    emitTile(index(fullTiles * tileRows), tailRows);
+    emitTile(index(fullTiles * tileRows), tailRows, buffers[0]);
   }
   return success();
 }

@@ -233,3 +233,30 @@ void RowKernelBuilder::forDealtUnits(Value blockIdx, int64_t units,
       blockIdx);
   body(unit);
 }
+
+void RowKernelBuilder::forDealtUnitPairs(
+    Value blockIdx, int64_t units, int64_t blocks,
+    function_ref<void(Value, unsigned)> body) {
+  if (units <= 0)
+    return;
+  Value count = buildDealtTileCount(b, loc, blockIdx, units, blocks);
+  Value pairs = arith::DivSIOp::create(b, loc, count, index(2));
+  auto unitAt = [&](Value j) -> Value {
+    return arith::AddIOp::create(
+        b, loc, arith::MulIOp::create(b, loc, j, index(blocks)), blockIdx);
+  };
+  {
+    auto loop = scf::ForOp::create(b, loc, index(0), pairs, index(1));
+    OpBuilder::InsertionGuard guard(b);
+    b.setInsertionPointToStart(loop.getBody());
+    Value first =
+        unitAt(arith::MulIOp::create(b, loc, loop.getInductionVar(), index(2)));
+    body(first, 0);
+    body(arith::AddIOp::create(b, loc, first, index(blocks)), 1);
+  }
+  Value done = arith::MulIOp::create(b, loc, pairs, index(2));
+  auto loop = scf::ForOp::create(b, loc, done, count, index(1));
+  OpBuilder::InsertionGuard guard(b);
+  b.setInsertionPointToStart(loop.getBody());
+  body(unitAt(loop.getInductionVar()), 0);
+}

@@ -79,6 +79,11 @@ public:
   /// Runs `body(unit)` for units t = b + j * blocks, j >= 0, t < `units`.
   void forDealtUnits(mlir::Value blockIdx, int64_t units, int64_t blocks,
                      llvm::function_ref<void(mlir::Value)> body);
+  /// The same units two at a time, `body(unit, 0)` then `body(unit + blocks,
+  /// 1)`, and a last odd one with buffer set 0: with a buffer set per call,
+  /// one unit's copies overlap the other's vector work.
+  void forDealtUnitPairs(mlir::Value blockIdx, int64_t units, int64_t blocks,
+                         llvm::function_ref<void(mlir::Value, unsigned)> body);
 
   mlir::OpBuilder &b;
   mlir::Location loc;

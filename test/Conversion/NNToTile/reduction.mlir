@@ -34,20 +34,26 @@ func.func @main(%a: tensor<12x100xf32>) -> tensor<12x100xf32> {
 
 // -----
 
-// 70 rows: 3 rows per tile, 23 full tiles and a tail tile of one row (on
-// block 23), each with its own static shapes.
+// 71 rows: two buffer sets (at least two tiles per core), so 2 rows per
+// tile, 35 full tiles dealt in pairs (set 0, then set 1), an odd one left
+// on set 0, and a ragged tile of one row on block 35 % 32 = 3.
 // CHECK-LABEL: func.func private @rows(
-// CHECK-SAME: tile.block_dim = 24
-// CHECK: tile.vreduce_sum {{.*}} : memref<3x33xf32, strided<[40, 1]>, #tile.space<ub>>, memref<3xf32, strided<[1]>, #tile.space<ub>>
-// CHECK: tile.copy {{.*}} : memref<3xf32, strided<[1]>, #tile.space<ub>> to memref<3xf32, strided<[1], offset: ?>, #tile.space<gm>>
+// CHECK-SAME: tile.block_dim = 32
+// CHECK-COUNT-2: memref.alloc() : memref<80xf32, #tile.space<ub>>
+// CHECK: scf.for
+// CHECK: tile.vreduce_sum %[[X0:.*]], %{{.*}} : memref<2x33xf32, strided<[40, 1]>, #tile.space<ub>>, memref<2xf32, strided<[1]>, #tile.space<ub>>
+// CHECK: tile.vreduce_sum %[[X1:.*]], %{{.*}} : memref<2x33xf32, strided<[40, 1]>, #tile.space<ub>>, memref<2xf32, strided<[1]>, #tile.space<ub>>
+// CHECK: scf.for
+// CHECK: tile.vreduce_sum {{.*}} : memref<2x33xf32
+// CHECK: scf.for
 // CHECK: tile.vreduce_sum {{.*}} : memref<1x33xf32, strided<[40, 1]>, #tile.space<ub>>, memref<1xf32, strided<[1]>, #tile.space<ub>>
-func.func @main(%a: tensor<70x33xf32>) -> tensor<70xf32> {
-  %0 = nn.kernel "rows" ins(%a : tensor<70x33xf32>) -> tensor<70xf32> {
-  ^bb0(%x: tensor<70x33xf32>):
-    %s = nn.reduce_sum %x {axes = array<i64: 1>, keepdims = false} : (tensor<70x33xf32>) -> tensor<70xf32>
-    nn.yield %s : tensor<70xf32>
+func.func @main(%a: tensor<71x33xf32>) -> tensor<71xf32> {
+  %0 = nn.kernel "rows" ins(%a : tensor<71x33xf32>) -> tensor<71xf32> {
+  ^bb0(%x: tensor<71x33xf32>):
+    %s = nn.reduce_sum %x {axes = array<i64: 1>, keepdims = false} : (tensor<71x33xf32>) -> tensor<71xf32>
+    nn.yield %s : tensor<71xf32>
   }
-  return %0 : tensor<70xf32>
+  return %0 : tensor<71xf32>
 }
 
 // -----
