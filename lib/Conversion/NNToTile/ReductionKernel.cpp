@@ -176,20 +176,19 @@ LogicalResult ReductionBuilder::buildInner(Value in, Value out) {
   int64_t rows = e.outer, k = e.reduced;
   bool log = kind == Kind::LogSoftmax;
   // ub elements for a tile of `r` rows of `kc` columns.
+  // Rows that do not fit go in column chunks (`kc` < k): softmax then
+  // streams the row three times (max, sum of exponentials, result).
   auto need = [&](int64_t r, int64_t kc) {
-    int64_t n =
-        r * padRow(kc) * (log ? 2 : 1) + round8(r) * 2 + reduceScratch(r, kc);
+    bool streamed = kc < k;
+    int64_t n = r * padRow(kc) * (log && !streamed ? 2 : 1) + round8(r) * 2 +
+                reduceScratch(r, kc);
     if (isSoftmax())
-      n += round8(r) * perBlock;
+      n += round8(r) * perBlock * (streamed ? 2 : 1) +
+           (streamed ? round8(r) : 0);
     return n;
   };
   int64_t kc = k;
   if (need(1, k) > ubElements) {
-    if (isSoftmax())
-      return emitNoTilingError(node,
-                               "one row of " + std::to_string(k) +
-                                   " elements (and its exponentials)",
-                               need(1, k) * bytes, machine);
     // Long rows: column chunks of whole repeats, 8 rows at a time.
     int64_t r = std::min<int64_t>(rows, 8);
     kc = ubElements / r / lanes * lanes;
@@ -217,6 +216,7 @@ LogicalResult ReductionBuilder::buildInner(Value in, Value out) {
   int64_t kcp = padRow(kc), r8 = round8(tileRows);
   struct Buffers {
     Value x, ex, acc, res, part, blk;
+    Value sum, sumBlk; // streamed softmax: the sums and their blocks
   };
   SmallVector<Buffers, 2> buffers;
   for (int64_t i = 0; i < sets; ++i) {
@@ -227,10 +227,14 @@ LogicalResult ReductionBuilder::buildInner(Value in, Value out) {
     bf.res = allocUB(r8);
     bf.part = kc < k ? allocUB(r8) : Value();
     bf.blk = isSoftmax() ? allocUB(r8 * perBlock) : Value();
+    bool streamed = isSoftmax() && kc < k;
+    bf.sum = streamed ? allocUB(r8) : Value();
+    bf.sumBlk = streamed ? allocUB(r8 * perBlock) : Value();
     // vbrcb reads whole groups of 8 values: give the lanes past the last
     // row of a tile defined contents once.
-    if (isSoftmax())
-      tile::VDupOp::create(b, loc, b.getF64FloatAttr(0.0), bf.res);
+    for (Value values : {bf.res, bf.sum})
+      if (isSoftmax() && values)
+        tile::VDupOp::create(b, loc, b.getF64FloatAttr(0.0), values);
     buffers.push_back(bf);
   }
   Value in2 = gmView(in, {rows, k});
@@ -241,6 +245,65 @@ LogicalResult ReductionBuilder::buildInner(Value in, Value out) {
           blk = bf.blk;
     Value xv = view(x, {n, kc}, {kcp, 1});
     Value values = flat(res, n);
+    // Chunk [k0, k0 + width) of the tile's rows, in x.
+    auto loadChunk = [&](Value k0, int64_t width) {
+      Value v = view(x, {n, width}, {kcp, 1});
+      copy(gmTile(in2, {r0, k0}, {n, width}), v);
+      return v;
+    };
+    // Reduces every chunk with `reduce(chunk, dst)` into `into`, combining
+    // by `how`.
+    auto reduceChunks = [&](Combine how, Value into,
+                            function_ref<void(Value, int64_t, Value)> reduce) {
+      reduce(index(0), kc, flat(into, n));
+      forLaterChunks(k, kc, [&](Value k0, int64_t width) {
+        reduce(k0, width, flat(part, n));
+        Value acc = view(into, {1, n}, {r8, 1});
+        combine(how, acc, view(part, {1, n}, {r8, 1}), acc);
+      });
+    };
+    auto broadcast = [&](Value from, Value to) {
+      tile::VBrcbOp::create(b, loc, flat(from, round8(n)),
+                            view(to, {round8(n), perBlock}, {perBlock, 1}));
+      return view(to, {n, 1}, {perBlock, 1});
+    };
+    if (isSoftmax() && kc < k) {
+      // Max, then the sum of exp(x - max), then the result, each pass
+      // streaming the rows' chunks.
+      reduceChunks(Combine::Max, res, [&](Value k0, int64_t w, Value dst) {
+        reduceRows(Combine::Max, loadChunk(k0, w), acc, dst);
+      });
+      Value maxBlocks = broadcast(res, blk);
+      auto shifted = [&](Value k0, int64_t w) {
+        Value v = loadChunk(k0, w);
+        tile::VBcastSubOp::create(b, loc, v, maxBlocks, v);
+        return v;
+      };
+      reduceChunks(Combine::Add, bf.sum, [&](Value k0, int64_t w, Value dst) {
+        Value v = shifted(k0, w);
+        tile::VExpOp::create(b, loc, flat(x, n * kcp), flat(x, n * kcp));
+        reduceRows(Combine::Add, v, acc, dst);
+      });
+      Value sums = flat(bf.sum, round8(n));
+      if (log)
+        tile::VLnOp::create(b, loc, sums, sums);
+      else
+        tile::VRecOp::create(b, loc, sums, sums);
+      Value sumBlocks = broadcast(bf.sum, bf.sumBlk);
+      auto result = [&](Value k0, int64_t w) {
+        Value v = shifted(k0, w);
+        if (log) {
+          tile::VBcastSubOp::create(b, loc, v, sumBlocks, v);
+        } else {
+          tile::VExpOp::create(b, loc, flat(x, n * kcp), flat(x, n * kcp));
+          tile::VBcastMulOp::create(b, loc, v, sumBlocks, v);
+        }
+        copy(v, gmTile(out2, {r0, k0}, {n, w}));
+      };
+      result(index(0), kc);
+      forLaterChunks(k, kc, result);
+      return;
+    }
     if (isSoftmax()) {
       copy(gmTile(in2, {r0, index(0)}, {n, k}), xv);
       Value blocksOfRows = view(blk, {n, 1}, {perBlock, 1});
@@ -272,18 +335,9 @@ LogicalResult ReductionBuilder::buildInner(Value in, Value out) {
     }
     // Reductions: chunk 0 into `res`, further chunks into `part` and
     // combined.
-    auto reduceChunk = [&](Value k0, int64_t width, Value dst) {
-      Value v = view(x, {n, width}, {kcp, 1});
-      copy(gmTile(in2, {r0, k0}, {n, width}), v);
-      reduceRows(combineKind(), v, acc, dst);
-    };
-    reduceChunk(index(0), kc, values);
-    if (kc < k)
-      forLaterChunks(k, kc, [&](Value k0, int64_t width) {
-        reduceChunk(k0, width, flat(part, n));
-        Value sum = view(res, {1, n}, {r8, 1});
-        combine(combineKind(), sum, view(part, {1, n}, {r8, 1}), sum);
-      });
+    reduceChunks(combineKind(), res, [&](Value k0, int64_t w, Value dst) {
+      reduceRows(combineKind(), loadChunk(k0, w), acc, dst);
+    });
     if (kind == Kind::Mean)
       tile::VMulsOp::create(b, loc, values, b.getF64FloatAttr(1.0 / k), values);
     copy(values, gmTile(out2, {r0}, {n}));

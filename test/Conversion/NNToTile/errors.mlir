@@ -24,14 +24,14 @@ func.func @main(%a: tensor<2x3x4xf32>) -> tensor<3xf32> {
 
 // -----
 
-func.func @main(%a: tensor<2x100000xf32>) -> tensor<2x100000xf32> {
-  %0 = nn.kernel "sm" ins(%a : tensor<2x100000xf32>) -> tensor<2x100000xf32> {
-  ^bb0(%x: tensor<2x100000xf32>):
-    // expected-error @+1 {{no tiling fits the unified buffer: the smallest tile needs 600256 bytes for one row of 100000 elements (and its exponentials) and ub has 262144 bytes}}
-    %s = nn.softmax %x {axis = 1 : i64} : (tensor<2x100000xf32>) -> tensor<2x100000xf32>
-    nn.yield %s : tensor<2x100000xf32>
+func.func @main(%a: tensor<2x100000x3xf32>) -> tensor<2x100000x3xf32> {
+  %0 = nn.kernel "sm" ins(%a : tensor<2x100000x3xf32>) -> tensor<2x100000x3xf32> {
+  ^bb0(%x: tensor<2x100000x3xf32>):
+    // expected-error @+1 {{no tiling fits the unified buffer: the smallest tile needs 6400032 bytes for the 100000 x 8 slab of the softmax axis (and its copy) and ub has 262144 bytes}}
+    %s = nn.softmax %x {axis = 1 : i64} : (tensor<2x100000x3xf32>) -> tensor<2x100000x3xf32>
+    nn.yield %s : tensor<2x100000x3xf32>
   }
-  return %0 : tensor<2x100000xf32>
+  return %0 : tensor<2x100000x3xf32>
 }
 
 // -----

@@ -118,3 +118,35 @@ func.func @main(%a: tensor<2x200000xf32>) -> tensor<2xf32> {
   }
   return %0 : tensor<2xf32>
 }
+
+// -----
+
+// Softmax rows longer than ub stream in column chunks: max, then the sum of
+// exp(x - max), then the result, each a pass over the chunks.
+// CHECK-LABEL: func.func private @longsm(
+// CHECK: tile.vreduce_max
+// CHECK: scf.for
+// CHECK: tile.vreduce_max
+// CHECK: tile.vbcast_max {{.*}} : memref<1x1xf32
+// CHECK: tile.vreduce_max
+// CHECK: tile.vbrcb
+// CHECK: tile.vbcast_sub
+// CHECK: tile.vexp
+// CHECK: tile.vreduce_sum
+// CHECK: scf.for
+// CHECK: tile.vreduce_sum
+// CHECK: tile.vbcast_add {{.*}} : memref<1x1xf32
+// CHECK: tile.vrec
+// CHECK: tile.vbrcb
+// CHECK: tile.vbcast_mul
+// CHECK: tile.copy {{.*}} to memref<1x{{[0-9]+}}xf32, strided<[100000, 1], offset: ?>, #tile.space<gm>>
+// CHECK: scf.for
+// CHECK: tile.vbcast_mul
+func.func @main(%a: tensor<2x100000xf32>) -> tensor<2x100000xf32> {
+  %0 = nn.kernel "longsm" ins(%a : tensor<2x100000xf32>) -> tensor<2x100000xf32> {
+  ^bb0(%x: tensor<2x100000xf32>):
+    %s = nn.softmax %x {axis = 1 : i64} : (tensor<2x100000xf32>) -> tensor<2x100000xf32>
+    nn.yield %s : tensor<2x100000xf32>
+  }
+  return %0 : tensor<2x100000xf32>
+}

@@ -5,6 +5,8 @@ Writes OUTDIR/NAME.onnx with graph inputs x (and y), output z.
 
 softmax      Softmax(x[2,3000]) over the last axis (long rows)
 softmax16    Softmax(x[37,130]) in f16
+softmaxlong  Softmax and LogSoftmax of x[2,70001] (rows longer than ub,
+             streamed in column chunks)
 softmaxmid   Softmax(x[4,33,20], axis=1) (middle axis)
 logsoftmax   LogSoftmax(x[64,100]) and LogSoftmax(x[3,4,5], axis=0)
 reduceinner  ReduceSum/Max/Mean of x[70,33] over axis 1, keepdims 0
@@ -52,6 +54,9 @@ if name == "softmax":
 elif name == "softmax16":
     save([node("Softmax", ["x"], ["z"])], [("x", [37, 130])],
          [("z", [37, 130])], TensorProto.FLOAT16)
+elif name == "softmaxlong":
+    save([node("Softmax", ["x"], ["z"]), node("LogSoftmax", ["x"], ["w"])],
+         [("x", [2, 70001])], [("z", [2, 70001]), ("w", [2, 70001])])
 elif name == "softmaxmid":
     save([node("Softmax", ["x"], ["z"], axis=1)], [("x", [4, 33, 20])],
          [("z", [4, 33, 20])])
