@@ -182,12 +182,16 @@ ascend::buildBroadcastKernel(nn::KernelOp kernel,
       return emitNoTilingError(kernel, "one row of every operand",
                                need(1, tileCols) * r.bytes, machine);
   }
-  // Rows per tile: spread the work over the cores, as many as fit.
+  // Rows per tile: spread the work over the cores, as many as fit,
   int64_t colTiles = (width + tileCols - 1) / tileCols;
   int64_t tileRows = std::max<int64_t>(
       1, std::min(extentQ, (extentP * extentQ * colTiles + machine.cores - 1) /
                                machine.cores));
-  tileRows = std::max<int64_t>(tileRows, std::min<int64_t>(extentQ, 8));
+  // but keep tiles of at least 8 repeats where there are rows enough, to
+  // amortize the copies' set-up.
+  int64_t tcpGuess = r.padRow(tileCols);
+  tileRows = std::max(
+      tileRows, std::min(extentQ, (8 * r.lanes + tcpGuess - 1) / tcpGuess));
   while (tileRows > 1 && need(tileRows, tileCols) > ubElements)
     tileRows = (tileRows + 1) / 2;
   int64_t fullRows = extentQ / tileRows, tailRows = extentQ % tileRows;
@@ -233,6 +237,9 @@ ascend::buildBroadcastKernel(nn::KernelOp kernel,
   SmallVector<Value> gmOutputs;
   for (unsigned i = 0; i < kernel.getNumResults(); ++i)
     gmOutputs.push_back(r.gmView(func.getArgument(inputs.size() + i), groups));
+
+  SmallVector<Value> inputValues(inputs.begin(), inputs.end());
+  SmallVector<unsigned> loadOrder = getLoadOrder(body, inputValues);
 
   // Tile positions and shapes in the rank-numGroups views; `outer` are the
   // indices of the groups before q.
@@ -286,7 +293,8 @@ ascend::buildBroadcastKernel(nn::KernelOp kernel,
           r.view(slot.blocks, {n8, r.perBlock}, {r.perBlock, 1}));
       return r.view(slot.blocks, {rows, 1}, {r.perBlock, 1});
     };
-    for (auto [i, l] : llvm::enumerate(layouts)) {
+    for (unsigned i : loadOrder) {
+      const InputLayout &l = layouts[i];
       const Slot &slot = slots[inputs[i]];
       int64_t rows = rowsOf(slot);
       Value qi = l.sq ? q0 : zero;

@@ -150,9 +150,10 @@ FailureOr<func::FuncOp> ascend::buildElementwiseKernel(
           ArrayRef<OpFoldResult>{builder.getIndexAttr(size)},
           ArrayRef<OpFoldResult>{builder.getIndexAttr(1)});
     };
-    for (auto [i, input] : llvm::enumerate(tensorInputs))
-      tile::CopyOp::create(builder, input.getLoc(), gmTile(flatArgs[i]),
-                           e.view(buffer[input]));
+    for (unsigned i : getLoadOrder(body, tensorInputs))
+      tile::CopyOp::create(builder, tensorInputs[i].getLoc(),
+                           gmTile(flatArgs[i]),
+                           e.view(buffer[tensorInputs[i]]));
     for (Operation &op : body.without_terminator()) {
       SmallVector<Operand> operands;
       for (Value v : op.getOperands()) {

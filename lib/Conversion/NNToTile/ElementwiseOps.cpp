@@ -254,6 +254,21 @@ LogicalResult ascend::checkElementwiseKernel(nn::KernelOp kernel) {
   return success();
 }
 
+SmallVector<unsigned> ascend::getLoadOrder(Block &body,
+                                           ArrayRef<Value> inputs) {
+  DenseMap<Value, unsigned> lastUse;
+  for (auto [index, op] : llvm::enumerate(body.without_terminator()))
+    for (Value v : op.getOperands())
+      lastUse[v] = index;
+  SmallVector<unsigned> order;
+  for (unsigned i = 0; i < inputs.size(); ++i)
+    order.push_back(i);
+  llvm::stable_sort(order, [&](unsigned a, unsigned b) {
+    return lastUse.lookup(inputs[a]) > lastUse.lookup(inputs[b]);
+  });
+  return order;
+}
+
 bool ascend::needsScratch(Operation *op) {
   if (auto elu = dyn_cast<nn::EluOp>(op))
     return elu.getAlphaAttr().getValueAsDouble() > 1;

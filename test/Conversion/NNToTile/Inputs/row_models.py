@@ -17,6 +17,8 @@ reducewide   ReduceMax of x[70,5000] over axis 1 (3 rows a tile, folded
              chunks more than 255 blocks apart)
 bcast        x[2,6,5,7] + y[1,6,1,1], x * w[7], x - v[2,6,5,1], max(x, s[1])
 bcast16      x[33,40] * y[40] and x - m[33,1] in f16
+many         ((x + y) * w - v) max s, all [3,37,100] (five inputs, a ragged
+             tail), and the same with y[1,37,1], w[100], v[3,37,1], s[1]
 """
 import os
 import sys
@@ -94,5 +96,16 @@ elif name == "bcast16":
     save([node("Mul", ["x", "y"], ["a"]), node("Sub", ["a", "m"], ["z"])],
          [("x", [33, 40]), ("y", [40]), ("m", [33, 1])], [("z", [33, 40])],
          TensorProto.FLOAT16)
+elif name == "many":
+    chain = lambda sfx, ins: [node("Add", [ins[0], ins[1]], ["a" + sfx]),
+                              node("Mul", ["a" + sfx, ins[2]], ["b" + sfx]),
+                              node("Sub", ["b" + sfx, ins[3]], ["c" + sfx]),
+                              node("Max", ["c" + sfx, ins[4]], ["z" + sfx])]
+    save(chain("", ["x", "y", "w", "v", "s"]) +
+         chain("2", ["x", "y2", "w2", "v2", "s2"]),
+         [("x", [3, 37, 100]), ("y", [3, 37, 100]), ("w", [3, 37, 100]),
+          ("v", [3, 37, 100]), ("s", [3, 37, 100]), ("y2", [1, 37, 1]),
+          ("w2", [100]), ("v2", [3, 37, 1]), ("s2", [1])],
+         [("z", [3, 37, 100]), ("z2", [3, 37, 100])])
 else:
     sys.exit("unknown model " + name)
