@@ -380,20 +380,17 @@ LogicalResult ReductionBuilder::buildMiddle(Value in, Value out) {
     int64_t cols = ubElements / (slabs * k + 1) / perBlock * perBlock;
     if (cols >= perBlock) {
       ic = std::min(inner, cols);
-    } else if (isSoftmax()) {
-      return emitNoTilingError(node,
-                               "the " + std::to_string(k) + " x " +
-                                   std::to_string(perBlock) +
-                                   " slab of the softmax axis (and its copy)",
-                               need(k, perBlock) * bytes, machine);
     } else {
+      // Split K: reductions fold chunks into an accumulator row; softmax
+      // streams the chunks three times (max, sum, result) with two rows.
       ic = std::min(inner, 4 * lanes);
-      kc = ubElements / padRow(ic) - 1;
+      kc = ubElements / padRow(ic) - (isSoftmax() ? 2 : 1);
       if (kc < 1)
         return emitNoTilingError(node, "one row chunk", need(1, ic) * bytes,
                                  machine);
     }
   }
+  bool streamed = isSoftmax() && kc < k;
   // Fewer o than cores: split the columns further so every core gets a
   // unit (whole blocks each).
   if (o < machine.cores) {
@@ -407,8 +404,9 @@ LogicalResult ReductionBuilder::buildMiddle(Value in, Value out) {
                                        b.getI32IntegerAttr(blocks));
   int64_t icp = padRow(ic);
   Value x = allocUB(kc * icp);
-  Value t = isSoftmax() ? allocUB(k * icp) : Value();
+  Value t = isSoftmax() && !streamed ? allocUB(k * icp) : Value();
   Value acc = kc < k ? allocUB(icp) : Value();
+  Value sums = streamed ? allocUB(icp) : Value();
   Value in3 = gmView(in, {o, k, inner});
   Value out3 =
       isSoftmax() ? gmView(out, {o, k, inner}) : gmView(out, {o, inner});
@@ -420,6 +418,50 @@ LogicalResult ReductionBuilder::buildMiddle(Value in, Value out) {
            view(x, {1, n, w}, {n * wp, wp, 1}));
     };
     Value firstRow = view(x, {1, w}, {wp, 1});
+    if (streamed) {
+      Value maxRow = view(acc, {1, w}, {wp, 1});
+      Value sumRow = view(sums, {1, w}, {wp, 1});
+      // Chunk [k0, k0 + n) of the axis, optionally as exp(x - max).
+      auto shifted = [&](Value k0, int64_t n, bool exp) {
+        load(k0, n);
+        Value xv = view(x, {n, w}, {wp, 1});
+        tile::VBcastSubOp::create(b, loc, xv, maxRow, xv);
+        if (exp)
+          tile::VExpOp::create(b, loc, flat(x, n * wp), flat(x, n * wp));
+        return xv;
+      };
+      // Folds every chunk into `into` (chunk 0 copied, the others combined).
+      auto foldChunks = [&](Combine how, Value into,
+                            function_ref<void(Value, int64_t)> prepare) {
+        prepare(index(0), kc);
+        foldRows(how, x, kc, w, wp);
+        tile::VBcastMaxOp::create(b, loc, firstRow, firstRow, into);
+        forLaterChunks(k, kc, [&](Value k0, int64_t n) {
+          prepare(k0, n);
+          foldRows(how, x, n, w, wp);
+          combine(how, into, firstRow, into);
+        });
+      };
+      foldChunks(Combine::Max, maxRow, load);
+      foldChunks(Combine::Add, sumRow,
+                 [&](Value k0, int64_t n) { shifted(k0, n, /*exp=*/true); });
+      if (kind == Kind::LogSoftmax)
+        tile::VLnOp::create(b, loc, flat(sums, wp), flat(sums, wp));
+      else
+        tile::VRecOp::create(b, loc, flat(sums, wp), flat(sums, wp));
+      auto result = [&](Value k0, int64_t n) {
+        Value xv = shifted(k0, n, kind == Kind::Softmax);
+        if (kind == Kind::LogSoftmax)
+          tile::VBcastSubOp::create(b, loc, xv, sumRow, xv);
+        else
+          tile::VBcastMulOp::create(b, loc, xv, sumRow, xv);
+        copy(view(x, {1, n, w}, {n * wp, wp, 1}),
+             gmTile(out3, {oi, k0, i0}, {1, n, w}));
+      };
+      result(index(0), kc);
+      forLaterChunks(k, kc, result);
+      return;
+    }
     if (isSoftmax()) {
       load(index(0), k);
       Value xv = view(x, {k, w}, {wp, 1}), tv = view(t, {k, w}, {wp, 1});

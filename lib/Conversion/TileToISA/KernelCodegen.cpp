@@ -566,10 +566,19 @@ LogicalResult KernelCodegen::emitPaddedCopy(tile::CopyOp copy, Address dst,
   // Rows longer than the instruction's 65535 bytes go in segments of whole
   // blocks, so every segment starts at a block in ub.
   constexpr int64_t kSegment = 65504;
+  bool emitted = false;
   for (int64_t first = 0; first < nburst; first += 4095) {
     int64_t count = std::min<int64_t>(4095, nburst - first);
     for (int64_t seg = 0; seg < run; seg += kSegment) {
       int64_t len = std::min(kSegment, run - seg);
+      // Pieces of one copy may meet inside a 32-byte granule of gm (rows
+      // start at any byte): order their writes.
+      if (!load && emitted)
+        emit(
+            copy.getLoc(), "isa.barrier",
+            {builder.getNamedAttr(
+                "pipe", isa::PipeAttr::get(builder.getContext(), Pipe::MTE3))});
+      emitted = true;
       int64_t gmGap = gmStep - len, ubGap = (ubStep - padded(len)) / 32;
       if (count == 1)
         gmGap = ubGap = 0;

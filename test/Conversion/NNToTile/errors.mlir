@@ -24,18 +24,6 @@ func.func @main(%a: tensor<2x3x4xf32>) -> tensor<3xf32> {
 
 // -----
 
-func.func @main(%a: tensor<2x100000x3xf32>) -> tensor<2x100000x3xf32> {
-  %0 = nn.kernel "sm" ins(%a : tensor<2x100000x3xf32>) -> tensor<2x100000x3xf32> {
-  ^bb0(%x: tensor<2x100000x3xf32>):
-    // expected-error @+1 {{no tiling fits the unified buffer: the smallest tile needs 6400032 bytes for the 100000 x 8 slab of the softmax axis (and its copy) and ub has 262144 bytes}}
-    %s = nn.softmax %x {axis = 1 : i64} : (tensor<2x100000x3xf32>) -> tensor<2x100000x3xf32>
-    nn.yield %s : tensor<2x100000x3xf32>
-  }
-  return %0 : tensor<2x100000x3xf32>
-}
-
-// -----
-
 func.func @main(%a: tensor<4x8xf32>, %b: tensor<8xf32>, %c: tensor<1xf32>) -> tensor<4x8xf32> {
   %0 = nn.kernel "bias" ins(%a, %b, %c : tensor<4x8xf32>, tensor<8xf32>, tensor<1xf32>) -> tensor<4x8xf32> {
   ^bb0(%x: tensor<4x8xf32>, %y: tensor<8xf32>, %b1: tensor<1xf32>):

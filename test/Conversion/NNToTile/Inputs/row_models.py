@@ -8,6 +8,8 @@ softmax16    Softmax(x[37,130]) in f16
 softmaxlong  Softmax and LogSoftmax of x[2,70001] (rows longer than ub,
              streamed in column chunks)
 softmaxmid   Softmax(x[4,33,20], axis=1) (middle axis)
+softmaxwide  Softmax of x[3,20001] (rows over 65504 bytes: copies in
+             pieces) and of y[2,10000,3] over axis 1 (streamed slabs)
 logsoftmax   LogSoftmax(x[64,100]) and LogSoftmax(x[3,4,5], axis=0)
 reduceinner  ReduceSum/Max/Mean of x[70,33] over axis 1, keepdims 0
 reduceouter  ReduceMin of x[50,24] over axis 0, ReduceSumSquare of
@@ -59,6 +61,10 @@ elif name == "softmax16":
 elif name == "softmaxlong":
     save([node("Softmax", ["x"], ["z"]), node("LogSoftmax", ["x"], ["w"])],
          [("x", [2, 70001])], [("z", [2, 70001]), ("w", [2, 70001])])
+elif name == "softmaxwide":
+    save([node("Softmax", ["x"], ["z"]), node("Softmax", ["y"], ["w"], axis=1)],
+         [("x", [3, 20001]), ("y", [2, 10000, 3])],
+         [("z", [3, 20001]), ("w", [2, 10000, 3])])
 elif name == "softmaxmid":
     save([node("Softmax", ["x"], ["z"], axis=1)], [("x", [4, 33, 20])],
          [("z", [4, 33, 20])])
