@@ -35,3 +35,17 @@ config.substitutions.append(("%ascend_obj_root", config.ascend_obj_root))
 # The ONNX backend node tests (Debian package libonnx-testdata).
 if os.path.isdir("/usr/share/libonnx-testdata/data/node"):
     config.available_features.add("onnx-testdata")
+
+# ONNX Runtime for Node.js, the reference of the model comparisons
+# (scripts/setup-ort.sh installs it into third_party/onnxruntime).
+if os.path.isfile(os.path.join(config.ascend_src_root, "third_party",
+                               "onnxruntime", "node_modules",
+                               "onnxruntime-node", "package.json")):
+    config.available_features.add("onnxruntime")
+config.substitutions.append(
+    ("%compare_ort", "/usr/bin/python3 " + os.path.join(
+        config.ascend_src_root, "utils", "compare_ort.py") +
+     " --build " + config.ascend_obj_root))
+config.substitutions.append(
+    ("%make_models", "/usr/bin/python3 " + os.path.join(
+        config.ascend_src_root, "examples", "make_models.py")))

@@ -70,7 +70,10 @@ def ISA_Load2dOp : ISA_PipeOp<"load2d", "MTE1"> {
     i is read at `src + i * src_stride * 512` and written at `dst + i * 512`.
     With `transpose` each 16 x 16 f16 fractal is transposed on the way, which
     turns a ZZ-ordered [K, N] operand into the ZN order the cube reads from
-    L0B.
+    L0B. For f32, `transpose` works on pairs of fractals: step i reads a
+    16 x 16 f32 matrix S (1024 bytes, row-major) at
+    `src + i * src_stride * 512` and writes 1024 bytes at `dst + i * 1024`:
+    two 16 x 8 fractals F_h[c][r] = S[8h + r][c], h = 0, 1.
 
     ```mlir
     isa.load2d l0b[r1], l1[r2], count 4, src_stride 1, f16 transpose

@@ -213,8 +213,11 @@ template <typename LoadOp> static LogicalResult verifyL1ToL0(LoadOp op) {
 LogicalResult Load2dOp::verify() {
   if (failed(verifyL1ToL0(*this)))
     return failure();
-  if (getTranspose() && !getDtype().isF16())
-    return emitOpError("transpose needs 16 x 16 f16 fractals");
+  // f16 transposes one 16 x 16 fractal per step, f32 a 16 x 16 matrix of
+  // two fractals (written as two 16 x 8 fractals): at most 4095 fractals.
+  if (getTranspose() && getDtype().isF32() && getCount() > 2047)
+    return emitOpError("an f32 transpose moves two fractals per step; count ")
+           << getCount() << " exceeds 2047";
   return success();
 }
 

@@ -7,16 +7,20 @@ def NN_LayoutCastOp : NN_Op<"layout_cast", [Pure]> {
   let summary = "Explicit change of data layout";
   let description = [{
     Rearranges a tensor from layout `from` to layout `to`. Layout assignment
-    inserts these where a producer and a consumer disagree; the shape of each
-    side follows its layout:
+    inserts these where a producer and a consumer disagree. The logical
+    shape does not change; the layouts are the encodings of the operand and
+    result types (no encoding means the framework layout `nd`, or `nchw` for
+    rank 4):
 
-    - `nchw` [N, C, H, W] <-> `nc1hwc0` [N, ceil(C / C0), H, W, C0]
-    - `nd` [..., M, N] <-> `fractal_nz` [..., ceil(N / N0), ceil(M / 16), 16, N0]
+    - `nchw` [N, C, H, W] <-> `nc1hwc0`, stored [N, ceil(C / C0), H, W, C0]
+    - `nd` [..., M, N] <-> `fractal_nz`, stored
+      [..., ceil(N / N0), ceil(M / 16), 16, N0]
 
     with C0 = N0 = 32 bytes / element size. Padding elements are zero.
 
     ```mlir
-    %y = nn.layout_cast %x from <nchw> to <nc1hwc0> : tensor<1x3x8x8xf16> -> tensor<1x1x8x8x16xf16>
+    %y = nn.layout_cast %x from <nchw> to <nc1hwc0>
+        : tensor<1x3x8x8xf16> -> tensor<1x3x8x8xf16, #nn.layout<nc1hwc0>>
     ```
   }];
   let arguments = (ins NN_AnyTensor:$input, NN_LayoutAttr:$from,

@@ -1,6 +1,7 @@
 //===- NNOps.cpp - Operations of the nn dialect ---------------------------===//
 
 #include "nn/NNOps.h"
+#include "nn/NNLayout.h"
 
 #include "mlir/Dialect/Traits.h"
 #include "mlir/IR/Builders.h"
@@ -644,56 +645,30 @@ LogicalResult SpaceToDepthOp::verify() {
 // LayoutCastOp
 //===----------------------------------------------------------------------===//
 
-/// Elements per 32-byte block: the C0 of NC1HWC0 and the N0 of fractals.
-static int64_t getBlockElements(Type elemTy) {
-  unsigned bits = elemTy.getIntOrFloatBitWidth();
-  return 256 / std::max(bits, 8u);
-}
-
-/// Shape of `shape` (in layout `from`) when rearranged to layout `to`, or
-/// nothing when the pair is not a supported conversion.
-static FailureOr<SmallVector<int64_t>>
-getConvertedShape(ArrayRef<int64_t> shape, Layout from, Layout to, int64_t c0) {
-  if (from == Layout::NCHW && to == Layout::NC1HWC0 && shape.size() == 4)
-    return SmallVector<int64_t>{shape[0], llvm::divideCeilSigned(shape[1], c0),
-                                shape[2], shape[3], c0};
-  if (from == Layout::ND && to == Layout::FractalNZ && shape.size() >= 2) {
-    SmallVector<int64_t> result(shape.drop_back(2));
-    int64_t m = shape[shape.size() - 2], n = shape.back();
-    result.append({llvm::divideCeilSigned(n, c0),
-                   llvm::divideCeilSigned(m, int64_t(16)), 16, c0});
-    return result;
-  }
-  return failure();
-}
-
 LogicalResult LayoutCastOp::verify() {
   auto inTy = getInput().getType(), outTy = getType();
   if (inTy.getElementType() != outTy.getElementType())
     return emitOpError("changes the element type");
+  if (inTy.getShape() != outTy.getShape())
+    return emitOpError("changes the logical shape ")
+           << shapeToString(inTy.getShape()) << " to "
+           << shapeToString(outTy.getShape()) << "; layouts are type encodings";
   Layout from = getFrom(), to = getTo();
   if (from == to)
     return emitOpError("converts layout '")
            << stringifyLayout(from) << "' to itself";
-  int64_t c0 = getBlockElements(inTy.getElementType());
-
-  // Unpacking is checked by packing the result: the packed shape determines
-  // the unpacked one only up to padding, so compare in the packed direction.
-  bool packs = (from == Layout::NCHW || from == Layout::ND);
-  ArrayRef<int64_t> plain = packs ? inTy.getShape() : outTy.getShape();
-  ArrayRef<int64_t> packed = packs ? outTy.getShape() : inTy.getShape();
-  Layout plainLayout = packs ? from : to, packedLayout = packs ? to : from;
-  auto expected = getConvertedShape(plain, plainLayout, packedLayout, c0);
-  if (failed(expected))
+  for (auto [what, layout, type] : {std::make_tuple("operand", from, inTy),
+                                    std::make_tuple("result", to, outTy)})
+    if (isPackedLayout(layout) ? getLayout(type) != layout
+                               : bool(type.getEncoding()))
+      return emitOpError() << what << " type " << type << " is not in layout '"
+                           << stringifyLayout(layout) << "'";
+  bool supported = (from == Layout::NCHW && to == Layout::NC1HWC0) ||
+                   (from == Layout::ND && to == Layout::FractalNZ);
+  if (!supported && !(to == Layout::NCHW && from == Layout::NC1HWC0) &&
+      !(to == Layout::ND && from == Layout::FractalNZ))
     return emitOpError("cannot convert layout '")
-           << stringifyLayout(from) << "' to '" << stringifyLayout(to)
-           << "' for a rank-" << inTy.getRank() << " tensor";
-  if (ArrayRef<int64_t>(*expected) != packed)
-    return emitOpError("'")
-           << stringifyLayout(packedLayout) << "' shape "
-           << shapeToString(packed) << " should be " << shapeToString(*expected)
-           << " for '" << stringifyLayout(plainLayout) << "' shape "
-           << shapeToString(plain);
+           << stringifyLayout(from) << "' to '" << stringifyLayout(to) << "'";
   return success();
 }
 

@@ -49,6 +49,31 @@ Pipe CopyOp::getPipe() {
 }
 
 //===----------------------------------------------------------------------===//
+// LoadTransposeOp
+//===----------------------------------------------------------------------===//
+
+LogicalResult LoadTransposeOp::verify() {
+  if (failed(checkSpace(*this, getSource(), "source", MemorySpace::L1)))
+    return failure();
+  MemorySpace dst = spaceOf(getTarget());
+  if (dst != MemorySpace::L0A && dst != MemorySpace::L0B)
+    return emitOpError("target must be in l0a or l0b, not ")
+           << stringifyMemorySpace(dst);
+  auto src = getSource().getType(), tgt = getTarget().getType();
+  Type elem = src.getElementType();
+  if (elem != tgt.getElementType() || !(elem.isF16() || elem.isF32()))
+    return emitOpError("source and target must both be f16 or both be f32");
+  int64_t k0 = 32 / (elem.getIntOrFloatBitWidth() / 8);
+  if (src.getRank() != 3 || src.getDimSize(1) != 16 ||
+      src.getDimSize(2) != 16 || tgt.getRank() != 4 ||
+      tgt.getDimSize(0) != src.getDimSize(0) || tgt.getDimSize(1) != 16 / k0 ||
+      tgt.getDimSize(2) != 16 || tgt.getDimSize(3) != k0)
+    return emitOpError("expected source [C, 16, 16] and target [C, ")
+           << 16 / k0 << ", 16, " << k0 << "]";
+  return success();
+}
+
+//===----------------------------------------------------------------------===//
 // MmadOp
 //===----------------------------------------------------------------------===//
 

@@ -30,6 +30,34 @@ def Tile_CopyOp : Tile_Op<"copy",
   let hasVerifier = 1;
 }
 
+def Tile_LoadTransposeOp : Tile_Op<"load_transpose", [Ascend_PipeOpInterface]> {
+  let summary = "Copy 16 x 16 blocks from L1 to L0A/L0B, transposing them";
+  let description = [{
+    MTE1 transposing load (`isa.load2d ... transpose`). `source` in l1 is
+    [C, 16, 16]: C row-major 16 x 16 blocks, each contiguous, the blocks a
+    multiple of 512 bytes apart. `target` in l0a or l0b is
+    [C, 16 / K0, 16, K0] and contiguous, with K0 = 32 / element size:
+    `target[i][h][c][r] = source[i][h * K0 + r][c]`. For f16 each block is
+    one transposed fractal; for f32 it becomes two 16 x 8 fractals (source
+    rows 0-7, then 8-15). With a block [16 k][16 n] of a row-major B this
+    gives the ZN fractals of L0B; with a block [16 k][16 m] of a stored A^T,
+    the ZZ fractals of L0A.
+
+    ```mlir
+    tile.load_transpose %src, %dst : memref<2x16x16xf32, #tile.space<l1>> to memref<2x2x16x8xf32, #tile.space<l0b>>
+    ```
+  }];
+  let arguments = (ins Arg<Tile_Buffer, "", [MemRead]>:$source,
+                   Arg<Tile_Buffer, "", [MemWrite]>:$target);
+  let assemblyFormat = [{
+    $source `,` $target attr-dict `:` type($source) `to` type($target)
+  }];
+  let extraClassDeclaration = [{
+    ::ascend::Pipe getPipe() { return ::ascend::Pipe::MTE1; }
+  }];
+  let hasVerifier = 1;
+}
+
 def Tile_MmadOp : Tile_Op<"mmad",
     [DeclareOpInterfaceMethods<Ascend_PipeOpInterface>]> {
   let summary = "Cube matrix multiply-accumulate";

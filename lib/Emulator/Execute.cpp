@@ -201,27 +201,37 @@ std::optional<BlockSimulator::Cost>
 BlockSimulator::executeLoad2d(const Dispatched &d, uint32_t seq) {
   const Instruction &inst = *d.inst;
   int64_t count = inst.imm[0], stride = inst.imm[1] * kFractalBytes;
-  uint8_t fractal[kFractalBytes];
+  // An f32 transpose moves a 16 x 16 f32 matrix (two fractals) per step and
+  // writes its transpose as two 16 x 8 fractals: rows 0-7 of the source
+  // become the first, rows 8-15 the second.
+  bool pairs = inst.flag && inst.dtype == DType::F32;
+  int64_t step = pairs ? 2 * kFractalBytes : kFractalBytes;
+  uint8_t in[2 * kFractalBytes], out[2 * kFractalBytes];
   for (int64_t i = 0; i < count; ++i) {
-    const uint8_t *from = access(d, seq, MemorySpace::L1,
-                                 d.addr[1] + i * stride, kFractalBytes, false);
+    const uint8_t *from =
+        access(d, seq, MemorySpace::L1, d.addr[1] + i * stride, step, false);
     if (!from)
       return std::nullopt;
-    if (inst.flag) { // 16 x 16 f16 transpose
+    std::memcpy(in, from, step);
+    if (pairs) {
       for (int r = 0; r < 16; ++r)
         for (int c = 0; c < 16; ++c)
-          std::memcpy(fractal + (c * 16 + r) * 2, from + (r * 16 + c) * 2, 2);
+          std::memcpy(out + ((r / 8) * 128 + c * 8 + r % 8) * 4,
+                      in + (r * 16 + c) * 4, 4);
+    } else if (inst.flag) { // 16 x 16 f16 transpose
+      for (int r = 0; r < 16; ++r)
+        for (int c = 0; c < 16; ++c)
+          std::memcpy(out + (c * 16 + r) * 2, in + (r * 16 + c) * 2, 2);
     } else {
-      std::memcpy(fractal, from, kFractalBytes);
+      std::memcpy(out, in, step);
     }
-    uint8_t *to = access(d, seq, inst.addr[0].space,
-                         d.addr[0] + i * kFractalBytes, kFractalBytes, true);
+    uint8_t *to =
+        access(d, seq, inst.addr[0].space, d.addr[0] + i * step, step, true);
     if (!to)
       return std::nullopt;
-    std::memcpy(to, fractal, kFractalBytes);
+    std::memcpy(to, out, step);
   }
-  return transferCost(MemorySpace::L1, inst.addr[0].space,
-                      count * kFractalBytes);
+  return transferCost(MemorySpace::L1, inst.addr[0].space, count * step);
 }
 
 std::optional<BlockSimulator::Cost>

@@ -63,7 +63,9 @@ ascend::buildBroadcastKernel(nn::KernelOp kernel,
   auto outType = cast<RankedTensorType>(kernel.getResult(0).getType());
   ArrayRef<int64_t> shape = outType.getShape();
   Type elem = outType.getElementType();
-  if (failed(checkElementwiseKernel(kernel)))
+  if (failed(checkElementwiseKernel(kernel)) ||
+      failed(checkPlainLayouts(kernel, kernel.getInputs().getTypes())) ||
+      failed(checkPlainLayouts(kernel, kernel.getResultTypes())))
     return failure();
   for (Operation &op : body.without_terminator()) {
     // A result smaller than the kernel's is computed in the layout of its

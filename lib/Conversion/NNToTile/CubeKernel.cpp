@@ -31,6 +31,7 @@
 
 #include "BlockSplit.h"
 #include "ElementwiseOps.h"
+#include "StageKernel.h"
 
 #include "nn/NNConstants.h"
 #include "tile/TileOps.h"
@@ -55,15 +56,47 @@ bool ascend::isCubeKernel(nn::KernelOp kernel) {
 }
 
 namespace {
+/// A matrix operand read from gm at run time (a kernel input), row by row.
+struct MatrixOperand {
+  unsigned input = 0;
+  /// Stored [K][O] (K runs down the rows: Gemm transA, or a right operand
+  /// without transB): 16 x 16 blocks are transposed on the way to L0.
+  bool kRows = false;
+  /// Rows and row length of one stored matrix.
+  int64_t rows = 0, cols = 0;
+  /// Per looped batch dimension, the step in stored rows (0: broadcast).
+  SmallVector<int64_t> batchRows;
+  /// Read through a staged copy with zeroed padding (see StageKernel.h).
+  bool staged = false;
+};
+
+/// How a Gemm's C reaches the result.
+enum class BiasKind {
+  None,
+  ConstRow,   // constant of N values: rows[0], added on the vector unit
+  CubeRow,    // runtime [N] or [1, N]: an extra K = 1 product on the cube
+  CubeScalar, // runtime [], [1] or [1, 1]: likewise
+  Matrix,     // [M, N]: rows copied into ub and added on the vector unit
+};
+
 /// What the kernel computes, read from the nn.kernel body.
 struct CubeProblem {
+  /// Rows, inner dimension and columns of one product (with the batch of a
+  /// MatMul whose right operand is 2-D folded into the rows).
   int64_t m = 0, k = 0, n = 0;
   Type elem;
-  unsigned aInput = 0;
-  /// B[k][n] = bAt(k, n), alpha applied.
+  /// Output batch dimensions the kernel loops over.
+  SmallVector<int64_t> batch;
+  MatrixOperand a;
+  /// Constant right operand: B[k][n] = bAt(k, n), alpha applied.
+  bool bConst = false;
   SmallVector<double> b;
   bool transB = false;
-  double alpha = 1.0;
+  double alpha = 1.0, beta = 1.0;
+  /// Runtime right operand.
+  MatrixOperand bOp;
+  BiasKind bias = BiasKind::None;
+  MatrixOperand c;
   /// Constant rows of N values: the bias first (if any, beta applied), then
   /// the row operands of epilogue ops.
   SmallVector<SmallVector<double>> rows;
@@ -76,6 +109,15 @@ struct CubeProblem {
 
   double bAt(int64_t row, int64_t col) const {
     return alpha * (transB ? b[col * k + row] : b[row * n + col]);
+  }
+  int64_t batches() const {
+    int64_t count = 1;
+    for (int64_t d : batch)
+      count *= d;
+    return count;
+  }
+  bool cubeBias() const {
+    return bias == BiasKind::CubeRow || bias == BiasKind::CubeScalar;
   }
 };
 } // namespace
@@ -112,6 +154,21 @@ static std::optional<SmallVector<double>> getRow(nn::KernelOp kernel, Value v,
   return values;
 }
 
+/// Per output batch dimension, the step in stored rows of an operand whose
+/// batch dimensions broadcast against `outBatch` (numpy rules).
+static SmallVector<int64_t> getBatchRows(ArrayRef<int64_t> shape,
+                                         ArrayRef<int64_t> outBatch) {
+  int64_t rank = shape.size(), lead = outBatch.size() - (rank - 2);
+  SmallVector<int64_t> steps(outBatch.size(), 0);
+  int64_t step = shape[rank - 2];
+  for (int64_t d = rank - 3; d >= 0; --d) {
+    if (shape[d] != 1)
+      steps[d + lead] = step;
+    step *= shape[d];
+  }
+  return steps;
+}
+
 static FailureOr<CubeProblem> analyze(nn::KernelOp kernel,
                                       ArrayRef<std::optional<double>> scalars) {
   Block &body = kernel.getBody().front();
@@ -123,54 +180,98 @@ static FailureOr<CubeProblem> analyze(nn::KernelOp kernel,
     return cube->emitError()
            << "cannot lower " << cube->getName() << " to the cube: " << what;
   };
-  Value a, b;
+  auto inputOf = [&](Value v) -> std::optional<unsigned> {
+    if (auto arg = dyn_cast<BlockArgument>(v))
+      return arg.getArgNumber();
+    return std::nullopt;
+  };
+  Value a, b, c;
+  bool transA = false;
   if (auto matmul = dyn_cast<nn::MatMulOp>(cube)) {
     a = matmul.getLhs();
     b = matmul.getRhs();
   } else if (auto gemm = dyn_cast<nn::GemmOp>(cube)) {
-    if (gemm.getTransA())
-      return cubeError("transA is not supported yet");
     a = gemm.getA();
     b = gemm.getB();
+    c = gemm.getC();
+    transA = gemm.getTransA();
     p.transB = gemm.getTransB();
     p.alpha = gemm.getAlpha().convertToDouble();
-    if (Value c = gemm.getC()) {
-      int64_t n = cast<RankedTensorType>(gemm.getType()).getDimSize(1);
-      auto row = getRow(kernel, c, n);
-      if (!row)
-        return cubeError("C must be a constant of N values (or one value) "
-                         "broadcast over rows");
-      double beta = gemm.getBeta().convertToDouble();
-      for (double &v : *row)
-        v *= beta;
-      p.rows.push_back(std::move(*row));
-      p.hasBias = true;
-    }
+    p.beta = gemm.getBeta().convertToDouble();
   } else {
     return kernel.emitError("a cube kernel must start with its matmul");
   }
   auto aType = cast<RankedTensorType>(a.getType());
+  auto bType = cast<RankedTensorType>(b.getType());
   auto resultType = cast<RankedTensorType>(cube->getResult(0).getType());
-  if (aType.getRank() != 2 ||
-      cast<RankedTensorType>(b.getType()).getRank() != 2)
-    return cubeError("only 2-D operands are supported (no batch or 1-D "
-                     "operands yet)");
-  p.m = resultType.getDimSize(0);
-  p.n = resultType.getDimSize(1);
-  p.k = p.transB ? cast<RankedTensorType>(b.getType()).getDimSize(1)
-                 : aType.getDimSize(1);
+  if (aType.getRank() < 2 || bType.getRank() < 2)
+    return cubeError("1-D operands are not supported yet");
+  ArrayRef<int64_t> aShape = aType.getShape(), bShape = bType.getShape(),
+                    outShape = resultType.getShape();
+  int64_t rank = outShape.size();
+  p.m = outShape[rank - 2];
+  p.n = outShape[rank - 1];
+  p.k = transA ? aShape[0] : aShape.back();
   p.elem = resultType.getElementType();
   if (!p.elem.isF32() && !p.elem.isF16())
     return cubeError("element type must be f16 or f32");
-  auto aArg = dyn_cast<BlockArgument>(a);
-  if (!aArg)
+  if (!inputOf(a))
     return cubeError("the left operand must be a kernel input");
-  p.aInput = aArg.getArgNumber();
-  auto bValues = getConstant(kernel, b);
-  if (!bValues)
-    return cubeError("the right operand (weights) must be a constant; "
-                     "activation x activation products are not supported yet");
-  p.b = std::move(*bValues);
+  p.a.input = *inputOf(a);
+  p.a.kRows = transA;
+  p.a.rows = aShape[aShape.size() - 2];
+  p.a.cols = aShape.back();
+  ArrayRef<int64_t> outBatch = outShape.drop_back(2);
+  if (bType.getRank() == 2 && !transA) {
+    // A [..., M, K] x B [K, N] is one [batch * M, K] x [K, N] product.
+    for (int64_t d : outBatch)
+      p.m *= d;
+  } else {
+    p.batch.assign(outBatch.begin(), outBatch.end());
+    p.a.batchRows = getBatchRows(aShape, outBatch);
+  }
+  if (auto values = getConstant(kernel, b); values && bType.getRank() == 2) {
+    p.bConst = true;
+    p.b = std::move(*values);
+  } else {
+    if (!inputOf(b))
+      return cubeError("the right operand must be a kernel input");
+    p.bOp.input = *inputOf(b);
+    p.bOp.kRows = !p.transB;
+    p.bOp.rows = bShape[bShape.size() - 2];
+    p.bOp.cols = bShape.back();
+    if (!p.batch.empty())
+      p.bOp.batchRows = getBatchRows(bShape, outBatch);
+  }
+  if (!p.bConst && p.alpha == 0.0)
+    return cubeError("alpha = 0 with a runtime right operand is not "
+                     "supported");
+
+  if (c) {
+    auto cType = cast<RankedTensorType>(c.getType());
+    ArrayRef<int64_t> cShape = cType.getShape();
+    if (auto row = getRow(kernel, c, p.n)) {
+      for (double &v : *row)
+        v *= p.beta;
+      p.rows.push_back(std::move(*row));
+      p.hasBias = true;
+      p.bias = BiasKind::ConstRow;
+    } else {
+      if (!inputOf(c))
+        return cubeError("C must be a kernel input");
+      p.c.input = *inputOf(c);
+      p.c.cols = cShape.empty() ? 1 : cShape.back();
+      if (cType.getNumElements() == 1)
+        p.bias = BiasKind::CubeScalar;
+      else if (cShape.back() == p.n && (cShape.size() == 1 || cShape[0] == 1))
+        p.bias = BiasKind::CubeRow;
+      else if (cShape.size() == 2 && cShape[0] == p.m && cShape[1] == p.n)
+        p.bias = BiasKind::Matrix;
+      else
+        return cubeError("C must broadcast along rows ([N], [1, N], one "
+                         "value) or be [M, N]");
+    }
+  }
 
   // Epilogue: a chain of elementwise ops on the product.
   Value chain = cube->getResult(0);
@@ -209,7 +310,7 @@ namespace {
 /// Builds the kernel body; one instance per kernel.
 class CubeBuilder {
 public:
-  CubeBuilder(const CubeProblem &p, OpBuilder &builder, Location loc)
+  CubeBuilder(CubeProblem &p, OpBuilder &builder, Location loc)
       : p(p), b(builder), loc(loc), ctx(builder.getContext()) {
     es = p.elem.getIntOrFloatBitWidth() / 8;
     k0 = 32 / es;
@@ -218,19 +319,38 @@ public:
     n1 = npad / 16;
     k1 = (p.k + k0 - 1) / k0;
     kRem = p.k % k0;
+    // Constant weights can absorb a ragged K: the last fractal of A's rows
+    // overlaps the previous one and the packed B zeroes what is counted
+    // twice. Runtime operands instead read past the row end of a staged
+    // copy, and mmad ignores the columns beyond k.
+    overlapTail = p.bConst && !p.a.kRows && kRem && p.k >= k0;
+    p.a.staged = p.a.kRows ? p.m % 16 != 0 : kRem && !overlapTail;
+    if (!p.bConst)
+      p.bOp.staged = p.bOp.kRows ? p.n % 16 != 0 : kRem != 0;
+    p.c.staged = p.bias == BiasKind::CubeRow ||
+                 (p.bias == BiasKind::Matrix && p.n % 16 != 0);
+    // Transposing loads move 16 rows of K at a time.
+    kg = p.a.kRows || (!p.bConst && p.bOp.kRows) ? 16 / k0 : 1;
+    flatOut = p.n % 16 != 0 && p.n < k0;
+    storeWorkspace = p.n % 16 != 0 && !flatOut;
   }
 
   LogicalResult chooseTiles(const MachineModel &machine, Operation *where);
   SmallVector<double> packB() const;
   SmallVector<double> broadcastRow(ArrayRef<double> row) const;
-  void emitBody(func::FuncOp func, unsigned numRows, bool workspace);
+  void emitBody(func::FuncOp func);
 
-  const CubeProblem &p;
+  CubeProblem &p;
   OpBuilder &b;
   Location loc;
   MLIRContext *ctx;
-  int64_t es, k0, fe, npad, n1, k1, kRem;
+  int64_t es, k0, fe, npad, n1, k1, kRem, kg;
   int64_t mt = 0, k1s = 0, blocks = 1;
+  bool overlapTail, flatOut, storeWorkspace;
+  /// Kernel function arguments (set by buildCubeKernel).
+  unsigned aArg = 0, bArg = 0, cArg = 0, outArg = 0;
+  SmallVector<unsigned> rowArgs;
+  std::optional<unsigned> storeArg, flatOutArg;
 
 private:
   Value idx(int64_t v) { return arith::ConstantIndexOp::create(b, loc, v); }
@@ -240,28 +360,38 @@ private:
       return idx(*cx + *cy);
     if (cy && *cy == 0)
       return x;
+    if (cx && *cx == 0)
+      return y;
     return arith::AddIOp::create(b, loc, x, y);
   }
   Value add(Value x, int64_t y) { return add(x, idx(y)); }
   Value mul(Value x, int64_t y) {
     if (auto cx = getConstantIntValue(x))
       return idx(*cx * y);
+    if (y == 0 || y == 1)
+      return y ? x : idx(0);
     return arith::MulIOp::create(b, loc, x, idx(y));
   }
+  Value div(Value x, int64_t y) {
+    if (auto cx = getConstantIntValue(x))
+      return idx(*cx / y);
+    return arith::DivSIOp::create(b, loc, x, idx(y));
+  }
   MemRefType type(ArrayRef<int64_t> shape, Type elem, MemorySpace space,
-                  ArrayRef<int64_t> strides = {}) {
+                  ArrayRef<int64_t> strides = {}, int64_t offset = 0) {
     MemRefLayoutAttrInterface layout;
     if (!strides.empty())
-      layout = StridedLayoutAttr::get(ctx, 0, strides);
+      layout = StridedLayoutAttr::get(ctx, offset, strides);
     return MemRefType::get(shape, elem, layout,
                            tile::MemorySpaceAttr::get(ctx, space));
   }
   Value alloc(int64_t size, Type elem, MemorySpace space) {
     return memref::AllocOp::create(b, loc, type({size}, elem, space));
   }
-  /// `buffer` (an identity-layout memref) seen with a shape and strides.
+  /// `buffer` (an identity-layout memref) seen with a shape and strides,
+  /// starting `offset` elements in.
   Value view(Value buffer, ArrayRef<int64_t> shape,
-             ArrayRef<int64_t> strides = {}) {
+             ArrayRef<int64_t> strides = {}, int64_t offset = 0) {
     auto source = cast<MemRefType>(buffer.getType());
     SmallVector<int64_t> s(strides);
     if (s.empty()) {
@@ -269,9 +399,10 @@ private:
       for (int i = (int)shape.size() - 2; i >= 0; --i)
         s[i] = s[i + 1] * shape[i + 1];
     }
-    auto t =
-        type(shape, source.getElementType(), *tile::getMemorySpace(source), s);
-    return memref::ReinterpretCastOp::create(b, loc, t, buffer, 0, shape, s);
+    auto t = type(shape, source.getElementType(), *tile::getMemorySpace(source),
+                  s, offset);
+    return memref::ReinterpretCastOp::create(b, loc, t, buffer, offset, shape,
+                                             s);
   }
   Value sub(Value source, ArrayRef<Value> offsets, ArrayRef<int64_t> sizes) {
     SmallVector<OpFoldResult> o, s, st;
@@ -305,17 +436,36 @@ private:
     b.setInsertionPointToStart(forOp.getBody());
     body(forOp.getInductionVar());
   }
+  /// Fills an l1 buffer with zeros, one fractal per copy.
+  void zeroL1(Value buffer) {
+    int64_t size = cast<MemRefType>(buffer.getType()).getNumElements();
+    loop(idx(size / fe),
+         [&](Value j) { copy(zeros, sub(buffer, {mul(j, fe)}, {fe})); });
+  }
+  /// Stored-row offset of batch `bi` in `op`.
+  Value batchRow(Value bi, const MatrixOperand &op);
 
-  void emitTile(Value mOff, int64_t m);
-  void emitKStep(Value mOff, int64_t m, Value kf0, int64_t kc, bool accumulate,
-                 bool last);
-  Value emitEpilogue(int64_t m);
+  void emitTile(Value bi, Value mOff, int64_t m);
+  void emitKStep(Value aRow, Value bRow, Value mOff, int64_t m, Value kf0,
+                 int64_t kc, bool accumulate, bool last);
+  void loadRows(Value flat, Value split, Value rowBase, int64_t cols,
+                int64_t rows, int64_t rowsPad, Value kf0, int64_t kc, bool last,
+                Value l1);
+  void loadKRows(Value flat, Value split, Value rowBase, Value colOff,
+                 int64_t cols, int64_t groups, Value kStart, int64_t kRows,
+                 Value l1);
+  void loadTransposed(Value l1, int64_t groups, int64_t kb, Value l0,
+                      int64_t stride);
+  /// Rows of K an operand buffer holds.
+  int64_t kRowsMax() const { return roundUp(k1s, kg) * k0; }
+  Value emitEpilogue(int64_t m, Value mOff);
   void emitStore(Value result, Value mOff, int64_t m);
 
   // Arguments and buffers.
-  Value aGm, aFlat, aSplit, bGm, wGm, outGm, outFlat, outSplit, blockIdx;
+  Value aFlat, aSplit, bGm, bFlat, bSplit, cFlat, wGm, outFlat, outSplit,
+      flatOutGm, blockIdx;
   SmallVector<Value> rowTiles;
-  Value l1a, l1b, l0a, l0b, l0c, cub, eub, scratch;
+  Value l1a, l1b, l0a, l0b, l0c, cub, eub, scratch, zeros, cTile, biasA, biasB;
 };
 } // namespace
 
@@ -325,22 +475,22 @@ LogicalResult CubeBuilder::chooseTiles(const MachineModel &machine,
     return where->emitError()
            << "cannot lower " << where->getName() << " to the cube: " << what;
   };
-  if (kRem && p.k < k0)
-    return fail("K = " + Twine(p.k) + " is smaller than one cube fractal (" +
-                Twine(k0) + " columns)");
-  if (p.n % 16 && p.n < k0)
-    return fail("N = " + Twine(p.n) + " is smaller than " + Twine(k0));
   if (npad > 4080)
     return fail("N = " + Twine(p.n) +
-                " is too wide (N tiling is not "
-                "supported yet)");
+                " is too wide for L0C (N tiling is not supported yet)");
   int64_t l0a = machine.getBuffer(MemorySpace::L0A).size;
   int64_t l0b = machine.getBuffer(MemorySpace::L0B).size;
   int64_t l0c = machine.getBuffer(MemorySpace::L0C).size;
   int64_t ub = machine.getBuffer(MemorySpace::UB).size;
   int64_t l1 = machine.getBuffer(MemorySpace::L1).size;
+  bool scales = !p.bConst && p.alpha != 1.0;
+  bool matrixC = p.bias == BiasKind::Matrix;
   int64_t ubTiles =
-      1 + (p.epilogue.empty() && !p.hasBias ? 0 : 1) + (int64_t)p.rows.size();
+      1 + (p.epilogue.empty() && !p.hasBias && !scales && !matrixC ? 0 : 1) +
+      (int64_t)p.rows.size() + (matrixC ? 1 : 0);
+  // The cube bias keeps a ones column in L0A/L1 and one row in L0B/L1.
+  int64_t biasB = p.cubeBias() ? n1 * 512 : 0;
+  auto biasA = [&](int64_t rows) { return p.cubeBias() ? rows * 32 : 0; };
   // Rows per tile: enough tiles for the cores, but at least 32 rows to keep
   // the cube busy, at most 128, and everything must fit.
   int64_t cores = machine.cores;
@@ -349,8 +499,11 @@ LogicalResult CubeBuilder::chooseTiles(const MachineModel &machine,
   mt = std::min<int64_t>(mt, 128);
   auto fits = [&](int64_t rows) {
     return rows * npad * 4 <= l0c &&
-           ubTiles * rows * npad * es + rows * k0 * es + 64 <= ub &&
-           rows * 512 / 16 <= l0a && rows / 16 * n1 <= 4095;
+           ubTiles * rows * npad * es + rows * k0 * es + biasA(rows) + 512 +
+                   64 <=
+               ub &&
+           rows * 512 / 16 * kg + 512 + biasA(rows) <= l0a &&
+           rows / 16 * n1 <= 4095;
   };
   while (mt >= 16 && !fits(mt))
     mt -= 16;
@@ -358,21 +511,33 @@ LogicalResult CubeBuilder::chooseTiles(const MachineModel &machine,
     return fail("N = " + Twine(p.n) +
                 " is too wide for one 16-row tile in "
                 "L0C and the unified buffer");
-  k1s = std::min({k1, l0b / (n1 * 512), l0a / (mt / 16 * 512), 4095 / n1,
-                  4095 / k0, l1 / (mt * k0 * es + n1 * 512)});
-  if (k1s < 1)
+  int64_t capacity =
+      std::min({(l0b - biasB) / (n1 * 512),
+                (l0a - 512 - biasA(mt)) / (mt / 16 * 512), 4095 / n1, 4095 / k0,
+                (l1 - biasB - biasA(mt)) / (mt * k0 * es + n1 * 512)});
+  // Transposing loads move whole 16 x 16 blocks, kg fractals: every step
+  // but the last covers a multiple of kg, and buffers hold whole blocks.
+  capacity = capacity / kg * kg;
+  if (capacity < 1)
     return fail("N = " + Twine(p.n) +
                 " is too wide for one K fractal of "
                 "the right operand in L0B");
-  int64_t fullTiles = p.m / mt;
-  blocks = std::max<int64_t>(1, std::min<int64_t>(cores, fullTiles));
+  k1s = std::min(k1, capacity);
+  int64_t fullTiles = p.m / mt, batches = p.batches();
+  if (flatOut)
+    blocks = 1; // rows of the output overlap in their 32-byte blocks
+  else if (batches == 1)
+    blocks = std::max<int64_t>(1, std::min<int64_t>(cores, fullTiles));
+  else
+    blocks = std::max<int64_t>(
+        1, std::min<int64_t>(cores, batches * std::max<int64_t>(fullTiles, 1)));
   return success();
 }
 
 SmallVector<double> CubeBuilder::packB() const {
   SmallVector<double> packed(k1 * n1 * fe, 0.0);
   for (int64_t kf = 0; kf < k1; ++kf) {
-    bool tail = kRem && kf == k1 - 1;
+    bool tail = overlapTail && kf == k1 - 1;
     for (int64_t kk = 0; kk < k0; ++kk) {
       int64_t row = tail ? p.k - k0 + kk : kf * k0 + kk;
       // The overlapping tail fractal only adds the rows it alone covers.
@@ -395,129 +560,346 @@ SmallVector<double> CubeBuilder::broadcastRow(ArrayRef<double> row) const {
   return tile;
 }
 
-void CubeBuilder::emitBody(func::FuncOp func, unsigned numRows,
-                           bool workspace) {
+Value CubeBuilder::batchRow(Value bi, const MatrixOperand &op) {
+  if (!bi || llvm::all_of(op.batchRows, [](int64_t s) { return s == 0; }))
+    return idx(0);
+  // Without broadcasting, batch bi is simply the bi-th matrix.
+  bool dense = true;
+  int64_t step = op.rows;
+  for (int64_t d = (int64_t)p.batch.size() - 1; d >= 0; --d) {
+    dense &= p.batch[d] == 1 || op.batchRows[d] == step;
+    step *= p.batch[d];
+  }
+  if (dense)
+    return mul(bi, op.rows);
+  Value row = idx(0), q = bi;
+  for (int64_t d = (int64_t)p.batch.size() - 1; d >= 0; --d) {
+    Value i = q;
+    if (d > 0) {
+      Value next = div(q, p.batch[d]);
+      i = arith::SubIOp::create(b, loc, q, mul(next, p.batch[d]));
+      q = next;
+    }
+    if (op.batchRows[d])
+      row = add(row, mul(i, op.batchRows[d]));
+  }
+  return row;
+}
+
+void CubeBuilder::emitBody(func::FuncOp func) {
   Block *entry = &func.getBody().front();
   b.setInsertionPointToStart(entry);
-  unsigned arg = 0;
-  aGm = entry->getArgument(arg++);
-  bGm = entry->getArgument(arg++);
-  SmallVector<Value> rowGms;
-  for (unsigned i = 0; i < numRows; ++i)
-    rowGms.push_back(entry->getArgument(arg++));
-  if (workspace)
-    wGm = entry->getArgument(arg++);
-  outGm = entry->getArgument(arg++);
   Type f32 = b.getF32Type();
-
+  auto numel = [](Value v) {
+    return cast<MemRefType>(v.getType()).getNumElements();
+  };
   blockIdx = tile::BlockIdxOp::create(b, loc, b.getIndexType());
-  aFlat = view(aGm, {p.m * p.k});
-  if (!kRem)
-    aSplit = view(aGm, {p.m, p.k / k0, k0});
-  outFlat = view(outGm, {p.m * p.n});
+  Value aGm = entry->getArgument(aArg);
+  aFlat = view(aGm, {numel(aGm)});
+  // Rows that are whole blocks apart load many at a time, through views
+  // that split rows into fractal rows (K0 values) or groups of 16.
+  if (!p.a.staged && !p.a.kRows && !kRem)
+    aSplit = view(aGm, {numel(aGm) / p.k, p.k / k0, k0});
+  if (!p.a.staged && p.a.kRows)
+    aSplit = view(aGm, {numel(aGm) / p.a.cols, p.a.cols / 16, 16});
+  bGm = entry->getArgument(bArg);
+  if (!p.bConst) {
+    bFlat = view(bGm, {numel(bGm)});
+    if (!p.bOp.staged && !p.bOp.kRows && !kRem)
+      bSplit = view(bGm, {numel(bGm) / p.k, p.k / k0, k0});
+    if (!p.bOp.staged && p.bOp.kRows)
+      bSplit = view(bGm, {numel(bGm) / p.bOp.cols, p.bOp.cols / 16, 16});
+  }
+  if (p.bias == BiasKind::Matrix || p.cubeBias()) {
+    Value cGm = entry->getArgument(cArg);
+    // A scalar's slot is one block: read the block.
+    cFlat = view(cGm, {std::max<int64_t>(numel(cGm), k0)});
+  }
+  int64_t outRows = p.batches() * p.m;
+  Value outGm = entry->getArgument(outArg);
+  outFlat = view(outGm, {flatOut ? roundUp(outRows * p.n, k0) : outRows * p.n});
   if (p.n % 16 == 0)
-    outSplit = view(outGm, {p.m, n1, 16});
+    outSplit = view(outGm, {outRows, n1, 16});
+  if (storeWorkspace)
+    wGm = entry->getArgument(*storeArg);
+  if (flatOut)
+    flatOutGm = entry->getArgument(*flatOutArg);
 
-  l1a = alloc(mt * k1s * k0, p.elem, MemorySpace::L1);
-  l1b = alloc(k1s * n1 * fe, p.elem, MemorySpace::L1);
-  l0a = alloc(mt * k1s * k0, p.elem, MemorySpace::L0A);
-  l0b = alloc(k1s * n1 * fe, p.elem, MemorySpace::L0B);
+  int64_t kBuf = roundUp(k1s, kg);
+  int64_t l0aSize = mt * kBuf * k0 + (p.a.kRows ? fe : 0);
+  l1a = alloc(mt * kBuf * k0, p.elem, MemorySpace::L1);
+  l1b = alloc(kBuf * n1 * fe, p.elem, MemorySpace::L1);
+  l0a = alloc(l0aSize, p.elem, MemorySpace::L0A);
+  l0b = alloc(kBuf * n1 * fe, p.elem, MemorySpace::L0B);
   l0c = alloc(mt * npad, f32, MemorySpace::L0C);
   cub = alloc(mt * npad, p.elem, MemorySpace::UB);
-  if (!p.epilogue.empty() || p.hasBias)
+  bool scales = !p.bConst && p.alpha != 1.0;
+  if (!p.epilogue.empty() || p.hasBias || scales || p.bias == BiasKind::Matrix)
     eub = alloc(mt * npad, p.elem, MemorySpace::UB);
-  for (Value rowGm : rowGms) {
+  for (unsigned arg : rowArgs) {
     Value tile = alloc(mt * npad, p.elem, MemorySpace::UB);
-    copy(rowGm, tile);
+    copy(entry->getArgument(arg), tile);
     rowTiles.push_back(tile);
   }
-  if (workspace)
+  if (storeWorkspace)
     scratch = alloc(k0, p.elem, MemorySpace::UB);
-  // Padding rows of a ragged M are read (as whole fractals) but never
-  // loaded from gm: zero the whole A buffer once.
-  if (p.m % 16) {
-    Value zeros = alloc(mt * k0, p.elem, MemorySpace::UB);
-    tile::VDupOp::create(b, loc, b.getF64FloatAttr(0.0), zeros);
-    loop(idx(k1s),
-         [&](Value j) { copy(zeros, sub(l1a, {mul(j, mt * k0)}, {mt * k0})); });
+  zeros = alloc(fe, p.elem, MemorySpace::UB);
+  tile::VDupOp::create(b, loc, b.getF64FloatAttr(0.0), zeros);
+  // Padding rows and columns that no load writes are still read as whole
+  // fractals: zero the operand buffers once.
+  bool raggedA = p.a.kRows ? p.k % 16 != 0 : p.m % 16 != 0;
+  bool raggedB =
+      p.bConst ? false : (p.bOp.kRows ? p.k % 16 != 0 : p.n % 16 != 0);
+  if (raggedA)
+    zeroL1(l1a);
+  if (raggedB)
+    zeroL1(l1b);
+  if (p.bias == BiasKind::Matrix) {
+    cTile = alloc(mt * npad, p.elem, MemorySpace::UB);
+    tile::VDupOp::create(b, loc, b.getF64FloatAttr(0.0), cTile);
+  }
+  if (p.cubeBias()) {
+    // C broadcast over rows is one more product on the cube, ones[m, 1] x
+    // C[1, N]: L0A holds a column of beta (over alpha when the result is
+    // scaled later), and L0B's row 0 is C, one value per 32-byte block
+    // (ZN fractals store [n0][k0]). The products then accumulate onto it.
+    double scale = p.bConst ? p.beta : p.beta / p.alpha;
+    Value ones = alloc(mt * k0, p.elem, MemorySpace::UB);
+    tile::VDupOp::create(b, loc, b.getF64FloatAttr(scale), ones);
+    Value l1Ones = alloc(mt * k0, p.elem, MemorySpace::L1);
+    copy(ones, l1Ones);
+    biasA = alloc(mt * k0, p.elem, MemorySpace::L0A);
+    copy(l1Ones, biasA);
+    Value l1Row = alloc(npad * k0, p.elem, MemorySpace::L1);
+    if (npad != p.n)
+      zeroL1(l1Row);
+    int64_t step = p.bias == BiasKind::CubeRow ? 1 : 0;
+    loop(idx(p.n), [&](Value j) {
+      copy(sub(cFlat, {mul(j, step)}, {k0}), sub(l1Row, {mul(j, k0)}, {k0}));
+    });
+    biasB = alloc(npad * k0, p.elem, MemorySpace::L0B);
+    copy(l1Row, biasB);
+  }
+  if (flatOut) {
+    // Blocks the output rows never write but the final copy reads.
+    int64_t last = outRows * p.n / k0 * k0;
+    copy(sub(zeros, {idx(0)}, {k0}), sub(flatOutGm, {idx(last)}, {k0}));
   }
 
-  // Full tiles t = b + j * B; the ragged tail runs once, on block F % B.
-  int64_t fullTiles = p.m / mt, tail = p.m % mt;
-  if (fullTiles > 0) {
-    Value count = buildDealtTileCount(b, loc, blockIdx, fullTiles, blocks);
-    loop(count, [&](Value j) {
-      Value t = add(mul(j, blocks), blockIdx);
-      emitTile(mul(t, mt), mt);
+  int64_t batches = p.batches(), fullTiles = p.m / mt, tail = p.m % mt;
+  if (batches == 1) {
+    // Full tiles t = b + j * B; the ragged tail runs once, on block F % B.
+    if (fullTiles > 0) {
+      Value count = buildDealtTileCount(b, loc, blockIdx, fullTiles, blocks);
+      loop(count, [&](Value j) {
+        Value t = add(mul(j, blocks), blockIdx);
+        emitTile(Value(), mul(t, mt), mt);
+      });
+    }
+    if (tail > 0) {
+      Value count = buildOwnerTripCount(b, loc, blockIdx, fullTiles % blocks);
+      loop(count, [&](Value) { emitTile(Value(), idx(fullTiles * mt), tail); });
+    }
+  } else if (blocks == 1) {
+    // In order, so that rows written as whole blocks overwrite the spill of
+    // the row before them.
+    loop(idx(batches), [&](Value bi) {
+      if (fullTiles > 0)
+        loop(idx(fullTiles), [&](Value t) { emitTile(bi, mul(t, mt), mt); });
+      if (tail > 0)
+        emitTile(bi, idx(fullTiles * mt), tail);
     });
+  } else {
+    // (batch, tile) items dealt over the blocks, then the batches' tails.
+    if (fullTiles > 0) {
+      Value count =
+          buildDealtTileCount(b, loc, blockIdx, batches * fullTiles, blocks);
+      loop(count, [&](Value j) {
+        Value item = add(mul(j, blocks), blockIdx);
+        Value bi = div(item, fullTiles);
+        Value t = arith::SubIOp::create(b, loc, item, mul(bi, fullTiles));
+        emitTile(bi, mul(t, mt), mt);
+      });
+    }
+    if (tail > 0) {
+      Value count = buildDealtTileCount(b, loc, blockIdx, batches, blocks);
+      loop(count, [&](Value j) {
+        emitTile(add(mul(j, blocks), blockIdx), idx(fullTiles * mt), tail);
+      });
+    }
   }
-  if (tail > 0) {
-    Value count = buildOwnerTripCount(b, loc, blockIdx, fullTiles % blocks);
-    loop(count, [&](Value) { emitTile(idx(fullTiles * mt), tail); });
+  if (flatOut) {
+    Value staged = view(flatOutGm, {roundUp(outRows * p.n, k0)});
+    buildFlatCopy(b, loc, staged, outFlat, outRows * p.n, cub);
   }
   func::ReturnOp::create(b, loc);
 }
 
-void CubeBuilder::emitTile(Value mOff, int64_t m) {
+void CubeBuilder::emitTile(Value bi, Value mOff, int64_t m) {
+  Value aRow = batchRow(bi, p.a);
+  Value bRow = p.bConst ? idx(0) : batchRow(bi, p.bOp);
+  Value outRow = bi ? add(mul(bi, p.m), mOff) : mOff;
+  if (p.cubeBias())
+    tile::MmadOp::create(b, loc, view(biasA, {m, 1}), view(biasB, {1, npad}),
+                         view(l0c, {m, npad}));
   int64_t steps = (k1 + k1s - 1) / k1s;
   int64_t lastCount = k1 - (steps - 1) * k1s;
+  bool acc = p.cubeBias();
   if (steps == 1) {
-    emitKStep(mOff, m, idx(0), lastCount, false, true);
+    emitKStep(aRow, bRow, mOff, m, idx(0), lastCount, acc, true);
   } else {
-    emitKStep(mOff, m, idx(0), k1s, false, false);
+    emitKStep(aRow, bRow, mOff, m, idx(0), k1s, acc, false);
     if (steps > 2)
       loop(idx(steps - 2), [&](Value s) {
-        emitKStep(mOff, m, mul(add(s, 1), k1s), k1s, true, false);
+        emitKStep(aRow, bRow, mOff, m, mul(add(s, 1), k1s), k1s, true, false);
       });
-    emitKStep(mOff, m, idx((steps - 1) * k1s), lastCount, true, true);
+    emitKStep(aRow, bRow, mOff, m, idx((steps - 1) * k1s), lastCount, true,
+              true);
   }
   // L0C holds [n1][mPad][16]; ub keeps the row stride of a full tile so the
   // broadcast rows line up for every tile.
   int64_t mPad = roundUp(m, 16);
   copy(view(l0c, {n1, mPad * 16}), view(cub, {n1, mPad * 16}, {mt * 16, 1}));
-  Value result = emitEpilogue(m);
-  emitStore(result, mOff, m);
-}
-
-void CubeBuilder::emitKStep(Value mOff, int64_t m, Value kf0, int64_t kc,
-                            bool accumulate, bool last) {
-  int64_t mPad = roundUp(m, 16), m1 = mPad / 16;
-  // A: gm -> L1 fractal columns [kc][mPad][K0].
-  Value a3 = view(l1a, {kc, mPad, k0}, {mPad * k0, k0, 1});
-  if (!kRem) {
-    Value rows = sub(aSplit, {mOff, kf0, idx(0)}, {m, kc, k0});
-    copy(swap01(rows), sub(a3, {idx(0), idx(0), idx(0)}, {kc, m, k0}));
-  } else {
-    // Rows are not whole blocks apart: one copy per row. The last fractal
-    // of K reads the row's final K0 columns (see packB).
-    bool tailFractal = last;
-    int64_t full = tailFractal ? kc - 1 : kc;
-    loop(idx(m), [&](Value i) {
-      Value rowStart = mul(add(mOff, i), p.k);
-      if (full > 0)
-        copy(expand(sub(aFlat, {add(rowStart, mul(kf0, k0))}, {full * k0}),
-                    {full, 1, k0}),
-             sub(a3, {idx(0), i, idx(0)}, {full, 1, k0}));
-      if (tailFractal)
-        copy(expand(sub(aFlat, {add(rowStart, p.k - k0)}, {k0}), {1, 1, k0}),
-             sub(a3, {idx(kc - 1), i, idx(0)}, {1, 1, k0}));
-    });
+  Value result = emitEpilogue(m, mOff);
+  if (!flatOut) {
+    emitStore(result, outRow, m);
+    return;
   }
-  // B: packed fractals, contiguous.
-  copy(sub(bGm, {mul(kf0, n1 * fe)}, {kc * n1 * fe}),
-       sub(l1b, {idx(0)}, {kc * n1 * fe}));
-  // L1 -> L0A in ZZ order: fractal (i1, j) from column j, row group i1.
-  copy(view(l1a, {m1, kc, 16, k0}, {16 * k0, mPad * k0, k0, 1}),
-       view(l0a, {m1, kc, 16, k0}));
-  copy(sub(l1b, {idx(0)}, {kc * n1 * fe}), sub(l0b, {idx(0)}, {kc * n1 * fe}));
-  auto mmad =
-      tile::MmadOp::create(b, loc, view(l0a, {m, kc * k0}),
-                           view(l0b, {kc * k0, npad}), view(l0c, {m, npad}));
-  if (accumulate)
-    mmad.setAccumulate(true);
+  // Rows shorter than a block: written in order into a workspace, each
+  // block spilling into the rows after it, and copied out flat at the end.
+  Value res3 = view(result, {n1, mt, 16});
+  loop(idx(m), [&](Value i) {
+    copy(sub(res3, {idx(0), i, idx(0)}, {1, 1, 16}),
+         expand(sub(flatOutGm, {mul(add(outRow, i), p.n)}, {16}), {1, 1, 16}));
+  });
 }
 
-Value CubeBuilder::emitEpilogue(int64_t m) {
+void CubeBuilder::loadRows(Value flat, Value split, Value rowBase, int64_t cols,
+                           int64_t rows, int64_t rowsPad, Value kf0, int64_t kc,
+                           bool last, Value l1) {
+  Value a3 = view(l1, {kc, rowsPad, k0}, {rowsPad * k0, k0, 1});
+  if (split) {
+    Value src = sub(split, {rowBase, kf0, idx(0)}, {rows, kc, k0});
+    copy(swap01(src), sub(a3, {idx(0), idx(0), idx(0)}, {kc, rows, k0}));
+    return;
+  }
+  // Rows are not whole blocks apart: one copy per row. With overlapTail the
+  // last fractal of K reads the row's final K0 columns (see packB);
+  // otherwise the row read runs past the row's end into a staged copy.
+  bool tailFractal = last && overlapTail;
+  int64_t full = tailFractal ? kc - 1 : kc;
+  loop(idx(rows), [&](Value i) {
+    Value rowStart = mul(add(rowBase, i), cols);
+    if (full > 0)
+      copy(expand(sub(flat, {add(rowStart, mul(kf0, k0))}, {full * k0}),
+                  {full, 1, k0}),
+           sub(a3, {idx(0), i, idx(0)}, {full, 1, k0}));
+    if (tailFractal)
+      copy(expand(sub(flat, {add(rowStart, cols - k0)}, {k0}), {1, 1, k0}),
+           sub(a3, {idx(kc - 1), i, idx(0)}, {1, 1, k0}));
+  });
+}
+
+void CubeBuilder::loadKRows(Value flat, Value split, Value rowBase,
+                            Value colOff, int64_t cols, int64_t groups,
+                            Value kStart, int64_t kRows, Value l1) {
+  // L1 holds [groups][kRowsMax][16]: per group of 16 columns, the rows of K
+  // in order, so 16 rows are one row-major 16 x 16 block.
+  Value l13 = view(l1, {groups, kRowsMax(), 16});
+  Value first = add(rowBase, kStart);
+  if (split) {
+    // One strided copy per group (kRows bursts of 16 values).
+    Value src =
+        sub(split, {first, div(colOff, 16), idx(0)}, {kRows, groups, 16});
+    copy(swap01(src), sub(l13, {idx(0), idx(0), idx(0)}, {groups, kRows, 16}));
+    return;
+  }
+  // One copy per stored row spreads it over the groups.
+  loop(idx(kRows), [&](Value r) {
+    copy(expand(
+             sub(flat, {add(mul(add(first, r), cols), colOff)}, {groups * 16}),
+             {groups, 1, 16}),
+         sub(l13, {idx(0), r, idx(0)}, {groups, 1, 16}));
+  });
+}
+
+/// Transposing loads of `groups` groups of 16 columns from `l1` (see
+/// loadKRows) into fractals `stride` fractals apart in `l0`.
+void CubeBuilder::loadTransposed(Value l1, int64_t groups, int64_t kb, Value l0,
+                                 int64_t stride) {
+  // A full step is one load: the groups' blocks, and their fractals in L0,
+  // are then back to back.
+  if (kb * 16 == kRowsMax() && stride * k0 == kb * 16) {
+    tile::LoadTransposeOp::create(b, loc, view(l1, {groups * kb, 16, 16}),
+                                  view(l0, {groups * kb, 16 / k0, 16, k0}));
+    return;
+  }
+  for (int64_t g = 0; g < groups; ++g)
+    tile::LoadTransposeOp::create(
+        b, loc, view(l1, {kb, 16, 16}, {256, 16, 1}, g * kRowsMax() * 16),
+        view(l0, {kb, 16 / k0, 16, k0}, {}, g * stride * fe));
+}
+
+void CubeBuilder::emitKStep(Value aRow, Value bRow, Value mOff, int64_t m,
+                            Value kf0, int64_t kc, bool accumulate, bool last) {
+  int64_t mPad = roundUp(m, 16), m1 = mPad / 16;
+  // Rows of K this step covers, and the k the cube multiplies over: all of
+  // kc fractals with the overlapping tail (packed B zeroes the rest).
+  int64_t kRows = last ? p.k - (k1 - kc) * k0 : kc * k0;
+  int64_t mmadK = overlapTail ? kc * k0 : kRows;
+  int64_t kcs = roundUp(kc, kg), kb = kcs * k0 / 16;
+  Value kStart = mul(kf0, k0);
+  // gm -> L1 for both operands first, then L1 -> L0, then the cube.
+  if (!p.a.kRows)
+    loadRows(aFlat, aSplit, add(aRow, mOff), p.a.cols, m, mPad, kf0, kc, last,
+             l1a);
+  else
+    loadKRows(aFlat, aSplit, aRow, mOff, p.a.cols, m1, kStart, kRows, l1a);
+  if (p.bConst)
+    copy(sub(bGm, {mul(kf0, n1 * fe)}, {kc * n1 * fe}),
+         sub(l1b, {idx(0)}, {kc * n1 * fe}));
+  else if (!p.bOp.kRows)
+    loadRows(bFlat, bSplit, bRow, p.bOp.cols, p.n, npad, kf0, kc, last, l1b);
+  else
+    loadKRows(bFlat, bSplit, bRow, idx(0), p.bOp.cols, n1, kStart, kRows, l1b);
+
+  // L0A in ZZ order: fractal (i1, j) at (i1 * kc + j).
+  if (!p.a.kRows) {
+    copy(view(l1a, {m1, kc, 16, k0}, {16 * k0, mPad * k0, k0, 1}),
+         view(l0a, {m1, kc, 16, k0}));
+  } else {
+    // An odd fractal count (f32) writes one fractal into the next row
+    // group, which its own load (issued later) rewrites.
+    loadTransposed(l1a, m1, kb, l0a, kc);
+  }
+  if (p.bConst) {
+    // Packed fractals are already in L0B order.
+    copy(sub(l1b, {idx(0)}, {kc * n1 * fe}),
+         sub(l0b, {idx(0)}, {kc * n1 * fe}));
+    auto mmad =
+        tile::MmadOp::create(b, loc, view(l0a, {m, mmadK}),
+                             view(l0b, {mmadK, npad}), view(l0c, {m, npad}));
+    if (accumulate)
+      mmad.setAccumulate(true);
+    return;
+  }
+  // Runtime B: L0B holds one column of 16 per kcs fractals ([n1][kcs]), and
+  // the cube runs once per column into that column of L0C.
+  if (!p.bOp.kRows)
+    copy(view(l1b, {n1, kc, 16, k0}, {fe, npad * k0, k0, 1}),
+         view(l0b, {n1, kc, 16, k0}, {kcs * fe, fe, k0, 1}));
+  else
+    loadTransposed(l1b, n1, kb, l0b, kcs);
+  for (int64_t j = 0; j < n1; ++j) {
+    auto mmad = tile::MmadOp::create(b, loc, view(l0a, {m, mmadK}),
+                                     view(l0b, {mmadK, 16}, {}, j * kcs * fe),
+                                     view(l0c, {m, 16}, {}, j * mPad * 16));
+    if (accumulate)
+      mmad.setAccumulate(true);
+  }
+}
+
+Value CubeBuilder::emitEpilogue(int64_t m, Value mOff) {
   // Whole buffer, or one region per fractal column when the tile has fewer
   // (padded) rows than the buffer's row stride.
   int64_t mPad = roundUp(m, 16);
@@ -531,6 +913,28 @@ Value CubeBuilder::emitEpilogue(int64_t m) {
     return sub(buffer, {idx(r.first)}, {r.second});
   };
   Value cur = cub, other = eub;
+  if (!p.bConst && p.alpha != 1.0) {
+    for (auto r : regions)
+      tile::VMulsOp::create(b, loc, region(cur, r), b.getF64FloatAttr(p.alpha),
+                            region(other, r));
+    std::swap(cur, other);
+  }
+  if (p.bias == BiasKind::Matrix) {
+    // C's rows of this tile, in the layout of the result.
+    Value c3 = view(cTile, {n1, mt, 16});
+    loop(idx(m), [&](Value i) {
+      copy(expand(sub(cFlat, {mul(add(mOff, i), p.n)}, {n1 * 16}), {n1, 1, 16}),
+           sub(c3, {idx(0), i, idx(0)}, {n1, 1, 16}));
+    });
+    for (auto r : regions) {
+      if (p.beta != 1.0)
+        tile::VMulsOp::create(b, loc, region(cTile, r),
+                              b.getF64FloatAttr(p.beta), region(cTile, r));
+      tile::VAddOp::create(b, loc, region(cur, r), region(cTile, r),
+                           region(other, r));
+    }
+    std::swap(cur, other);
+  }
   if (p.hasBias) {
     for (auto r : regions)
       tile::VAddOp::create(b, loc, region(cur, r), region(rowTiles[0], r),
@@ -606,10 +1010,10 @@ ascend::buildCubeKernel(nn::KernelOp kernel,
   if (failed(problem))
     return failure();
   Operation *cube = &kernel.getBody().front().front();
-  CubeBuilder cb(*problem, builder, kernel.getLoc());
+  CubeProblem &p = *problem;
+  CubeBuilder cb(p, builder, kernel.getLoc());
   if (failed(cb.chooseTiles(machine, cube)))
     return failure();
-  const CubeProblem &p = *problem;
   MLIRContext *ctx = builder.getContext();
   auto gm = tile::MemorySpaceAttr::get(ctx, MemorySpace::GM);
   auto gmType = [&](ArrayRef<int64_t> shape) {
@@ -623,29 +1027,70 @@ ascend::buildCubeKernel(nn::KernelOp kernel,
         RankedTensorType::get({(int64_t)values.size()}, p.elem), values, name);
     return arg;
   };
-
-  CubeKernel result;
-  CubeKernelArg a;
-  a.input = p.aInput;
-  a.type = gmType({p.m, p.k});
-  result.args.push_back(a);
-  std::string name = kernel.getSymName().str();
-  result.args.push_back(constant(cb.packB(), name + "_weights_zn"));
-  for (auto [i, row] : llvm::enumerate(p.rows))
-    result.args.push_back(
-        constant(cb.broadcastRow(row), name + "_row" + std::to_string(i)));
-  bool workspace = p.n % 16 != 0;
-  if (workspace) {
+  auto workspace = [&](int64_t elements) {
     CubeKernelArg w;
     w.kind = CubeKernelArg::Kind::Workspace;
-    w.type = gmType({cb.blocks * cb.npad});
-    result.args.push_back(w);
+    w.type = gmType({elements});
+    return w;
+  };
+
+  CubeKernel result;
+  std::string name = kernel.getSymName().str();
+  // A runtime operand: the input itself, or a staged copy of it.
+  auto operand = [&](const MatrixOperand &op, StringRef suffix) {
+    auto tensor =
+        cast<RankedTensorType>(kernel.getInputs()[op.input].getType());
+    MemRefType inputType = gmType(tensor.getShape());
+    unsigned index = result.args.size();
+    if (!op.staged) {
+      CubeKernelArg in;
+      in.input = op.input;
+      in.type = inputType;
+      result.args.push_back(in);
+      return index;
+    }
+    int64_t data = roundUp(tensor.getNumElements(), cb.k0);
+    result.args.push_back(workspace(data + kStagePadding));
+    OpBuilder::InsertionGuard guard(builder);
+    CubePrelude stage;
+    stage.func = buildStageKernel(builder, kernel.getLoc(),
+                                  name + "_stage_" + suffix.str(), inputType,
+                                  result.args.back().type);
+    stage.input = op.input;
+    stage.arg = index;
+    result.prelude.push_back(stage);
+    return index;
+  };
+  cb.aArg = operand(p.a, "a");
+  if (p.bConst) {
+    cb.bArg = result.args.size();
+    result.args.push_back(constant(cb.packB(), name + "_weights_zn"));
+  } else {
+    cb.bArg = operand(p.bOp, "b");
+  }
+  if (p.bias == BiasKind::Matrix || p.cubeBias())
+    cb.cArg = operand(p.c, "c");
+  for (auto [i, row] : llvm::enumerate(p.rows)) {
+    cb.rowArgs.push_back(result.args.size());
+    result.args.push_back(
+        constant(cb.broadcastRow(row), name + "_row" + std::to_string(i)));
+  }
+  if (cb.storeWorkspace) {
+    cb.storeArg = result.args.size();
+    result.args.push_back(workspace(cb.blocks * cb.npad));
+  }
+  int64_t outElements = p.batches() * p.m * p.n;
+  if (cb.flatOut) {
+    cb.flatOutArg = result.args.size();
+    result.args.push_back(workspace(roundUp(outElements, cb.k0) + 16));
   }
 
   SmallVector<Type> argTypes;
   for (const CubeKernelArg &arg : result.args)
     argTypes.push_back(arg.type);
-  argTypes.push_back(gmType({p.m, p.n}));
+  cb.outArg = argTypes.size();
+  argTypes.push_back(
+      gmType(cast<RankedTensorType>(cube->getResult(0).getType()).getShape()));
   auto func = func::FuncOp::create(builder, kernel.getLoc(), name,
                                    builder.getFunctionType(argTypes, {}));
   func.setPrivate();
@@ -653,7 +1098,7 @@ ascend::buildCubeKernel(nn::KernelOp kernel,
   func->setAttr("tile.block_dim", builder.getI32IntegerAttr(cb.blocks));
   func.addEntryBlock();
   OpBuilder::InsertionGuard guard(builder);
-  cb.emitBody(func, p.rows.size(), workspace);
+  cb.emitBody(func);
   result.func = func;
   return result;
 }

@@ -25,20 +25,31 @@ struct CubeKernelArg {
   mlir::MemRefType type;
 };
 
+/// A kernel launched just before the cube kernel, as
+/// `func`(graph value of kernel input `input`, cube kernel argument `arg`):
+/// stages a runtime operand into a workspace (see StageKernel.h).
+struct CubePrelude {
+  mlir::func::FuncOp func;
+  unsigned input = 0;
+  unsigned arg = 0;
+};
+
 /// A cube kernel function and how to fill its arguments; the kernel results
-/// follow `args` in the function signature.
+/// follow `args` in the function signature. `prelude` kernels run first.
 struct CubeKernel {
   mlir::func::FuncOp func;
   llvm::SmallVector<CubeKernelArg> args;
+  llvm::SmallVector<CubePrelude> prelude;
 };
 
 /// Whether `kernel` holds a matrix product (nn.matmul or nn.gemm).
 bool isCubeKernel(nn::KernelOp kernel);
 
-/// Builds the tile-level function of a kernel made of a 2-D nn.matmul or
-/// nn.gemm with a constant right operand, followed by elementwise ops whose
-/// other operands are splat constants (`scalars`, per kernel input) or
-/// constant rows of N values. See CubeKernel.cpp and docs/cube-lowering.md.
+/// Builds the tile-level function of a kernel made of an nn.matmul (2-D or
+/// batched) or nn.gemm, with a constant or runtime right operand, followed
+/// by elementwise ops whose other operands are splat constants (`scalars`,
+/// per kernel input) or constant rows of N values. See CubeKernel.cpp and
+/// docs/cube-lowering.md.
 mlir::FailureOr<CubeKernel>
 buildCubeKernel(nn::KernelOp kernel,
                 llvm::ArrayRef<std::optional<double>> scalars,

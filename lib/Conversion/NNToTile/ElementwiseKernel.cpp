@@ -17,6 +17,7 @@
 
 #include "BlockSplit.h"
 #include "ElementwiseOps.h"
+#include "GmType.h"
 
 #include "tile/TileOps.h"
 
@@ -56,7 +57,7 @@ FailureOr<func::FuncOp> ascend::buildElementwiseKernel(
       return op.emitError("result shape differs from the kernel's");
   }
 
-  int64_t n = shaped.getNumElements();
+  int64_t n = getStoredNumElements(shaped);
   int64_t bytes = elem.getIntOrFloatBitWidth() / 8;
   int64_t lanes = 256 / bytes, perBlock = 32 / bytes;
   SmallVector<Value> tensorInputs;
@@ -85,18 +86,11 @@ FailureOr<func::FuncOp> ascend::buildElementwiseKernel(
       std::max<int64_t>(1, std::min<int64_t>(machine.cores, fullTiles));
 
   // Signature: tensor inputs, then results, as gm memrefs.
-  auto space =
-      tile::MemorySpaceAttr::get(builder.getContext(), MemorySpace::GM);
-  auto gmType = [&](Type t) {
-    auto tensor = cast<RankedTensorType>(t);
-    return MemRefType::get(tensor.getShape(), tensor.getElementType(),
-                           MemRefLayoutAttrInterface(), space);
-  };
   SmallVector<Type> argTypes;
   for (Value input : tensorInputs)
-    argTypes.push_back(gmType(input.getType()));
+    argTypes.push_back(getGmType(input.getType()));
   for (Type result : kernel.getResultTypes())
-    argTypes.push_back(gmType(result));
+    argTypes.push_back(getGmType(result));
   Location loc = kernel.getLoc();
   auto func = func::FuncOp::create(builder, loc, kernel.getSymName(),
                                    builder.getFunctionType(argTypes, {}));

@@ -5,6 +5,7 @@
 #include "BroadcastKernel.h"
 #include "CubeKernel.h"
 #include "ElementwiseKernel.h"
+#include "GmType.h"
 #include "ReductionKernel.h"
 
 #include "nn/NNOps.h"
@@ -30,13 +31,6 @@ struct LowerNNToTilePass
 };
 } // namespace
 
-static MemRefType gmType(Type type, MLIRContext *context) {
-  auto tensor = cast<RankedTensorType>(type);
-  return MemRefType::get(tensor.getShape(), tensor.getElementType(),
-                         MemRefLayoutAttrInterface(),
-                         tile::MemorySpaceAttr::get(context, MemorySpace::GM));
-}
-
 /// The value of a splat constant, if `value` is one.
 static std::optional<double> getSplat(Value value) {
   auto constant = value.getDefiningOp<nn::ConstantOp>();
@@ -46,6 +40,21 @@ static std::optional<double> getSplat(Value value) {
   if (!dense || !dense.isSplat() || !isa<FloatType>(dense.getElementType()))
     return std::nullopt;
   return dense.getSplatValue<APFloat>().convertToDouble();
+}
+
+/// Whether `kernel` only reshapes a tensor stored in its framework layout:
+/// such a kernel moves no data, its result is a view of its input's buffer.
+static bool isViewKernel(nn::KernelOp kernel) {
+  Block &body = kernel.getBody().front();
+  if (!llvm::hasSingleElement(body.without_terminator()))
+    return false;
+  auto reshape = dyn_cast<nn::ReshapeOp>(body.front());
+  auto yield = cast<nn::YieldOp>(body.getTerminator());
+  return reshape && isa<BlockArgument>(reshape.getInput()) &&
+         yield.getValues().size() == 1 &&
+         yield.getValues()[0] == reshape.getResult() &&
+         !reshape.getInput().getType().getEncoding() &&
+         !reshape.getType().getEncoding();
 }
 
 void LowerNNToTilePass::runOnOperation() {
@@ -68,9 +77,9 @@ void LowerNNToTilePass::runOnOperation() {
   FunctionType graphType = graph.getFunctionType();
   SmallVector<Type> argTypes;
   for (Type t : graphType.getInputs())
-    argTypes.push_back(gmType(t, context));
+    argTypes.push_back(getGmType(t));
   for (Type t : graphType.getResults())
-    argTypes.push_back(gmType(t, context));
+    argTypes.push_back(getGmType(t));
   auto main = func::FuncOp::create(builder, graph.getLoc(), "main_tile",
                                    builder.getFunctionType(argTypes, {}));
   auto name = [&](DictionaryAttr attrs, StringRef fallback) -> Attribute {
@@ -104,8 +113,8 @@ void LowerNNToTilePass::runOnOperation() {
     llvm::SmallPtrSet<Value, 8> seen;
     for (OpOperand &operand : returnOp->getOpOperands()) {
       Value v = operand.get();
-      if (isa_and_nonnull<nn::KernelOp>(v.getDefiningOp()) &&
-          seen.insert(v).second)
+      auto producer = dyn_cast_or_null<nn::KernelOp>(v.getDefiningOp());
+      if (producer && !isViewKernel(producer) && seen.insert(v).second)
         continue;
       auto copy = nn::KernelOp::create(
           graphBuilder, v.getLoc(), TypeRange{v.getType()},
@@ -144,9 +153,8 @@ void LowerNNToTilePass::runOnOperation() {
     auto constant = value.getDefiningOp<nn::ConstantOp>();
     if (!constant)
       return Value();
-    Value global =
-        addGlobal(constant.getLoc(), gmType(constant.getType(), context),
-                  constant.getValue());
+    Value global = addGlobal(constant.getLoc(), getGmType(constant.getType()),
+                             constant.getValue());
     buffers[value] = global;
     return global;
   };
@@ -160,6 +168,17 @@ void LowerNNToTilePass::runOnOperation() {
       op.emitError("only nn.kernel and nn.constant may appear in the graph "
                    "when lowering to tile; run ascend-fuse first");
       return signalPassFailure();
+    }
+    if (isViewKernel(kernel)) {
+      Value source = lookup(kernel.getInputs()[0]);
+      MemRefType type = getGmType(kernel.getResult(0).getType());
+      SmallVector<int64_t> strides(type.getRank(), 1);
+      for (int64_t i = type.getRank() - 2; i >= 0; --i)
+        strides[i] = strides[i + 1] * type.getDimSize(i + 1);
+      buffers[kernel.getResult(0)] = memref::ReinterpretCastOp::create(
+          builder, kernel.getLoc(), type, source, /*offset=*/0, type.getShape(),
+          strides);
+      continue;
     }
     SmallVector<std::optional<double>> scalars;
     for (Value input : kernel.getInputs())
@@ -187,6 +206,13 @@ void LowerNNToTilePass::runOnOperation() {
           break;
         }
       }
+      // Staging kernels fill workspaces from inputs before the launch.
+      for (const CubePrelude &stage : cube->prelude) {
+        symbols.insert(stage.func);
+        func::CallOp::create(builder, kernel.getLoc(), stage.func,
+                             ValueRange{lookup(kernel.getInputs()[stage.input]),
+                                        args[stage.arg]});
+      }
     } else if (isReductionKernel(kernel)) {
       tileKernel = buildReductionKernel(kernel, *machine, moduleBuilder);
       if (failed(tileKernel))
@@ -209,7 +235,7 @@ void LowerNNToTilePass::runOnOperation() {
       Value out = outputs.lookup(result);
       if (!out)
         out = memref::AllocOp::create(builder, kernel.getLoc(),
-                                      gmType(result.getType(), context));
+                                      getGmType(result.getType()));
       buffers[result] = out;
       args.push_back(out);
     }

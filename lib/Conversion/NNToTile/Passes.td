@@ -21,7 +21,9 @@ def LowerNNToTile : Pass<"ascend-lower-nn-to-tile", "::mlir::ModuleOp"> {
     computed with vector ops (composites for sigmoid, tanh, softplus,
     softsign, elu, selu, hard-sigmoid, hard-swish, leaky-relu, clip), and copied
     out, and the last partial tile runs on one block. Kernels starting with
-    a 2-D matmul or gemm with constant weights run on the cube, with their
+    a matmul (2-D or batched) or gemm, with constant or runtime operands,
+    run on the cube (runtime operands with rows that are not whole 32-byte
+    blocks are first staged by a one-block kernel), with their
     elementwise epilogue on the vector unit (docs/cube-lowering.md). Other
     kernels are rejected with an error naming the ONNX node.
   }];

@@ -135,6 +135,9 @@ ascend::buildReductionKernel(nn::KernelOp kernel, const MachineModel &machine,
       yield.getValues().size() != 1 ||
       yield.getValues()[0] != node->getResult(0))
     return node->emitError("a reduction fuses with nothing else yet");
+  if (failed(checkPlainLayouts(
+          node, {node->getOperand(0).getType(), node->getResult(0).getType()})))
+    return failure();
   auto inType = cast<RankedTensorType>(node->getOperand(0).getType());
   Type elem = inType.getElementType();
   if (!elem.isF32() && !elem.isF16())

@@ -3,6 +3,7 @@
 #include "RowKernel.h"
 
 #include "BlockSplit.h"
+#include "GmType.h"
 
 #include "tile/TileOps.h"
 
@@ -26,17 +27,20 @@ InFlightDiagnostic ascend::emitNoTilingError(Operation *node, StringRef buffer,
          << machine.getBuffer(MemorySpace::UB).size << " bytes";
 }
 
+LogicalResult ascend::checkPlainLayouts(Operation *node, TypeRange types) {
+  for (Type t : types)
+    if (cast<RankedTensorType>(t).getEncoding())
+      return node->emitError("packed layouts (")
+             << t << ") are not supported by row kernels yet";
+  return success();
+}
+
 func::FuncOp RowKernelBuilder::createKernel(StringRef name,
                                             ArrayRef<Type> tensorTypes,
                                             int64_t blocks) {
-  auto space = tile::MemorySpaceAttr::get(b.getContext(), MemorySpace::GM);
   SmallVector<Type> argTypes;
-  for (Type t : tensorTypes) {
-    auto tensor = cast<RankedTensorType>(t);
-    argTypes.push_back(MemRefType::get(tensor.getShape(),
-                                       tensor.getElementType(),
-                                       MemRefLayoutAttrInterface(), space));
-  }
+  for (Type t : tensorTypes)
+    argTypes.push_back(getGmType(t));
   auto func =
       func::FuncOp::create(b, loc, name, b.getFunctionType(argTypes, {}));
   func.setPrivate();

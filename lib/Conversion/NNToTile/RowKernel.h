@@ -92,6 +92,11 @@ public:
   int64_t bytes, lanes, perBlock;
 };
 
+/// Row kernels read tensors as dense row-major data: fails, naming `node`,
+/// when one of `types` has a packed layout encoding.
+mlir::LogicalResult checkPlainLayouts(mlir::Operation *node,
+                                      mlir::TypeRange types);
+
 /// How many blocks share `units` units of work (at least one unit each).
 int64_t getBlockCount(const MachineModel &machine, int64_t units);
 

@@ -153,6 +153,7 @@ LogicalResult KernelCodegen::emitOp(Operation *op) {
       .Case([&](func::ReturnOp) { return success(); })
       .Case([&](tile::CopyOp copy) { return emitCopy(copy); })
       .Case([&](tile::MmadOp mmad) { return emitMmad(mmad); })
+      .Case([&](tile::LoadTransposeOp load) { return emitLoadTranspose(load); })
       .Case<tile::VAddOp, tile::VSubOp, tile::VMulOp, tile::VDivOp,
             tile::VMaxOp, tile::VMinOp, tile::VReluOp, tile::VExpOp,
             tile::VLnOp, tile::VAbsOp, tile::VSqrtOp, tile::VRecOp,
@@ -797,6 +798,37 @@ LogicalResult KernelCodegen::emitRowReduce(Operation *op) {
           i32("repeat", std::min<int64_t>(240, height - first)),
           i32("mask", type.getDimSize(1)), i32("src_blk", 1),
           i32("src_rep", rowBytes / 32)});
+  return success();
+}
+
+LogicalResult KernelCodegen::emitLoadTranspose(tile::LoadTransposeOp load) {
+  FailureOr<Address> src = getAddress(load.getSource());
+  FailureOr<Address> dst = getAddress(load.getTarget());
+  if (failed(src) || failed(dst))
+    return failure();
+  MemRefType source = load.getSource().getType();
+  MemRefType target = load.getTarget().getType();
+  auto [srcStrides, srcOffset] = source.getStridesAndOffset();
+  int64_t bytes = elementBytes(source);
+  bool contiguous = target.getLayout().isIdentity() ||
+                    target.areTrailingDimsContiguous(target.getRank());
+  if (llvm::any_of(srcStrides, ShapedType::isDynamic) || srcStrides[1] != 16 ||
+      srcStrides[2] != 1 || (srcStrides[0] * bytes) % 512 != 0 ||
+      srcStrides[0] * bytes / 512 > 65535 || !contiguous)
+    return load.emitError("transposing loads read contiguous 16 x 16 blocks "
+                          "whole fractals apart into contiguous fractals");
+  // One step moves a block: one fractal of f16, two of f32.
+  int64_t blocks = source.getDimSize(0), blockBytes = 256 * bytes;
+  int64_t maxCount = bytes == 2 ? 4095 : 2047;
+  for (int64_t first = 0; first < blocks; first += maxCount)
+    emit(load.getLoc(), "isa.load2d",
+         {builder.getNamedAttr("dst", makeAddress(*dst, first * blockBytes)),
+          builder.getNamedAttr(
+              "src", makeAddress(*src, first * srcStrides[0] * bytes)),
+          i32("count", std::min(maxCount, blocks - first)),
+          i32("src_stride", srcStrides[0] * bytes / 512),
+          builder.getNamedAttr("dtype", TypeAttr::get(source.getElementType())),
+          builder.getNamedAttr("transpose", builder.getUnitAttr())});
   return success();
 }
 

@@ -54,6 +54,7 @@ private:
   llvm::LogicalResult emitBroadcastBinary(mlir::Operation *op);
   llvm::LogicalResult emitBrcb(tile::VBrcbOp op);
   llvm::LogicalResult emitRowReduce(mlir::Operation *op);
+  llvm::LogicalResult emitLoadTranspose(tile::LoadTransposeOp load);
   llvm::LogicalResult emitMmad(tile::MmadOp mmad);
 
   mlir::FailureOr<Scalar> getScalar(mlir::Value value);

@@ -30,6 +30,9 @@ struct LowerTileToISAPass
 
 FailureOr<int64_t> LowerTileToISAPass::getGlobalOffset(Value value,
                                                        func::FuncOp main) {
+  // A reshaped view starts where its source does.
+  while (auto view = value.getDefiningOp<memref::ReinterpretCastOp>())
+    value = view.getSource();
   IntegerAttr offset;
   if (auto arg = dyn_cast<BlockArgument>(value))
     offset =

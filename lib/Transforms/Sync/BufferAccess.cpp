@@ -121,14 +121,32 @@ static bool regionsOverlap(const StaticRegion &a, const StaticRegion &b) {
   return true;
 }
 
+/// The bytes memory planning gave an on-chip alloc (`tile.offset`), if any.
+static std::optional<std::pair<int64_t, int64_t>> plannedBytes(Value root) {
+  auto alloc = root.getDefiningOp<memref::AllocOp>();
+  if (!alloc)
+    return std::nullopt;
+  auto offset = alloc->getAttrOfType<IntegerAttr>("tile.offset");
+  MemRefType type = alloc.getType();
+  if (!offset || !type.hasStaticShape())
+    return std::nullopt;
+  int64_t bytes =
+      type.getNumElements() * ((type.getElementTypeBitWidth() + 7) / 8);
+  return std::make_pair(offset.getInt(), offset.getInt() + bytes);
+}
+
 bool sync::conflicts(const BufferAccess &a, const BufferAccess &b) {
   if (!a.isWrite && !b.isWrite)
     return false;
   if (a.root != b.root) {
-    // Distinct allocs and arguments are distinct buffers; an untraced value
-    // may alias anything in its memory space.
-    if (a.knownRoot && b.knownRoot)
-      return false;
+    // Distinct allocs and arguments are distinct buffers, unless memory
+    // planning placed two allocs with disjoint live ranges in the same
+    // bytes; an untraced value may alias anything in its memory space.
+    if (a.knownRoot && b.knownRoot) {
+      auto x = plannedBytes(a.root), y = plannedBytes(b.root);
+      return x && y && spaceOf(a.root) == spaceOf(b.root) &&
+             x->first < y->second && y->first < x->second;
+    }
     return spaceOf(a.root) == spaceOf(b.root);
   }
   if (a.region && b.region)

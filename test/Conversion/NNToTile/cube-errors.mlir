@@ -1,12 +1,24 @@
 // RUN: ascend-opt %s -ascend-lower-nn-to-tile -split-input-file -verify-diagnostics
 
-// Gemm with transA is rejected, naming the op.
-func.func @main(%a: tensor<8x4xf32>) -> tensor<4x16xf32> {
-  %w = nn.constant dense<1.0> : tensor<8x16xf32>
-  %0 = nn.kernel "fc" ins(%a, %w : tensor<8x4xf32>, tensor<8x16xf32>) -> tensor<4x16xf32> {
-  ^bb0(%x: tensor<8x4xf32>, %y: tensor<8x16xf32>):
-    // expected-error @+1 {{cannot lower nn.gemm to the cube: transA is not supported yet}}
-    %m = nn.gemm %x, %y {trans_a = true} : (tensor<8x4xf32>, tensor<8x16xf32>) -> tensor<4x16xf32>
+// A 1-D operand of MatMul (a vector) is not lowered yet.
+func.func @main(%a: tensor<8xf32>, %b: tensor<8x16xf32>) -> tensor<16xf32> {
+  %0 = nn.kernel "mv" ins(%a, %b : tensor<8xf32>, tensor<8x16xf32>) -> tensor<16xf32> {
+  ^bb0(%x: tensor<8xf32>, %y: tensor<8x16xf32>):
+    // expected-error @+1 {{cannot lower nn.matmul to the cube: 1-D operands are not supported yet}}
+    %m = nn.matmul %x, %y : tensor<8xf32>, tensor<8x16xf32> -> tensor<16xf32>
+    nn.yield %m : tensor<16xf32>
+  }
+  return %0 : tensor<16xf32>
+}
+
+// -----
+
+// Gemm's C broadcast along columns ([M, 1]) is not lowered.
+func.func @main(%a: tensor<4x8xf32>, %b: tensor<8x16xf32>, %c: tensor<4x1xf32>) -> tensor<4x16xf32> {
+  %0 = nn.kernel "fc" ins(%a, %b, %c : tensor<4x8xf32>, tensor<8x16xf32>, tensor<4x1xf32>) -> tensor<4x16xf32> {
+  ^bb0(%x: tensor<4x8xf32>, %y: tensor<8x16xf32>, %z: tensor<4x1xf32>):
+    // expected-error @+1 {{cannot lower nn.gemm to the cube: C must broadcast along rows ([N], [1, N], one value) or be [M, N]}}
+    %m = nn.gemm %x, %y, %z : (tensor<4x8xf32>, tensor<8x16xf32>, tensor<4x1xf32>) -> tensor<4x16xf32>
     nn.yield %m : tensor<4x16xf32>
   }
   return %0 : tensor<4x16xf32>
@@ -14,42 +26,12 @@ func.func @main(%a: tensor<8x4xf32>) -> tensor<4x16xf32> {
 
 // -----
 
-// Batched products are not lowered yet.
-func.func @main(%a: tensor<2x4x8xf32>) -> tensor<2x4x16xf32> {
-  %w = nn.constant dense<1.0> : tensor<8x16xf32>
-  %0 = nn.kernel "bmm" ins(%a, %w : tensor<2x4x8xf32>, tensor<8x16xf32>) -> tensor<2x4x16xf32> {
-  ^bb0(%x: tensor<2x4x8xf32>, %y: tensor<8x16xf32>):
-    // expected-error @+1 {{cannot lower nn.matmul to the cube: only 2-D operands are supported}}
-    %m = nn.matmul %x, %y : tensor<2x4x8xf32>, tensor<8x16xf32> -> tensor<2x4x16xf32>
-    nn.yield %m : tensor<2x4x16xf32>
-  }
-  return %0 : tensor<2x4x16xf32>
-}
-
-// -----
-
-// K narrower than one f32 fractal (8 columns) with rows that are not whole
-// 32-byte blocks.
-func.func @main(%a: tensor<4x5xf32>) -> tensor<4x16xf32> {
-  %w = nn.constant dense<1.0> : tensor<5x16xf32>
-  %0 = nn.kernel "narrow" ins(%a, %w : tensor<4x5xf32>, tensor<5x16xf32>) -> tensor<4x16xf32> {
-  ^bb0(%x: tensor<4x5xf32>, %y: tensor<5x16xf32>):
-    // expected-error @+1 {{cannot lower nn.matmul to the cube: K = 5 is smaller than one cube fractal (8 columns)}}
-    %m = nn.matmul %x, %y : tensor<4x5xf32>, tensor<5x16xf32> -> tensor<4x16xf32>
-    nn.yield %m : tensor<4x16xf32>
-  }
-  return %0 : tensor<4x16xf32>
-}
-
-// -----
-
-// Gemm's C must be a constant row.
-func.func @main(%a: tensor<4x8xf32>, %c: tensor<16xf32>) -> tensor<4x16xf32> {
-  %w = nn.constant dense<1.0> : tensor<8x16xf32>
-  %0 = nn.kernel "fc" ins(%a, %w, %c : tensor<4x8xf32>, tensor<8x16xf32>, tensor<16xf32>) -> tensor<4x16xf32> {
+// alpha = 0 cannot be divided out of the cube bias.
+func.func @main(%a: tensor<4x8xf32>, %b: tensor<8x16xf32>, %c: tensor<16xf32>) -> tensor<4x16xf32> {
+  %0 = nn.kernel "fc" ins(%a, %b, %c : tensor<4x8xf32>, tensor<8x16xf32>, tensor<16xf32>) -> tensor<4x16xf32> {
   ^bb0(%x: tensor<4x8xf32>, %y: tensor<8x16xf32>, %z: tensor<16xf32>):
-    // expected-error @+1 {{cannot lower nn.gemm to the cube: C must be a constant of N values (or one value) broadcast over rows}}
-    %m = nn.gemm %x, %y, %z : (tensor<4x8xf32>, tensor<8x16xf32>, tensor<16xf32>) -> tensor<4x16xf32>
+    // expected-error @+1 {{cannot lower nn.gemm to the cube: alpha = 0 with a runtime right operand is not supported}}
+    %m = nn.gemm %x, %y, %z {alpha = 0.0 : f32} : (tensor<4x8xf32>, tensor<8x16xf32>, tensor<16xf32>) -> tensor<4x16xf32>
     nn.yield %m : tensor<4x16xf32>
   }
   return %0 : tensor<4x16xf32>
@@ -77,9 +59,24 @@ func.func @main(%a: tensor<4x8xf32>) -> tensor<4x5000xf32> {
   %w = nn.constant dense<1.0> : tensor<8x5000xf32>
   %0 = nn.kernel "wide" ins(%a, %w : tensor<4x8xf32>, tensor<8x5000xf32>) -> tensor<4x5000xf32> {
   ^bb0(%x: tensor<4x8xf32>, %y: tensor<8x5000xf32>):
-    // expected-error @+1 {{cannot lower nn.matmul to the cube: N = 5000 is too wide (N tiling is not supported yet)}}
+    // expected-error @+1 {{cannot lower nn.matmul to the cube: N = 5000 is too wide for L0C (N tiling is not supported yet)}}
     %m = nn.matmul %x, %y : tensor<4x8xf32>, tensor<8x5000xf32> -> tensor<4x5000xf32>
     nn.yield %m : tensor<4x5000xf32>
   }
   return %0 : tensor<4x5000xf32>
+}
+
+// -----
+
+// N that fits L0C's width but not one 16-row tile in L0C and ub with the
+// runtime right operand's tiles.
+func.func @main(%a: tensor<4x8xf32>, %b: tensor<8x4000xf32>) -> tensor<4x4000xf32> {
+  %0 = nn.kernel "wide" ins(%a, %b : tensor<4x8xf32>, tensor<8x4000xf32>) -> tensor<4x4000xf32> {
+  ^bb0(%x: tensor<4x8xf32>, %y: tensor<8x4000xf32>):
+    // expected-error @+1 {{cannot lower nn.matmul to the cube: N = 4000 is too wide for one 16-row tile in L0C and the unified buffer}}
+    %m = nn.matmul %x, %y : tensor<4x8xf32>, tensor<8x4000xf32> -> tensor<4x4000xf32>
+    %r = nn.relu %m : tensor<4x4000xf32>
+    nn.yield %r : tensor<4x4000xf32>
+  }
+  return %0 : tensor<4x4000xf32>
 }

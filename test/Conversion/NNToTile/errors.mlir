@@ -1,17 +1,5 @@
 // RUN: ascend-opt %s -ascend-lower-nn-to-tile -split-input-file -verify-diagnostics
 
-func.func @main(%a: tensor<4x8xf32>, %b: tensor<8x4xf32>) -> tensor<4x4xf32> {
-  %0 = nn.kernel "mm" ins(%a, %b : tensor<4x8xf32>, tensor<8x4xf32>) -> tensor<4x4xf32> {
-  ^bb0(%x: tensor<4x8xf32>, %y: tensor<8x4xf32>):
-    // expected-error @+1 {{cannot lower nn.matmul to the cube: the right operand (weights) must be a constant}}
-    %m = nn.matmul %x, %y : tensor<4x8xf32>, tensor<8x4xf32> -> tensor<4x4xf32>
-    nn.yield %m : tensor<4x4xf32>
-  }
-  return %0 : tensor<4x4xf32>
-}
-
-// -----
-
 func.func @main(%a: tensor<2x3x4xf32>) -> tensor<3xf32> {
   %0 = nn.kernel "sum" ins(%a : tensor<2x3x4xf32>) -> tensor<3xf32> {
   ^bb0(%x: tensor<2x3x4xf32>):

@@ -403,8 +403,8 @@ isa.plan "ascend910" gm_size 1024 {
 
 isa.plan "ascend910" gm_size 1024 {
   isa.kernel @k block_dim 1 {
-    // expected-error @+1 {{transpose needs 16 x 16 f16 fractals}}
-    isa.load2d l0b[r1], l1[r2], count 1, src_stride 0, f32 transpose
+    // expected-error @+1 {{an f32 transpose moves two fractals per step; count 2048 exceeds 2047}}
+    isa.load2d l0b[r1], l1[r2], count 2048, src_stride 0, f32 transpose
   }
 }
 

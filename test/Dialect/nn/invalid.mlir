@@ -177,17 +177,39 @@ func.func @layout_same(%x: tensor<1x3x8x8xf16>) {
 
 // -----
 
-func.func @layout_c0(%x: tensor<1x3x8x8xf16>) {
-  // expected-error @+1 {{'nc1hwc0' shape [1, 1, 8, 8, 8] should be [1, 1, 8, 8, 16] for 'nchw' shape [1, 3, 8, 8]}}
-  %0 = nn.layout_cast %x from <nchw> to <nc1hwc0> : tensor<1x3x8x8xf16> -> tensor<1x1x8x8x8xf16>
+func.func @layout_shape(%x: tensor<1x3x8x8xf16>) {
+  // expected-error @+1 {{changes the logical shape [1, 3, 8, 8] to [1, 1, 8, 8, 16]; layouts are type encodings}}
+  %0 = nn.layout_cast %x from <nchw> to <nc1hwc0> : tensor<1x3x8x8xf16> -> tensor<1x1x8x8x16xf16>
   return
 }
 
 // -----
 
-func.func @layout_unsupported(%x: tensor<1x3x8x8xf16>) {
-  // expected-error @+1 {{cannot convert layout 'nchw' to 'fractal_nz' for a rank-4 tensor}}
-  %0 = nn.layout_cast %x from <nchw> to <fractal_nz> : tensor<1x3x8x8xf16> -> tensor<1x1x8x8x16xf16>
+func.func @layout_encoding(%x: tensor<1x3x8x8xf16>) {
+  // expected-error @+1 {{result type 'tensor<1x3x8x8xf16>' is not in layout 'nc1hwc0'}}
+  %0 = nn.layout_cast %x from <nchw> to <nc1hwc0> : tensor<1x3x8x8xf16> -> tensor<1x3x8x8xf16>
+  return
+}
+
+// -----
+
+func.func @layout_unsupported(%x: tensor<4x3x8x8xf16>) {
+  // expected-error @+1 {{cannot convert layout 'nd' to 'nc1hwc0'}}
+  %0 = nn.layout_cast %x from <nd> to <nc1hwc0> : tensor<4x3x8x8xf16> -> tensor<4x3x8x8xf16, #nn.layout<nc1hwc0>>
+  return
+}
+
+// -----
+
+// expected-error @+1 {{'nc1hwc0' encodes rank-4 tensors, not rank 2}}
+func.func @layout_rank(%x: tensor<4x4xf16, #nn.layout<nc1hwc0>>) {
+  return
+}
+
+// -----
+
+// expected-error @+1 {{'nchw' is the layout of a tensor without encoding}}
+func.func @layout_plain_encoding(%x: tensor<1x3x8x8xf16, #nn.layout<nchw>>) {
   return
 }
 
@@ -195,7 +217,7 @@ func.func @layout_unsupported(%x: tensor<1x3x8x8xf16>) {
 
 func.func @layout_elem(%x: tensor<4x4xf16>) {
   // expected-error @+1 {{changes the element type}}
-  %0 = nn.layout_cast %x from <nd> to <fractal_nz> : tensor<4x4xf16> -> tensor<1x1x16x16xf32>
+  %0 = nn.layout_cast %x from <nd> to <fractal_nz> : tensor<4x4xf16> -> tensor<4x4xf32, #nn.layout<fractal_nz>>
   return
 }
 

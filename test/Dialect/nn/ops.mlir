@@ -40,15 +40,22 @@ func.func @cube(%x: tensor<1x8x9x9xf16>, %w: tensor<16x4x3x3xf16>, %b: tensor<16
 }
 
 // CHECK-LABEL: func.func @layouts
-func.func @layouts(%x: tensor<1x3x8x8xf16>, %y: tensor<2x20x33xf32>) -> (tensor<1x3x8x8xf16>, tensor<2x5x2x16x8xf32>) {
-  // CHECK: nn.layout_cast %{{.*}} from <nchw> to <nc1hwc0> : tensor<1x3x8x8xf16> -> tensor<1x1x8x8x16xf16>
-  %0 = nn.layout_cast %x from <nchw> to <nc1hwc0> : tensor<1x3x8x8xf16> -> tensor<1x1x8x8x16xf16>
-  // CHECK: nn.layout_cast %{{.*}} from <nc1hwc0> to <nchw> : tensor<1x1x8x8x16xf16> -> tensor<1x3x8x8xf16>
-  %1 = nn.layout_cast %0 from <nc1hwc0> to <nchw> : tensor<1x1x8x8x16xf16> -> tensor<1x3x8x8xf16>
-  // f32 fractals are 16 x 8: [2, 20, 33] -> [2, ceil(33/8), ceil(20/16), 16, 8].
-  // CHECK: nn.layout_cast %{{.*}} from <nd> to <fractal_nz> : tensor<2x20x33xf32> -> tensor<2x5x2x16x8xf32>
-  %2 = nn.layout_cast %y from <nd> to <fractal_nz> : tensor<2x20x33xf32> -> tensor<2x5x2x16x8xf32>
-  return %1, %2 : tensor<1x3x8x8xf16>, tensor<2x5x2x16x8xf32>
+func.func @layouts(%x: tensor<1x3x8x8xf16>, %y: tensor<2x20x33xf32>) -> (tensor<1x3x8x8xf16>, tensor<2x20x33xf32, #nn.layout<fractal_nz>>) {
+  // CHECK: nn.layout_cast %{{.*}} from <nchw> to <nc1hwc0> : tensor<1x3x8x8xf16> -> tensor<1x3x8x8xf16, #nn.layout<nc1hwc0>>
+  %0 = nn.layout_cast %x from <nchw> to <nc1hwc0> : tensor<1x3x8x8xf16> -> tensor<1x3x8x8xf16, #nn.layout<nc1hwc0>>
+  // CHECK: nn.layout_cast %{{.*}} from <nc1hwc0> to <nchw> : tensor<1x3x8x8xf16, #nn.layout<nc1hwc0>> -> tensor<1x3x8x8xf16>
+  %1 = nn.layout_cast %0 from <nc1hwc0> to <nchw> : tensor<1x3x8x8xf16, #nn.layout<nc1hwc0>> -> tensor<1x3x8x8xf16>
+  // CHECK: nn.layout_cast %{{.*}} from <nd> to <fractal_nz> : tensor<2x20x33xf32> -> tensor<2x20x33xf32, #nn.layout<fractal_nz>>
+  %2 = nn.layout_cast %y from <nd> to <fractal_nz> : tensor<2x20x33xf32> -> tensor<2x20x33xf32, #nn.layout<fractal_nz>>
+  return %1, %2 : tensor<1x3x8x8xf16>, tensor<2x20x33xf32, #nn.layout<fractal_nz>>
+}
+
+// Ops keep their shape rules on the logical shape of packed tensors.
+// CHECK-LABEL: func.func @packed_operands
+func.func @packed_operands(%x: tensor<1x3x8x8xf32, #nn.layout<nc1hwc0>>) -> tensor<1x3x8x8xf32, #nn.layout<nc1hwc0>> {
+  // CHECK: nn.relu %{{.*}} : tensor<1x3x8x8xf32, #nn.layout<nc1hwc0>>
+  %0 = nn.relu %x : tensor<1x3x8x8xf32, #nn.layout<nc1hwc0>>
+  return %0 : tensor<1x3x8x8xf32, #nn.layout<nc1hwc0>>
 }
 
 // CHECK-LABEL: func.func @kernel

@@ -263,3 +263,19 @@ func.func @vdup_space(%a: memref<16xf32, #tile.space<l1>>) {
   tile.vdup 0.0, %a : memref<16xf32, #tile.space<l1>>
   return
 }
+
+// -----
+
+func.func @load_transpose_space(%s: memref<1x16x16xf32, #tile.space<l1>>, %d: memref<1x2x16x8xf32, #tile.space<ub>>) {
+  // expected-error @+1 {{target must be in l0a or l0b, not ub}}
+  tile.load_transpose %s, %d : memref<1x16x16xf32, #tile.space<l1>> to memref<1x2x16x8xf32, #tile.space<ub>>
+  return
+}
+
+// -----
+
+func.func @load_transpose_shape(%s: memref<1x16x16xf32, #tile.space<l1>>, %d: memref<1x1x16x16xf32, #tile.space<l0b>>) {
+  // expected-error @+1 {{expected source [C, 16, 16] and target [C, 2, 16, 8]}}
+  tile.load_transpose %s, %d : memref<1x16x16xf32, #tile.space<l1>> to memref<1x1x16x16xf32, #tile.space<l0b>>
+  return
+}

@@ -50,6 +50,17 @@ func.func @mmad(%a: !a, %b: !b, %c: !c, %a32: memref<16x8xf32, #tile.space<l0a>>
   return
 }
 
+// CHECK-LABEL: func.func @load_transpose
+func.func @load_transpose(%s16: memref<3x16x16xf16, #tile.space<l1>>, %d16: memref<3x1x16x16xf16, #tile.space<l0b>>,
+                          %s32: memref<2x16x16xf32, #tile.space<l1>>, %d32: memref<2x2x16x8xf32, #tile.space<l0a>>) {
+  // CHECK: tile.load_transpose %{{.*}}, %{{.*}} : memref<3x16x16xf16, #tile.space<l1>> to memref<3x1x16x16xf16, #tile.space<l0b>>
+  tile.load_transpose %s16, %d16 : memref<3x16x16xf16, #tile.space<l1>> to memref<3x1x16x16xf16, #tile.space<l0b>>
+  // f32: each 16 x 16 block becomes two 16 x 8 fractals.
+  // CHECK: tile.load_transpose %{{.*}}, %{{.*}} : memref<2x16x16xf32, #tile.space<l1>> to memref<2x2x16x8xf32, #tile.space<l0a>>
+  tile.load_transpose %s32, %d32 : memref<2x16x16xf32, #tile.space<l1>> to memref<2x2x16x8xf32, #tile.space<l0a>>
+  return
+}
+
 // CHECK-LABEL: func.func @vector
 func.func @vector(%x: !ub, %y: !ub, %z: !ub32) {
   // CHECK: tile.vadd %{{.*}}, %{{.*}}, %{{.*}} : memref<32x64xf16, #tile.space<ub>>

@@ -9,6 +9,10 @@ gemm     relu(x[40,64] @ w[96,64]^T * 0.5 + c[96])  transB, alpha, bias, Relu
 mlp      Gemm(x[50,33], w1[33,72], b1) -> Relu -> Gemm(w2[72,16], b2)
 large    x[512,1024] @ w[1024,512]                  several K steps and blocks
 tanh16   tanh(x[64,48] @ w[48,32] + b[32]) in f16
+runtime  x[37,70] @ w[70,45], both graph inputs          runtime B, staged rows
+rtgemm   relu(0.5 * a[40,24]^T @ b[72,40]^T + 2 * c[72]) runtime A^T, B^T, C
+bmm      x[2,3,20,24] @ w[3,24,40]                        batch broadcast
+rt16     x[48,40] @ w[40,36] in f16, both graph inputs
 """
 import os
 import sys
@@ -62,6 +66,23 @@ elif name == "tanh16":
           helper.make_node("Tanh", ["a"], ["y"], name="tanh16")],
          [("x", [64, 48])], [("y", [64, 32])],
          [weight("w", [48, 32], np.float16), weight("b", [32], np.float16)],
+         TensorProto.FLOAT16)
+elif name == "runtime":
+    save([helper.make_node("MatMul", ["x", "w"], ["y"], name="act_mm")],
+         [("x", [37, 70]), ("w", [70, 45])], [("y", [37, 45])], [])
+elif name == "rtgemm":
+    save([helper.make_node("Gemm", ["a", "b", "c"], ["g"], name="fc_rt",
+                           transA=1, transB=1, alpha=0.5, beta=2.0),
+          helper.make_node("Relu", ["g"], ["y"], name="act")],
+         [("a", [24, 40]), ("b", [72, 24]), ("c", [72])], [("y", [40, 72])],
+         [])
+elif name == "bmm":
+    save([helper.make_node("MatMul", ["x", "w"], ["y"], name="bmm")],
+         [("x", [2, 3, 20, 24]), ("w", [3, 24, 40])], [("y", [2, 3, 20, 40])],
+         [])
+elif name == "rt16":
+    save([helper.make_node("MatMul", ["x", "w"], ["y"], name="mm16_rt")],
+         [("x", [48, 40]), ("w", [40, 36])], [("y", [48, 36])], [],
          TensorProto.FLOAT16)
 else:
     sys.exit("unknown model " + name)
