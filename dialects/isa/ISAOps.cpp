@@ -313,7 +313,7 @@ static LogicalResult verifyForMachine(Operation *op,
            << " event ids per pipe pair of " << machine.name;
   };
   return llvm::TypeSwitch<Operation *, LogicalResult>(op)
-      .Case<CopyOp, Load2dOp, Load3dOp, MoveL0CToUBOp>(
+      .Case<CopyOp, CopyPadOp, Load2dOp, Load3dOp, MoveL0CToUBOp>(
           [&](auto op) { return checkPath(op.getSrc(), op.getDst()); })
       .Case<SetFlagOp, WaitFlagOp>(
           [&](auto op) { return checkEvent(op.getEvent()); })

@@ -238,6 +238,36 @@ def ISA_VCAddOp : ISA_VectorReduceOp<"vcadd", "a sum">;
 def ISA_VCMaxOp : ISA_VectorReduceOp<"vcmax", "a maximum">;
 def ISA_VCMinOp : ISA_VectorReduceOp<"vcmin", "a minimum">;
 
+// Brcb: scalars in ub become whole blocks, so a per-row value (a row's max
+// or sum) can be combined with the row through a block stride of 0.
+def ISA_VBrcbOp : ISA_VectorOp<"vbrcb"> {
+  let summary = "Broadcast each source element into one 32-byte block";
+  let description = [{
+    For each repeat r and j < 8, element `r * 8 + j` of `src` (contiguous)
+    fills every lane of the block at `dst + (r * dst_rep + j * dst_blk) * 32`.
+    Models the Da Vinci `vbrcb` (Brcb) instruction: 8 source elements per
+    repeat, no mask.
+
+    ```mlir
+    isa.vbrcb ub[r1], ub[r2], f32, repeat 2, blk[1], rep[8]
+    ```
+  }];
+  let arguments = (ins ISA_AddressAttr:$dst, ISA_AddressAttr:$src,
+                   ISA_DType:$dtype, ISA_Repeat:$repeat,
+                   ISA_Stride:$dst_blk, ISA_Stride:$dst_rep);
+  let assemblyFormat = [{
+    custom<Address>($dst) `,` custom<Address>($src) `,` $dtype `,`
+    `repeat` $repeat `,` `blk` `[` $dst_blk `]` `,` `rep` `[` $dst_rep `]`
+    attr-dict
+  }];
+  let extraClassDefinition = [{
+    ::llvm::LogicalResult $cppClass::verify() {
+      return ::ascend::isa::verifyVectorInstruction(*this,
+          {{"dst", getDst()}, {"src", getSrc()}}, getDtype(), /*mask=*/1);
+    }
+  }];
+}
+
 def ISA_VTransposeOp : ISA_VectorOp<"vtranspose"> {
   let summary = "Transpose one 16 x 16 f16 block";
   let description = [{

@@ -225,6 +225,101 @@ LogicalResult VNchwConvOp::verify() {
 }
 
 //===----------------------------------------------------------------------===//
+// Row-wise ops
+//===----------------------------------------------------------------------===//
+
+/// Checks that `type` is rank `rank` with static strides, unit inner stride
+/// (unless the inner dimension is 1) and a row stride of whole 32-byte
+/// blocks (unless there is one row); returns the row stride in elements.
+static FailureOr<int64_t> checkRows(Operation *op, StringRef name,
+                                    MemRefType type, int64_t rank) {
+  if (type.getRank() != rank)
+    return op->emitOpError() << name << " must be " << rank << "-D";
+  auto [strides, offset] = type.getStridesAndOffset();
+  if (llvm::any_of(strides, ShapedType::isDynamic))
+    return op->emitOpError() << name << " must have static strides";
+  int64_t perBlock = 32 / (type.getElementTypeBitWidth() / 8);
+  if (type.getDimSize(rank - 1) > 1 && strides[rank - 1] != 1)
+    return op->emitOpError() << name << " must be contiguous within a row";
+  if (!ShapedType::isDynamic(offset) && offset % perBlock != 0)
+    return op->emitOpError()
+           << name << " must start at a 32-byte block (offset " << offset
+           << ")";
+  if (rank == 1)
+    return int64_t(1);
+  if (type.getDimSize(0) > 1 && strides[0] % perBlock != 0)
+    return op->emitOpError() << name << " rows must be whole 32-byte blocks "
+                             << "apart, not " << strides[0] << " elements";
+  return type.getDimSize(0) > 1 ? strides[0] : int64_t(0);
+}
+
+LogicalResult ascend::tile::verifyBroadcastOp(Operation *op) {
+  if (failed(verifyVectorOp(op)))
+    return failure();
+  auto dst = cast<MemRefType>(op->getOperand(2).getType());
+  if (failed(checkRows(op, "dst", dst, 2)))
+    return failure();
+  for (unsigned i = 0; i < 2; ++i) {
+    auto src = cast<MemRefType>(op->getOperand(i).getType());
+    StringRef name = i == 0 ? "lhs" : "rhs";
+    if (src.getElementType() != dst.getElementType())
+      return op->emitOpError() << name << " and dst element types differ";
+    if (failed(checkRows(op, name, src, 2)))
+      return failure();
+    for (int64_t d = 0; d < 2; ++d)
+      if (src.getDimSize(d) != dst.getDimSize(d) && src.getDimSize(d) != 1)
+        return op->emitOpError()
+               << name << " dimension " << d << " is " << src.getDimSize(d)
+               << "; it must be " << dst.getDimSize(d) << " or 1";
+  }
+  return success();
+}
+
+LogicalResult ascend::tile::verifyBrcbOp(Operation *op) {
+  if (failed(verifyVectorOp(op)))
+    return failure();
+  auto src = cast<MemRefType>(op->getOperand(0).getType());
+  auto dst = cast<MemRefType>(op->getOperand(1).getType());
+  int64_t perBlock = 32 / (src.getElementTypeBitWidth() / 8);
+  if (src.getElementType() != dst.getElementType())
+    return op->emitOpError("src and dst element types differ");
+  if (failed(checkRows(op, "src", src, 1)) ||
+      failed(checkRows(op, "dst", dst, 2)))
+    return failure();
+  int64_t n = src.getDimSize(0);
+  if (n % 8 != 0)
+    return op->emitOpError("src has ")
+           << n << " elements; vbrcb reads 8 per repeat";
+  if (dst.getDimSize(0) != n || dst.getDimSize(1) != perBlock ||
+      !dst.areTrailingDimsContiguous(2))
+    return op->emitOpError("dst must be a contiguous [")
+           << n << ", " << perBlock << "] block per source element";
+  return success();
+}
+
+LogicalResult ascend::tile::verifyRowReduceOp(Operation *op) {
+  if (failed(verifyVectorOp(op)))
+    return failure();
+  auto src = cast<MemRefType>(op->getOperand(0).getType());
+  auto dst = cast<MemRefType>(op->getOperand(1).getType());
+  int64_t bytes = src.getElementTypeBitWidth() / 8;
+  if (src.getElementType() != dst.getElementType())
+    return op->emitOpError("src and dst element types differ");
+  FailureOr<int64_t> stride = checkRows(op, "src", src, 2);
+  if (failed(stride) || failed(checkRows(op, "dst", dst, 1)))
+    return failure();
+  if (src.getDimSize(1) > 256 / bytes)
+    return op->emitOpError("rows of ")
+           << src.getDimSize(1) << " elements exceed one repeat ("
+           << 256 / bytes << " lanes)";
+  if (*stride * bytes / 32 > 255)
+    return op->emitOpError("rows are more than 255 blocks apart");
+  if (dst.getDimSize(0) != src.getDimSize(0))
+    return op->emitOpError("dst needs one element per row of src");
+  return success();
+}
+
+//===----------------------------------------------------------------------===//
 // Kernel structure and synchronization
 //===----------------------------------------------------------------------===//
 

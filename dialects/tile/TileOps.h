@@ -17,6 +17,10 @@ namespace ascend::tile {
 /// Checks that every operand of a vector op is a ub buffer with a float
 /// element type (the op's traits already make the operand types equal).
 llvm::LogicalResult verifyVectorOp(mlir::Operation *op);
+/// Shapes and layouts of the row-wise ops (TileRowOps.td).
+llvm::LogicalResult verifyBroadcastOp(mlir::Operation *op);
+llvm::LogicalResult verifyBrcbOp(mlir::Operation *op);
+llvm::LogicalResult verifyRowReduceOp(mlir::Operation *op);
 } // namespace ascend::tile
 
 #define GET_OP_CLASSES

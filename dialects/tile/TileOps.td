@@ -277,6 +277,7 @@ def Tile_VNchwConvOp : Tile_VectorOp<"vnchwconv", []> {
                    Arg<Tile_Buffer, "", [MemWrite]>:$dst);
   let assemblyFormat = "$src `,` $dst attr-dict `:` type($src) `to` type($dst)";
 }
+include "tile/TileRowOps.td"
 
 //===----------------------------------------------------------------------===//
 // Kernel structure and synchronization

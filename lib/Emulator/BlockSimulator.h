@@ -84,6 +84,7 @@ private:
   std::optional<Cost> execute(const Dispatched &d, uint32_t seq);
   std::optional<Cost> executeCopy(const Dispatched &d, uint32_t seq);
   std::optional<Cost> executeCopyPad(const Dispatched &d, uint32_t seq);
+  std::optional<Cost> executeBrcb(const Dispatched &d, uint32_t seq);
   std::optional<Cost> executeLoad2d(const Dispatched &d, uint32_t seq);
   std::optional<Cost> executeLoad3d(const Dispatched &d, uint32_t seq);
   std::optional<Cost> executeL0CToUB(const Dispatched &d, uint32_t seq);

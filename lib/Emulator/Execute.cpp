@@ -105,6 +105,8 @@ std::optional<BlockSimulator::Cost> BlockSimulator::execute(const Dispatched &d,
     return executeCopy(d, seq);
   case Opcode::CopyPad:
     return executeCopyPad(d, seq);
+  case Opcode::VBrcb:
+    return executeBrcb(d, seq);
   case Opcode::Load2d:
     return executeLoad2d(d, seq);
   case Opcode::Load3d:
@@ -574,6 +576,32 @@ BlockSimulator::executeVector(const Dispatched &d, uint32_t seq) {
                            ? machine.vector.slowRepeatCycles
                            : machine.vector.repeatCycles;
   return Cost{uint64_t(repeat) * perRepeat, machine.vector.latency};
+}
+
+std::optional<BlockSimulator::Cost>
+BlockSimulator::executeBrcb(const Dispatched &d, uint32_t seq) {
+  const Instruction &inst = *d.inst;
+  int64_t repeat = inst.imm[0], dstBlk = inst.imm[2], dstRep = inst.imm[6];
+  int64_t elem = byteSize(inst.dtype), epb = 32 / elem;
+  // All sources are read before any block is written (dst may overlap src).
+  const uint8_t *from =
+      access(d, seq, MemorySpace::UB, d.addr[1], repeat * 8 * elem, false);
+  if (!from)
+    return std::nullopt;
+  std::vector<uint8_t> values(from, from + repeat * 8 * elem);
+  uint8_t *ub = memory[static_cast<size_t>(MemorySpace::UB)].data();
+  for (int64_t r = 0; r < repeat; ++r)
+    for (int64_t j = 0; j < 8; ++j) {
+      int64_t block = d.addr[0] + (r * dstRep + j * dstBlk) * 32;
+      if (!access(d, seq, MemorySpace::UB, block, 32, true))
+        return std::nullopt;
+      for (int64_t e = 0; e < epb; ++e)
+        std::memcpy(ub + block + e * elem, values.data() + (r * 8 + j) * elem,
+                    elem);
+    }
+  result.vectorRepeats += repeat;
+  return Cost{uint64_t(repeat) * machine.vector.repeatCycles,
+              machine.vector.latency};
 }
 
 std::optional<BlockSimulator::Cost>

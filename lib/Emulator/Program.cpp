@@ -296,6 +296,17 @@ void KernelDecoder::decode(Operation *op) {
       .Case([&](VSqrtOp v) { unary(v, VecFn::Sqrt); })
       .Case([&](VRecOp v) { unary(v, VecFn::Rec); })
       .Case([&](VRsqrtOp v) { unary(v, VecFn::Rsqrt); })
+      .Case([&](VBrcbOp v) {
+        // The vector layout without a mask: 8 source elements per repeat.
+        Instruction &inst = append(v, Opcode::VBrcb);
+        inst.dtype = toDType(v.getDtype());
+        inst.imm[0] = v.getRepeat();
+        inst.imm[1] = 8;
+        inst.addr[0] = toAddress(v.getDst());
+        inst.addr[1] = toAddress(v.getSrc());
+        inst.imm[2] = v.getDstBlk();
+        inst.imm[6] = v.getDstRep();
+      })
       .Case([&](VConvOp v) {
         Instruction &inst = append(v, Opcode::VConv);
         inst.dtype = toDType(v.getDstType());

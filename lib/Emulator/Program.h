@@ -52,6 +52,7 @@ enum class Opcode : uint8_t {
   VConv,
   VDup,
   VReduce,
+  VBrcb,
   VTranspose,
   VNchwConv,
 };

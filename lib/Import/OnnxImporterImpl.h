@@ -111,7 +111,9 @@ private:
   template <typename OpTy> llvm::LogicalResult importVariadic(Node &node);
   template <typename OpTy> llvm::LogicalResult importCompare(Node &node);
   template <typename OpTy> llvm::LogicalResult importUnary(Node &node);
-  template <typename OpTy> llvm::LogicalResult importReduce(Node &node);
+  /// `square` squares the input first (ReduceSumSquare).
+  template <typename OpTy>
+  llvm::LogicalResult importReduce(Node &node, bool square = false);
   template <typename OpTy> llvm::LogicalResult importArgReduce(Node &node);
   template <typename OpTy> llvm::LogicalResult importSoftmaxLike(Node &node);
   template <typename OpTy> llvm::LogicalResult importPool(Node &node);

@@ -788,11 +788,14 @@ LogicalResult Importer::importGlobalMaxPool(Node &node) {
 // Reductions
 //===----------------------------------------------------------------------===//
 
-template <typename OpTy> LogicalResult Importer::importReduce(Node &node) {
+template <typename OpTy>
+LogicalResult Importer::importReduce(Node &node, bool square) {
   FailureOr<RankedTensorType> ty = outType(node);
   if (failed(ty))
     return failure();
   Value x = node.input(0);
+  if (square)
+    x = build<nn::MulOp>(node.loc, x.getType(), x, x);
   int64_t rank = cast<RankedTensorType>(x.getType()).getRank();
   SmallVector<int64_t> axes;
   if (node.input(1)) {
@@ -826,6 +829,9 @@ LogicalResult Importer::importReduceMean(Node &n) {
 }
 LogicalResult Importer::importReduceSum(Node &n) {
   return importReduce<nn::ReduceSumOp>(n);
+}
+LogicalResult Importer::importReduceSumSquare(Node &n) {
+  return importReduce<nn::ReduceSumOp>(n, /*square=*/true);
 }
 LogicalResult Importer::importReduceMax(Node &n) {
   return importReduce<nn::ReduceMaxOp>(n);

@@ -42,13 +42,9 @@ FailureOr<func::FuncOp> ascend::buildElementwiseKernel(
   // Every value must have the shape of the first result.
   auto shaped = cast<RankedTensorType>(kernel.getResult(0).getType());
   Type elem = shaped.getElementType();
-  if (!elem.isF32() && !elem.isF16())
-    return kernel.emitError("elementwise kernels on ")
-           << elem << " are not supported yet";
+  if (failed(checkElementwiseKernel(kernel)))
+    return failure();
   for (Operation &op : body.without_terminator()) {
-    if (!isSupportedElementwise(&op))
-      return op.emitError()
-             << "cannot lower " << op.getName() << " to the tile level yet";
     for (Value operand : op.getOperands()) {
       auto arg = dyn_cast<BlockArgument>(operand);
       bool scalar = arg && scalars[arg.getArgNumber()].has_value();
@@ -148,9 +144,10 @@ FailureOr<func::FuncOp> ascend::buildElementwiseKernel(
           ArrayRef<OpFoldResult>{builder.getIndexAttr(size)},
           ArrayRef<OpFoldResult>{builder.getIndexAttr(1)});
     };
-    for (auto [i, input] : llvm::enumerate(tensorInputs))
-      tile::CopyOp::create(builder, input.getLoc(), gmTile(flatArgs[i]),
-                           e.view(buffer[input]));
+    for (unsigned i : getLoadOrder(body, tensorInputs))
+      tile::CopyOp::create(builder, tensorInputs[i].getLoc(),
+                           gmTile(flatArgs[i]),
+                           e.view(buffer[tensorInputs[i]]));
     for (Operation &op : body.without_terminator()) {
       SmallVector<Operand> operands;
       for (Value v : op.getOperands()) {

@@ -241,6 +241,34 @@ bool ascend::isSupportedElementwise(Operation *op) {
       op);
 }
 
+LogicalResult ascend::checkElementwiseKernel(nn::KernelOp kernel) {
+  Type elem =
+      cast<RankedTensorType>(kernel.getResult(0).getType()).getElementType();
+  if (!elem.isF32() && !elem.isF16())
+    return kernel.emitError("elementwise kernels on ")
+           << elem << " are not supported yet";
+  for (Operation &op : kernel.getBody().front().without_terminator())
+    if (!isSupportedElementwise(&op))
+      return op.emitError()
+             << "cannot lower " << op.getName() << " to the tile level yet";
+  return success();
+}
+
+SmallVector<unsigned> ascend::getLoadOrder(Block &body,
+                                           ArrayRef<Value> inputs) {
+  DenseMap<Value, unsigned> lastUse;
+  for (auto [index, op] : llvm::enumerate(body.without_terminator()))
+    for (Value v : op.getOperands())
+      lastUse[v] = index;
+  SmallVector<unsigned> order;
+  for (unsigned i = 0; i < inputs.size(); ++i)
+    order.push_back(i);
+  llvm::stable_sort(order, [&](unsigned a, unsigned b) {
+    return lastUse.lookup(inputs[a]) > lastUse.lookup(inputs[b]);
+  });
+  return order;
+}
+
 bool ascend::needsScratch(Operation *op) {
   if (auto elu = dyn_cast<nn::EluOp>(op))
     return elu.getAlphaAttr().getValueAsDouble() > 1;

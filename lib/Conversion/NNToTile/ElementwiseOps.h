@@ -70,6 +70,18 @@ mlir::LogicalResult emitElementwise(mlir::Operation *op,
 /// Whether emitElementwise handles `op`.
 bool isSupportedElementwise(mlir::Operation *op);
 
+/// Checks that `kernel` computes f16 or f32 and that emitElementwise handles
+/// every op of its body; errors name the kernel or the op.
+mlir::LogicalResult checkElementwiseKernel(nn::KernelOp kernel);
+
+/// The order in which to copy a tile's `inputs` (values of `body`) into ub:
+/// by decreasing last use. The next tile's first copy then waits for the
+/// vector op that reads an input last, which orders all later copies too:
+/// sync insertion needs one loop-carried v -> mte2 flag, not one per input
+/// buffer (there are only a few event ids).
+llvm::SmallVector<unsigned> getLoadOrder(mlir::Block &body,
+                                         llvm::ArrayRef<mlir::Value> inputs);
+
 /// Whether `op` needs TileEmitter::scratch.
 bool needsScratch(mlir::Operation *op);
 

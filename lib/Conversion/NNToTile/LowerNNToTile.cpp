@@ -2,6 +2,7 @@
 
 #include "ascend/Conversion/NNToTile.h"
 
+#include "BroadcastKernel.h"
 #include "ConvKernel.h"
 #include "CubeKernel.h"
 #include "ElementwiseKernel.h"
@@ -9,6 +10,7 @@
 #include "LayoutCastKernel.h"
 #include "PackedConstant.h"
 #include "PoolKernel.h"
+#include "ReductionKernel.h"
 
 #include "nn/NNOps.h"
 #include "tile/TileOps.h"
@@ -235,9 +237,18 @@ void LowerNNToTilePass::runOnOperation() {
                              ValueRange{lookup(kernel.getInputs()[stage.input]),
                                         args[stage.arg]});
       }
+    } else if (isReductionKernel(kernel)) {
+      tileKernel = buildReductionKernel(kernel, *machine, moduleBuilder);
+      if (failed(tileKernel))
+        return signalPassFailure();
+      for (Value input : kernel.getInputs())
+        args.push_back(lookup(input));
     } else {
       tileKernel =
-          buildElementwiseKernel(kernel, scalars, *machine, moduleBuilder);
+          hasBroadcast(kernel, scalars)
+              ? buildBroadcastKernel(kernel, scalars, *machine, moduleBuilder)
+              : buildElementwiseKernel(kernel, scalars, *machine,
+                                       moduleBuilder);
       if (failed(tileKernel))
         return signalPassFailure();
       for (auto [input, scalar] : llvm::zip(kernel.getInputs(), scalars))

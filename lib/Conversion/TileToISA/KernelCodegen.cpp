@@ -5,6 +5,7 @@
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/IR/BuiltinTypes.h"
 #include "llvm/ADT/ScopeExit.h"
+#include "llvm/ADT/StringSwitch.h"
 #include "llvm/ADT/TypeSwitch.h"
 
 using namespace mlir;
@@ -218,6 +219,12 @@ LogicalResult KernelCodegen::emitOp(Operation *op) {
             tile::VRsqrtOp, tile::VAddsOp, tile::VMulsOp, tile::VMaxsOp,
             tile::VMinsOp, tile::VDupOp>(
           [&](Operation *vector) { return emitVector(vector); })
+      .Case<tile::VBcastAddOp, tile::VBcastSubOp, tile::VBcastMulOp,
+            tile::VBcastDivOp, tile::VBcastMaxOp, tile::VBcastMinOp>(
+          [&](Operation *vector) { return emitBroadcastBinary(vector); })
+      .Case([&](tile::VBrcbOp brcb) { return emitBrcb(brcb); })
+      .Case<tile::VReduceSumOp, tile::VReduceMaxOp, tile::VReduceMinOp>(
+          [&](Operation *reduce) { return emitRowReduce(reduce); })
       .Case<tile::SetFlagOp, tile::WaitFlagOp>([&](auto flag) {
         auto pipe = [&](Pipe p) {
           return isa::PipeAttr::get(builder.getContext(), p);
@@ -403,6 +410,7 @@ LogicalResult KernelCodegen::emitSubview(memref::SubViewOp subview) {
     return subview.emitError("subview of a memref with dynamic strides");
   int64_t bytes = elementBytes(sourceType);
   Address address = *base;
+  bool ownRegister = false;
   for (auto [index, ofr] : llvm::enumerate(subview.getMixedOffsets())) {
     int64_t scale = strides[index] * bytes;
     if (auto attr = dyn_cast<Attribute>(ofr)) {
@@ -423,6 +431,15 @@ LogicalResult KernelCodegen::emitSubview(memref::SubViewOp subview) {
     emit(loc, "isa.smuli",
          {i32("dst", *scaled), i32("src", value->reg),
           builder.getNamedAttr("imm", builder.getI64IntegerAttr(scale))});
+    if (ownRegister) {
+      // A further dynamic offset of this subview: add the term into the
+      // view's register and free the temporary (one register per view).
+      emit(loc, "isa.sadd",
+           {i32("dst", address.reg), i32("lhs", address.reg),
+            i32("rhs", *scaled)});
+      release(*scaled);
+      continue;
+    }
     if (address.reg != 0)
       emit(loc, "isa.sadd",
            {i32("dst", *scaled), i32("lhs", *scaled), i32("rhs", address.reg)});
@@ -430,6 +447,7 @@ LogicalResult KernelCodegen::emitSubview(memref::SubViewOp subview) {
     if (address.reg != base->reg)
       release(address.reg);
     address.reg = *scaled;
+    ownRegister = true;
   }
   // The result holds its register: the base's, or the one computed here.
   if (address.reg == base->reg)
@@ -634,23 +652,39 @@ LogicalResult KernelCodegen::emitPadCopy(tile::CopyOp copy, Address dst,
     std::tie(nburst, srcStep, dstStep) = unrolled.front();
     unrolled = unrolled.drop_front();
   }
-  int64_t ubStep = src.space == MemorySpace::UB ? srcStep : dstStep;
-  if (run > 65535 ||
-      (nburst > 1 && (ubStep % 32 != 0 || ubStep < (run + 31) / 32 * 32)))
+  bool load = src.space == MemorySpace::GM;
+  int64_t gmStep = load ? srcStep : dstStep, ubStep = load ? dstStep : srcStep;
+  if (nburst > 1 &&
+      (ubStep % 32 != 0 || ubStep < (run + 31) / 32 * 32 || gmStep < run))
     return copy.emitError("copy of ")
            << run << "-byte rows needs ub rows a whole number of 32-byte "
-           << "blocks apart";
+           << "blocks apart that do not overlap";
+  // Rows longer than the instruction's 65535 bytes go in segments of whole
+  // blocks, so every segment starts at a block in ub.
+  constexpr int64_t kSegment = 65504;
+  bool emitted = false;
   return forEachCopyInstruction(
       copy, unrolled, nburst,
       [&](int64_t srcOffset, int64_t dstOffset, int64_t first, int64_t count) {
-        emit(copy.getLoc(), "isa.copy_pad",
-             {builder.getNamedAttr(
-                  "dst", makeAddress(dst, dstOffset + first * dstStep)),
-              builder.getNamedAttr(
-                  "src", makeAddress(src, srcOffset + first * srcStep)),
-              i32("nburst", count), i32("len", run),
-              i32("src_stride", nburst > 1 ? srcStep : 0),
-              i32("dst_stride", nburst > 1 ? dstStep : 0)});
+        for (int64_t seg = 0; seg < run; seg += kSegment) {
+          // Pieces of one copy may meet inside a 32-byte granule of gm (rows
+          // start at any byte): order their writes.
+          if (!load && emitted)
+            emit(copy.getLoc(), "isa.barrier",
+                 {builder.getNamedAttr(
+                     "pipe",
+                     isa::PipeAttr::get(builder.getContext(), Pipe::MTE3))});
+          emitted = true;
+          emit(copy.getLoc(), "isa.copy_pad",
+               {builder.getNamedAttr(
+                    "dst", makeAddress(dst, dstOffset + first * dstStep + seg)),
+                builder.getNamedAttr(
+                    "src", makeAddress(src, srcOffset + first * srcStep + seg)),
+                i32("nburst", count),
+                i32("len", std::min(kSegment, run - seg)),
+                i32("src_stride", count > 1 ? srcStep : 0),
+                i32("dst_stride", count > 1 ? dstStep : 0)});
+        }
       });
 }
 
@@ -807,6 +841,147 @@ LogicalResult KernelCodegen::emitVector(Operation *op) {
     if (tail)
       emitRepeats(full * lanes, 1, tail);
   }
+  return success();
+}
+
+namespace {
+/// One operand of a row-wise vector instruction: where row i, chunk c of
+/// 256 bytes starts is addr + i * rowBytes + c * chunkBytes.
+struct RowOperand {
+  int64_t rowBytes;
+  int64_t chunkBytes;
+};
+} // namespace
+
+/// Row stride in bytes of a 2-D view (0 when it has one row).
+static int64_t getRowBytes(MemRefType type) {
+  if (type.getDimSize(0) == 1)
+    return 0;
+  return type.getStridesAndOffset().first[0] * elementBytes(type);
+}
+
+LogicalResult KernelCodegen::emitBroadcastBinary(Operation *op) {
+  SmallVector<Address> addrs;
+  SmallVector<RowOperand> rows;
+  auto dstType = cast<MemRefType>(op->getOperand(2).getType());
+  int64_t width = dstType.getDimSize(1), height = dstType.getDimSize(0);
+  for (Value operand : op->getOperands()) {
+    FailureOr<Address> address = getAddress(operand);
+    if (failed(address))
+      return failure();
+    addrs.push_back(*address);
+    auto type = cast<MemRefType>(operand.getType());
+    // A [R, 1] operand is a block per row: its lanes are re-read (block
+    // stride 0) for every chunk of the row.
+    bool perRow = type.getDimSize(1) == 1 && width > 1;
+    rows.push_back({getRowBytes(type), perRow ? 0 : 256});
+  }
+  Type elem = dstType.getElementType();
+  int64_t lanes = 256 / elementBytes(dstType);
+  int64_t chunks = (width + lanes - 1) / lanes;
+  // tile operands are (lhs, rhs, dst); isa puts dst first.
+  const unsigned order[3] = {2, 0, 1};
+  static constexpr StringRef blkNames[3] = {"dst_blk", "src0_blk", "src1_blk"};
+  static constexpr StringRef repNames[3] = {"dst_rep", "src0_rep", "src1_rep"};
+  static constexpr StringRef addrNames[3] = {"dst", "src0", "src1"};
+  std::string name =
+      llvm::StringSwitch<std::string>(op->getName().stripDialect())
+          .Case("vbcast_add", "isa.vadd")
+          .Case("vbcast_sub", "isa.vsub")
+          .Case("vbcast_mul", "isa.vmul")
+          .Case("vbcast_div", "isa.vdiv")
+          .Case("vbcast_max", "isa.vmax")
+          .Default("isa.vmin");
+  // `offset(k)` is operand k's byte offset; `rep(k)` its repeat stride.
+  auto emitOne = [&](auto offset, auto rep, int64_t repeat, int64_t mask) {
+    SmallVector<NamedAttribute> attrs = {
+        builder.getNamedAttr("dtype", TypeAttr::get(elem)),
+        i32("repeat", repeat), i32("mask", mask)};
+    for (unsigned k = 0; k < 3; ++k) {
+      unsigned t = order[k];
+      attrs.push_back(
+          builder.getNamedAttr(addrNames[k], makeAddress(addrs[t], offset(t))));
+      attrs.push_back(i32(blkNames[k], rows[t].chunkBytes ? 1 : 0));
+      attrs.push_back(i32(repNames[k], rep(t)));
+    }
+    emit(op->getLoc(), name, attrs);
+  };
+  bool rowRepeats = llvm::all_of(
+      rows, [](const RowOperand &r) { return r.rowBytes / 32 <= 255; });
+  int64_t fullChunks = width / lanes, tail = width % lanes;
+  int64_t byRows = chunks * ((height + 254) / 255);
+  int64_t byChunks = height * ((fullChunks + 254) / 255 + (tail ? 1 : 0));
+  if (rowRepeats && byRows <= byChunks) {
+    // A repeat per row, one instruction per 256-byte chunk of the rows.
+    for (int64_t c = 0; c < chunks; ++c)
+      for (int64_t first = 0; first < height; first += 255)
+        emitOne(
+            [&](unsigned t) {
+              return first * rows[t].rowBytes + c * rows[t].chunkBytes;
+            },
+            [&](unsigned t) { return rows[t].rowBytes / 32; },
+            std::min<int64_t>(255, height - first),
+            c + 1 < chunks || !tail ? lanes : tail);
+    return success();
+  }
+  // Rows too far apart for a repeat stride: a repeat per chunk, row by row.
+  for (int64_t i = 0; i < height; ++i) {
+    for (int64_t first = 0; first < fullChunks; first += 255)
+      emitOne(
+          [&](unsigned t) {
+            return i * rows[t].rowBytes + first * rows[t].chunkBytes;
+          },
+          [&](unsigned t) { return rows[t].chunkBytes / 32; },
+          std::min<int64_t>(255, fullChunks - first), lanes);
+    if (tail)
+      emitOne(
+          [&](unsigned t) {
+            return i * rows[t].rowBytes + fullChunks * rows[t].chunkBytes;
+          },
+          [&](unsigned t) { return rows[t].chunkBytes / 32; }, 1, tail);
+  }
+  return success();
+}
+
+LogicalResult KernelCodegen::emitBrcb(tile::VBrcbOp op) {
+  FailureOr<Address> src = getAddress(op.getSrc());
+  FailureOr<Address> dst = getAddress(op.getDst());
+  if (failed(src) || failed(dst))
+    return failure();
+  MemRefType type = op.getSrc().getType();
+  int64_t bytes = elementBytes(type), repeats = type.getDimSize(0) / 8;
+  // 254 repeats keep the next source address on a block for f16 too.
+  for (int64_t first = 0; first < repeats; first += 254)
+    emit(op.getLoc(), "isa.vbrcb",
+         {builder.getNamedAttr("dst", makeAddress(*dst, first * 8 * 32)),
+          builder.getNamedAttr("src", makeAddress(*src, first * 8 * bytes)),
+          builder.getNamedAttr("dtype", TypeAttr::get(type.getElementType())),
+          i32("repeat", std::min<int64_t>(254, repeats - first)),
+          i32("dst_blk", 1), i32("dst_rep", 8)});
+  return success();
+}
+
+LogicalResult KernelCodegen::emitRowReduce(Operation *op) {
+  FailureOr<Address> src = getAddress(op->getOperand(0));
+  FailureOr<Address> dst = getAddress(op->getOperand(1));
+  if (failed(src) || failed(dst))
+    return failure();
+  auto type = cast<MemRefType>(op->getOperand(0).getType());
+  int64_t bytes = elementBytes(type), rowBytes = getRowBytes(type);
+  int64_t height = type.getDimSize(0);
+  StringRef name = llvm::StringSwitch<StringRef>(op->getName().stripDialect())
+                       .Case("vreduce_sum", "isa.vcadd")
+                       .Case("vreduce_max", "isa.vcmax")
+                       .Default("isa.vcmin");
+  // 240 results keep the next destination on a block for f16 and f32.
+  for (int64_t first = 0; first < height; first += 240)
+    emit(op->getLoc(), name,
+         {builder.getNamedAttr("dst", makeAddress(*dst, first * bytes)),
+          builder.getNamedAttr("src", makeAddress(*src, first * rowBytes)),
+          builder.getNamedAttr("dtype", TypeAttr::get(type.getElementType())),
+          i32("repeat", std::min<int64_t>(240, height - first)),
+          i32("mask", type.getDimSize(1)), i32("src_blk", 1),
+          i32("src_rep", rowBytes / 32)});
   return success();
 }
 

@@ -54,6 +54,9 @@ private:
                                   const CopyShape &shape);
   llvm::LogicalResult emitNchwConv(tile::VNchwConvOp conv);
   llvm::LogicalResult emitVector(mlir::Operation *op);
+  llvm::LogicalResult emitBroadcastBinary(mlir::Operation *op);
+  llvm::LogicalResult emitBrcb(tile::VBrcbOp op);
+  llvm::LogicalResult emitRowReduce(mlir::Operation *op);
   llvm::LogicalResult emitLoadTranspose(tile::LoadTransposeOp load);
   llvm::LogicalResult emitConv(tile::VConvOp conv);
   llvm::LogicalResult emitMmad(tile::MmadOp mmad);

@@ -1,10 +1,36 @@
 // RUN: ascend-opt %s -ascend-lower-nn-to-tile -split-input-file -verify-diagnostics
 
+func.func @main(%a: tensor<2x3x4xf32>) -> tensor<3xf32> {
+  %0 = nn.kernel "sum" ins(%a : tensor<2x3x4xf32>) -> tensor<3xf32> {
+  ^bb0(%x: tensor<2x3x4xf32>):
+    // expected-error @+1 {{reducing non-adjacent axes is not supported at the tile level yet}}
+    %s = nn.reduce_sum %x {axes = array<i64: 0, 2>, keepdims = false} : (tensor<2x3x4xf32>) -> tensor<3xf32>
+    nn.yield %s : tensor<3xf32>
+  }
+  return %0 : tensor<3xf32>
+}
+
+// -----
+
+func.func @main(%a: tensor<4x8xf32>, %b: tensor<8xf32>, %c: tensor<1xf32>) -> tensor<4x8xf32> {
+  %0 = nn.kernel "bias" ins(%a, %b, %c : tensor<4x8xf32>, tensor<8xf32>, tensor<1xf32>) -> tensor<4x8xf32> {
+  ^bb0(%x: tensor<4x8xf32>, %y: tensor<8xf32>, %b1: tensor<1xf32>):
+    %r = nn.relu %y : tensor<8xf32>
+    // expected-error @+1 {{broadcasting into an intermediate result is not supported at the tile level yet}}
+    %s = nn.add %y, %b1 : tensor<8xf32>, tensor<1xf32> -> tensor<8xf32>
+    %t = nn.add %x, %s : tensor<4x8xf32>, tensor<8xf32> -> tensor<4x8xf32>
+    nn.yield %t : tensor<4x8xf32>
+  }
+  return %0 : tensor<4x8xf32>
+}
+
+// -----
+
 func.func @main(%a: tensor<4x8xf32>, %b: tensor<8xf32>) -> tensor<4x8xf32> {
-  %0 = nn.kernel "bias" ins(%a, %b : tensor<4x8xf32>, tensor<8xf32>) -> tensor<4x8xf32> {
+  %0 = nn.kernel "sq" ins(%a, %b : tensor<4x8xf32>, tensor<8xf32>) -> tensor<4x8xf32> {
   ^bb0(%x: tensor<4x8xf32>, %y: tensor<8xf32>):
-    // expected-error @+1 {{broadcasting 'tensor<8xf32>' to 'tensor<4x8xf32>' is not supported at the tile level yet}}
-    %s = nn.add %x, %y : tensor<4x8xf32>, tensor<8xf32> -> tensor<4x8xf32>
+    // expected-error @+1 {{cannot lower nn.pow with a broadcast operand to the tile level yet}}
+    %s = nn.pow %y, %x : tensor<8xf32>, tensor<4x8xf32> -> tensor<4x8xf32>
     nn.yield %s : tensor<4x8xf32>
   }
   return %0 : tensor<4x8xf32>

@@ -727,3 +727,21 @@ isa.plan "ascend910" gm_size 1024 {
     isa.copy_pad gm[r1], ub[r2 + 8], nburst 1, len 40, src_stride 0, dst_stride 0
   }
 }
+
+// -----
+
+isa.plan "ascend910" gm_size 1024 {
+  isa.kernel @k block_dim 1 {
+    // expected-error @+1 {{src must be in ub, not l1}}
+    isa.vbrcb ub[r1], l1[r2], f32, repeat 1, blk[1], rep[8]
+  }
+}
+
+// -----
+
+isa.plan "ascend910" gm_size 1024 {
+  isa.kernel @k block_dim 1 {
+    // expected-error @+1 {{dst offset 16 in ub must be 32-byte aligned}}
+    isa.vbrcb ub[r1 + 16], ub[r2], f16, repeat 1, blk[1], rep[8]
+  }
+}

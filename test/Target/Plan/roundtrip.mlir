@@ -84,6 +84,10 @@ isa.plan "ascend910" gm_size 8192 {
     isa.copy gm[r4 + 1], ub[r1 + 32], nburst 1, len 1, src_gap 0, dst_gap 0
     // CHECK: isa.copy l1[r5], ub[r1], nburst 1, len 1, src_gap 0, dst_gap 0
     isa.copy l1[r5], ub[r1], nburst 1, len 1, src_gap 0, dst_gap 0
+    // CHECK: isa.copy_pad ub[r1], gm[r2 + 13], nburst 4095, len 65535, src_stride 2147483647, dst_stride 2162656
+    isa.copy_pad ub[r1], gm[r2 + 13], nburst 4095, len 65535, src_stride 2147483647, dst_stride 2162656
+    // CHECK: isa.copy_pad gm[r4 + 7], ub[r1 + 32], nburst 3, len 20, src_stride 64, dst_stride 32
+    isa.copy_pad gm[r4 + 7], ub[r1 + 32], nburst 3, len 20, src_stride 64, dst_stride 32
     // CHECK: isa.load2d l0a[r1 + 512], l1[r2 + 64], count 4, src_stride 2, f16{{$}}
     isa.load2d l0a[r1 + 512], l1[r2 + 64], count 4, src_stride 2, f16
     // CHECK: isa.load2d l0b[r1], l1[r2], count 1, src_stride 0, f16 transpose
@@ -158,6 +162,8 @@ isa.plan "ascend910" gm_size 8192 {
     isa.vcmax ub[r1], ub[r2], f16, repeat 4, mask 128, blk[1], rep[8]
     // CHECK: isa.vcmin
     isa.vcmin ub[r1], ub[r2], f16, repeat 4, mask 128, blk[1], rep[8]
+    // CHECK: isa.vbrcb ub[r1 + 256], ub[r2 + 32], f16, repeat 255, blk[0], rep[255]
+    isa.vbrcb ub[r1 + 256], ub[r2 + 32], f16, repeat 255, blk[0], rep[255]
     // CHECK: isa.vtranspose ub[r1 + 512], ub[r2]
     isa.vtranspose ub[r1 + 512], ub[r2]
   }
