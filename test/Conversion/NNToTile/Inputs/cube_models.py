@@ -16,6 +16,7 @@ bmm3     x[2,3,1,16,24] @ w[2,1,2,24,33]                  both sides broadcast
 rt16     x[48,40] @ w[40,36] in f16, both graph inputs
 residual r[37,45] - relu(x[37,70] @ w[70,45] + b[45])  runtime epilogue tensor
 bres     (x[2,3,64,24] @ w[3,24,32]) * r[2,3,64,32]   batched, runtime operands
+res16    r[48,36] + x[48,40] @ hw[40,36] in f16               f16 epilogue tensor
 """
 import os
 import sys
@@ -103,5 +104,10 @@ elif name == "bres":
           helper.make_node("Mul", ["m", "r"], ["y"], name="bres_mul")],
          [("x", [2, 3, 64, 24]), ("w", [3, 24, 32]), ("r", [2, 3, 64, 32])],
          [("y", [2, 3, 64, 32])], [])
+elif name == "res16":
+    save([helper.make_node("MatMul", ["x", "hw"], ["m"], name="res16_mm"),
+          helper.make_node("Add", ["r", "m"], ["y"], name="res16_add")],
+         [("x", [48, 40]), ("r", [48, 36])], [("y", [48, 36])],
+         [weight("hw", [40, 36], np.float16)], TensorProto.FLOAT16)
 else:
     sys.exit("unknown model " + name)
