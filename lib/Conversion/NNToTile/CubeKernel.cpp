@@ -25,7 +25,8 @@
 // - L0C (NZ: [n1][mPad][16]) goes to ub as [n1][mt][16]; alpha, an [M, N]
 //   C, the bias and epilogue run there with vector ops; constant rows (bias,
 //   epilogue operands) are pre-broadcast on the host into that layout and
-//   copied to ub once.
+//   copied to ub once; [M, N] operands (C, epilogue tensors such as a
+//   residual) are copied per tile from gm into that layout.
 // - Output rows go back to row-major gm: N % 16 == 0 as one strided copy per
 //   fractal column; otherwise one copy per row, each row's whole-fractal
 //   write running into the next row (which rewrites it), and the last row of
