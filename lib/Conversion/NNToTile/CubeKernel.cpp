@@ -25,7 +25,8 @@
 // - L0C (NZ: [n1][mPad][16]) goes to ub as [n1][mt][16]; alpha, an [M, N]
 //   C, the bias and epilogue run there with vector ops; constant rows (bias,
 //   epilogue operands) are pre-broadcast on the host into that layout and
-//   copied to ub once.
+//   copied to ub once; [M, N] operands (C, epilogue tensors such as a
+//   residual) are copied per tile from gm into that layout.
 // - Output rows go back to row-major gm: N % 16 == 0 as one strided copy per
 //   fractal column; otherwise one copy per row, each row's whole-fractal
 //   write running into the next row (which rewrites it), and the last row of
@@ -124,6 +125,10 @@ struct CubeProblem {
   SmallVector<std::optional<double>> scalars;
   /// (epilogue op, operand #) -> index into `rows`.
   DenseMap<std::pair<Operation *, unsigned>, unsigned> rowOperands;
+  /// Epilogue operands of the product's shape, read per tile from gm.
+  SmallVector<MatrixOperand> tiles;
+  /// (epilogue op, operand #) -> index into `tiles`.
+  DenseMap<std::pair<Operation *, unsigned>, unsigned> tileOperands;
 
   double bAt(int64_t row, int64_t col) const {
     return alpha * (transB ? b[col * k + row] : b[row * n + col]);
@@ -140,8 +145,8 @@ struct CubeProblem {
 };
 } // namespace
 
-/// A constant broadcast along rows of an [M, N] result ([N], [1, N], or one
-/// value), as N values.
+/// A constant broadcast along rows of an [..., M, N] result ([N], [1, ..., 1,
+/// N], or one value), as N values.
 static std::optional<SmallVector<double>> getRow(nn::KernelOp kernel, Value v,
                                                  int64_t n) {
   auto values = getKernelConstant(kernel, v);
@@ -151,8 +156,9 @@ static std::optional<SmallVector<double>> getRow(nn::KernelOp kernel, Value v,
   if (values->size() == 1)
     return SmallVector<double>(n, (*values)[0]);
   ArrayRef<int64_t> shape = type.getShape();
-  bool isRow = (shape.size() == 1 && shape[0] == n) ||
-               (shape.size() == 2 && shape[0] == 1 && shape[1] == n);
+  bool isRow =
+      !shape.empty() && shape.back() == n &&
+      llvm::all_of(shape.drop_back(), [](int64_t d) { return d == 1; });
   if (!isRow)
     return std::nullopt;
   return values;
@@ -269,7 +275,8 @@ static FailureOr<CubeProblem> analyze(nn::KernelOp kernel,
     p.batch.assign(outBatch.begin(), outBatch.end());
     p.a.batchRows = getBatchRows(aShape, outBatch);
   }
-  if (auto values = getKernelConstant(kernel, b); values && bType.getRank() == 2) {
+  if (auto values = getKernelConstant(kernel, b);
+      values && bType.getRank() == 2) {
     p.bConst = true;
     p.b = std::move(*values);
   } else {
@@ -324,20 +331,38 @@ static FailureOr<CubeProblem> analyze(nn::KernelOp kernel,
     if (!isSupportedElementwise(&op))
       return op.emitError() << "cannot fuse " << op.getName()
                             << " into a cube kernel epilogue";
+    if (!llvm::is_contained(op.getOperands(), chain))
+      return op.emitError() << "cannot fuse " << op.getName()
+                            << " into a cube kernel epilogue: it does not "
+                               "use the product";
     for (auto [i, operand] : llvm::enumerate(op.getOperands())) {
       if (operand == chain)
         continue;
       auto arg = dyn_cast<BlockArgument>(operand);
       if (arg && scalars[arg.getArgNumber()])
         continue;
-      auto row = getRow(kernel, operand, p.n);
-      if (!row)
-        return op.emitError()
-               << "cannot lower " << op.getName()
-               << " in a cube kernel epilogue: operand #" << i
-               << " must be a splat or a constant row of N values";
-      p.rowOperands[{&op, (unsigned)i}] = p.rows.size();
-      p.rows.push_back(std::move(*row));
+      if (auto row = getRow(kernel, operand, p.n)) {
+        p.rowOperands[{&op, (unsigned)i}] = p.rows.size();
+        p.rows.push_back(std::move(*row));
+        continue;
+      }
+      // A tensor of the product's shape (a residual): its rows are copied
+      // into ub per tile, in the epilogue's (the result's) element type.
+      if (arg && operand.getType() == resultType) {
+        MatrixOperand t;
+        t.input = arg.getArgNumber();
+        t.rows = p.m;
+        t.cols = p.n;
+        t.numel = resultType.getNumElements();
+        p.tileOperands[{&op, (unsigned)i}] = p.tiles.size();
+        p.tiles.push_back(t);
+        continue;
+      }
+      return op.emitError()
+             << "cannot lower " << op.getName()
+             << " in a cube kernel epilogue: operand #" << i
+             << " must be a splat, a constant row of N values or a tensor of "
+                "the product's shape";
     }
     if (op.getResult(0).getType() != resultType)
       return op.emitError("epilogue result shape differs from the product's");
@@ -377,6 +402,10 @@ public:
       p.bOp.staged = p.bOp.convert || (p.bOp.kRows ? p.n % 16 != 0 : kRem != 0);
     p.c.staged = p.c.convert || p.bias == BiasKind::CubeRow ||
                  (p.bias == BiasKind::Matrix && p.n % 16 != 0);
+    // Rows of an [M, N] operand are read as whole fractals, past the end of
+    // a row that is not: from a staged copy, so the last row stays in bounds.
+    for (MatrixOperand &t : p.tiles)
+      t.staged = p.n % 16 != 0;
     // Transposing loads move 16 rows of K at a time.
     kg = p.a.kRows || (!p.bConst && p.bOp.kRows) ? 16 / k0 : 1;
     flatOut = p.n % 16 != 0 && p.n < ok0;
@@ -399,7 +428,7 @@ public:
   bool overlapTail, flatOut, storeWorkspace;
   /// Kernel function arguments (set by buildCubeKernel).
   unsigned aArg = 0, bArg = 0, cArg = 0, outArg = 0;
-  SmallVector<unsigned> rowArgs;
+  SmallVector<unsigned> rowArgs, tileArgs;
   std::optional<unsigned> storeArg, flatOutArg;
 
 private:
@@ -515,13 +544,19 @@ private:
                       int64_t stride);
   /// Rows of K an operand buffer holds.
   int64_t kRowsMax() const { return roundUp(k1s, kg) * k0; }
-  Value emitEpilogue(int64_t m, Value mOff);
+  /// Rows [row0, row0 + m) of an [rows, N] gm operand (`split`: seen as
+  /// [rows][n1][16] when N % 16 == 0) into the ub tile `tile`, in the layout
+  /// of the result ([n1][mt][16]).
+  void loadMatrix(Value flat, Value split, Value row0, int64_t m, Value tile);
+  Value emitEpilogue(int64_t m);
   void emitStore(Value result, Value mOff, int64_t m);
 
   // Arguments and buffers.
-  Value aFlat, aSplit, bGm, bFlat, bSplit, cFlat, wGm, outFlat, outSplit,
-      flatOutGm, blockIdx;
+  Value aFlat, aSplit, bGm, bFlat, bSplit, cFlat, cSplit, wGm, outFlat,
+      outSplit, flatOutGm, blockIdx;
   SmallVector<Value> rowTiles;
+  /// Per epilogue operand of the product's shape: gm views and ub tile.
+  SmallVector<Value> matFlats, matSplits, matTiles;
   Value l1a, l1b, l0a, l0b, l0c, cub, eub, scratch, zeros, cTile, biasA, biasB;
 };
 } // namespace
@@ -544,7 +579,7 @@ LogicalResult CubeBuilder::chooseTiles(const MachineModel &machine,
   bool matrixC = p.bias == BiasKind::Matrix;
   int64_t ubTiles =
       1 + (p.epilogue.empty() && !p.hasBias && !scales && !matrixC ? 0 : 1) +
-      (int64_t)p.rows.size() + (matrixC ? 1 : 0);
+      (int64_t)p.rows.size() + (matrixC ? 1 : 0) + (int64_t)p.tiles.size();
   // The cube bias keeps a ones column in L0A/L1 and one row in L0B/L1.
   int64_t biasB = p.cubeBias() ? n1 * 512 : 0;
   auto biasA = [&](int64_t rows) { return p.cubeBias() ? rows * 32 : 0; };
@@ -686,6 +721,14 @@ void CubeBuilder::emitBody(func::FuncOp func) {
     Value cGm = entry->getArgument(cArg);
     // A scalar's slot is one block: read the block.
     cFlat = view(cGm, {std::max<int64_t>(numel(cGm), k0)});
+    if (p.bias == BiasKind::Matrix && p.n % 16 == 0)
+      cSplit = view(cGm, {p.m, n1, 16});
+  }
+  for (unsigned arg : tileArgs) {
+    Value gm = entry->getArgument(arg);
+    matFlats.push_back(view(gm, {numel(gm)}));
+    matSplits.push_back(p.n % 16 == 0 ? view(gm, {p.batches() * p.m, n1, 16})
+                                      : Value());
   }
   int64_t outRows = p.batches() * p.m;
   Value outGm = entry->getArgument(outArg);
@@ -727,10 +770,17 @@ void CubeBuilder::emitBody(func::FuncOp func) {
     zeroL1(l1a);
   if (raggedB)
     zeroL1(l1b);
-  if (p.bias == BiasKind::Matrix) {
-    cTile = alloc(mt * npad, p.outElem, MemorySpace::UB);
-    tile::VDupOp::create(b, loc, b.getF64FloatAttr(0.0), cTile);
-  }
+  // [M, N] operand tiles: rows of a ragged tile that no copy writes are
+  // still read as whole fractals, so zero them once.
+  auto matrixTile = [&] {
+    Value tile = alloc(mt * npad, p.outElem, MemorySpace::UB);
+    tile::VDupOp::create(b, loc, b.getF64FloatAttr(0.0), tile);
+    return tile;
+  };
+  if (p.bias == BiasKind::Matrix)
+    cTile = matrixTile();
+  for (size_t i = 0; i < tileArgs.size(); ++i)
+    matTiles.push_back(matrixTile());
   if (p.cubeBias()) {
     // C broadcast over rows is one more product on the cube, ones[m, 1] x
     // C[1, N]: L0A holds a column of beta (over alpha when the result is
@@ -849,12 +899,21 @@ void CubeBuilder::emitTile(Value bi, Value mOff, int64_t m, Value item) {
            [&](Value s) { kStep(mul(add(s, 1), k1s), k1s, true, false); });
     scoped([&] { kStep(idx((steps - 1) * k1s), lastCount, true, true); });
   }
+  // [M, N] operands (C, epilogue tensors of the product's shape) hold the
+  // output's rows in the output's order.
+  if (p.bias == BiasKind::Matrix || !p.tiles.empty())
+    scoped([&] {
+      Value row = outRow();
+      if (p.bias == BiasKind::Matrix)
+        loadMatrix(cFlat, cSplit, row, m, cTile);
+      for (auto [flat, split, tile] : llvm::zip(matFlats, matSplits, matTiles))
+        loadMatrix(flat, split, row, m, tile);
+    });
   // L0C holds [n1][mPad][16]; ub keeps the row stride of a full tile so the
   // broadcast rows line up for every tile.
   int64_t mPad = roundUp(m, 16);
   copy(view(l0c, {n1, mPad * 16}), view(cub, {n1, mPad * 16}, {mt * 16, 1}));
-  // Only 2-D Gemms (no items) have an [M, N] C, whose rows need mOff.
-  Value result = emitEpilogue(m, item ? Value() : mOff);
+  Value result = emitEpilogue(m);
   if (!flatOut) {
     scoped([&] { emitStore(result, outRow(), m); });
     return;
@@ -996,7 +1055,25 @@ void CubeBuilder::emitKStep(Value aRow, Value bRow, Value mOff, int64_t m,
   }
 }
 
-Value CubeBuilder::emitEpilogue(int64_t m, Value mOff) {
+void CubeBuilder::loadMatrix(Value flat, Value split, Value row0, int64_t m,
+                             Value tile) {
+  Value t3 = view(tile, {n1, mt, 16});
+  Value zero = idx(0);
+  if (split) {
+    // One strided copy per fractal column: m rows of 16 values.
+    copy(swap01(sub(split, {row0, zero, zero}, {m, n1, 16})),
+         sub(t3, {zero, zero, zero}, {n1, m, 16}));
+    return;
+  }
+  // Row by row, each read running into the next row (or the staged copy's
+  // padding): the extra columns only reach padding columns of the result.
+  loop(idx(m), [&](Value i) {
+    copy(expand(sub(flat, {mul(add(row0, i), p.n)}, {n1 * 16}), {n1, 1, 16}),
+         sub(t3, {zero, i, zero}, {n1, 1, 16}));
+  });
+}
+
+Value CubeBuilder::emitEpilogue(int64_t m) {
   // Whole buffer, or one region per fractal column when the tile has fewer
   // (padded) rows than the buffer's row stride.
   int64_t mPad = roundUp(m, 16);
@@ -1017,12 +1094,7 @@ Value CubeBuilder::emitEpilogue(int64_t m, Value mOff) {
     std::swap(cur, other);
   }
   if (p.bias == BiasKind::Matrix) {
-    // C's rows of this tile, in the layout of the result.
-    Value c3 = view(cTile, {n1, mt, 16});
-    loop(idx(m), [&](Value i) {
-      copy(expand(sub(cFlat, {mul(add(mOff, i), p.n)}, {n1 * 16}), {n1, 1, 16}),
-           sub(c3, {idx(0), i, idx(0)}, {n1, 1, 16}));
-    });
+    // C's rows of this tile are in cTile (see emitTile).
     for (auto r : regions) {
       if (p.beta != 1.0)
         tile::VMulsOp::create(b, loc, region(cTile, r),
@@ -1043,9 +1115,12 @@ Value CubeBuilder::emitEpilogue(int64_t m, Value mOff) {
       SmallVector<Operand> operands;
       for (auto [i, v] : llvm::enumerate(op->getOperands())) {
         auto it = p.rowOperands.find({op, (unsigned)i});
+        auto mat = p.tileOperands.find({op, (unsigned)i});
         auto arg = dyn_cast<BlockArgument>(v);
         if (it != p.rowOperands.end())
           operands.push_back({region(rowTiles[it->second], r), std::nullopt});
+        else if (mat != p.tileOperands.end())
+          operands.push_back({region(matTiles[mat->second], r), std::nullopt});
         else if (arg && p.scalars[arg.getArgNumber()])
           operands.push_back({Value(), p.scalars[arg.getArgNumber()]});
         else
@@ -1167,6 +1242,8 @@ FailureOr<CubeKernel> ascend::buildCubeKernel(
   }
   if (p.bias == BiasKind::Matrix || p.cubeBias())
     cb.cArg = operand(p.c, "c");
+  for (auto [i, t] : llvm::enumerate(p.tiles))
+    cb.tileArgs.push_back(operand(t, "t" + std::to_string(i)));
   for (auto [i, row] : llvm::enumerate(p.rows)) {
     cb.rowArgs.push_back(result.args.size());
     result.args.push_back(constant(

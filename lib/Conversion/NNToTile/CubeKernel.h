@@ -75,8 +75,8 @@ bool isCubeKernel(nn::KernelOp kernel);
 /// Builds the tile-level function of a kernel made of an nn.matmul (2-D or
 /// batched) or nn.gemm, with a constant or runtime right operand, followed
 /// by elementwise ops whose other operands are splat constants (`scalars`,
-/// per kernel input) or constant rows of N values. See CubeKernel.cpp and
-/// docs/cube-lowering.md.
+/// per kernel input), constant rows of N values or tensors of the product's
+/// type. See CubeKernel.cpp and docs/cube-lowering.md.
 /// With `mixed`, an f32 kernel's cube operands are converted to f16 (the
 /// cube accumulates in fp32 and the result stays f32).
 mlir::FailureOr<CubeKernel> buildCubeKernel(

@@ -6,6 +6,7 @@
 
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/IRMapping.h"
+#include "mlir/IR/Matchers.h"
 #include "llvm/ADT/SetVector.h"
 
 namespace ascend {
@@ -28,6 +29,47 @@ static bool isElementwise(Operation *op) {
 static bool isCube(Operation *op) {
   return isa<nn::ConvOp, nn::MatMulOp>(op) ||
          op->getName().getStringRef() == "nn.gemm";
+}
+
+/// The matrix product (nn.matmul or nn.gemm) of a group, if any.
+static Operation *getMatrixProduct(ArrayRef<Operation *> ops) {
+  for (Operation *op : ops)
+    if (isa<nn::MatMulOp>(op) || op->getName().getStringRef() == "nn.gemm")
+      return op;
+  return nullptr;
+}
+
+/// Whether `v` is a constant the cube kernel keeps in ub for every tile: a
+/// splat, or a row of the `n` values broadcast over the product's rows.
+static bool isConstantRow(Value v, int64_t n) {
+  Attribute attr;
+  if (!matchPattern(v, m_Constant(&attr)))
+    return false;
+  if (auto dense = dyn_cast<DenseElementsAttr>(attr); dense && dense.isSplat())
+    return true;
+  auto type = dyn_cast<RankedTensorType>(v.getType());
+  if (!type || !type.hasStaticShape())
+    return false;
+  ArrayRef<int64_t> shape = type.getShape();
+  return type.getNumElements() == 1 ||
+         (!shape.empty() && shape.back() == n &&
+          llvm::all_of(shape.drop_back(), [](int64_t d) { return d == 1; }));
+}
+
+/// Whether `op` can extend the epilogue of a matmul/gemm kernel whose chain
+/// ends in `chain` (see CubeKernel.cpp): it keeps the product's type, and
+/// every other operand is a splat, a constant row or a tensor of the
+/// product's type (read from gm per tile). Anything else stays out of the
+/// cube kernel rather than failing its lowering.
+static bool extendsCubeEpilogue(Operation *op, Value chain,
+                                Operation *product) {
+  Type type = product->getResult(0).getType();
+  if (op->getNumResults() != 1 || op->getResult(0).getType() != type)
+    return false;
+  int64_t n = cast<RankedTensorType>(type).getShape().back();
+  return llvm::all_of(op->getOperands(), [&](Value v) {
+    return v == chain || v.getType() == type || isConstantRow(v, n);
+  });
 }
 
 /// Ops that are data, not work: they stay outside kernels.
@@ -125,11 +167,29 @@ void FuseKernelsPass::runOnOperation() {
         fresh();
         continue;
       }
+      // Extending a matmul/gemm epilogue: the op joins that kernel alone.
+      Group *cubeTarget = nullptr;
+      for (Value operand : op.getOperands()) {
+        Operation *def = operand.getDefiningOp();
+        Group *g = def ? groupOf.lookup(def) : nullptr;
+        Operation *product = g ? getMatrixProduct(g->ops) : nullptr;
+        if (product && operand.hasOneUse() && def == g->ops.back() &&
+            extendsCubeEpilogue(&op, operand, product)) {
+          cubeTarget = g;
+          break;
+        }
+      }
+      if (cubeTarget) {
+        cubeTarget->ops.push_back(&op);
+        groupOf[&op] = cubeTarget;
+        continue;
+      }
       Group *target = nullptr;
       for (Value operand : op.getOperands()) {
         Operation *def = operand.getDefiningOp();
         Group *g = def ? groupOf.lookup(def) : nullptr;
-        if (!g || !operand.hasOneUse() || g == target)
+        if (!g || !operand.hasOneUse() || g == target ||
+            getMatrixProduct(g->ops))
           continue;
         bool fusible = llvm::all_of(g->ops, [](Operation *member) {
           return isElementwise(member) || isCube(member);

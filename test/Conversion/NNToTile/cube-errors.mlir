@@ -39,14 +39,31 @@ func.func @main(%a: tensor<4x8xf32>, %b: tensor<8x16xf32>, %c: tensor<16xf32>) -
 
 // -----
 
-// An epilogue operand that is a full activation tensor (e.g. a residual).
+// An epilogue operand broadcast along columns (ascend-fuse keeps such ops
+// out of cube kernels).
+func.func @main(%a: tensor<4x8xf32>, %r: tensor<4x1xf32>) -> tensor<4x16xf32> {
+  %w = nn.constant dense<1.0> : tensor<8x16xf32>
+  %0 = nn.kernel "fc_add" ins(%a, %w, %r : tensor<4x8xf32>, tensor<8x16xf32>, tensor<4x1xf32>) -> tensor<4x16xf32> {
+  ^bb0(%x: tensor<4x8xf32>, %y: tensor<8x16xf32>, %z: tensor<4x1xf32>):
+    %m = nn.matmul %x, %y : tensor<4x8xf32>, tensor<8x16xf32> -> tensor<4x16xf32>
+    // expected-error @+1 {{cannot lower nn.add in a cube kernel epilogue: operand #1 must be a splat, a constant row of N values or a tensor of the product's shape}}
+    %s = nn.add %m, %z : tensor<4x16xf32>, tensor<4x1xf32> -> tensor<4x16xf32>
+    nn.yield %s : tensor<4x16xf32>
+  }
+  return %0 : tensor<4x16xf32>
+}
+
+// -----
+
+// An epilogue op that does not use the product.
 func.func @main(%a: tensor<4x8xf32>, %r: tensor<4x16xf32>) -> tensor<4x16xf32> {
   %w = nn.constant dense<1.0> : tensor<8x16xf32>
-  %0 = nn.kernel "fc_add" ins(%a, %w, %r : tensor<4x8xf32>, tensor<8x16xf32>, tensor<4x16xf32>) -> tensor<4x16xf32> {
+  %0 = nn.kernel "fc_exp" ins(%a, %w, %r : tensor<4x8xf32>, tensor<8x16xf32>, tensor<4x16xf32>) -> tensor<4x16xf32> {
   ^bb0(%x: tensor<4x8xf32>, %y: tensor<8x16xf32>, %z: tensor<4x16xf32>):
     %m = nn.matmul %x, %y : tensor<4x8xf32>, tensor<8x16xf32> -> tensor<4x16xf32>
-    // expected-error @+1 {{cannot lower nn.add in a cube kernel epilogue: operand #1 must be a splat or a constant row of N values}}
-    %s = nn.add %m, %z : tensor<4x16xf32>, tensor<4x16xf32> -> tensor<4x16xf32>
+    // expected-error @+1 {{cannot fuse nn.exp into a cube kernel epilogue: it does not use the product}}
+    %e = nn.exp %z : tensor<4x16xf32>
+    %s = nn.add %m, %e : tensor<4x16xf32>, tensor<4x16xf32> -> tensor<4x16xf32>
     nn.yield %s : tensor<4x16xf32>
   }
   return %0 : tensor<4x16xf32>

@@ -38,19 +38,43 @@ func.func @chains(%x: tensor<64xf32>) -> tensor<64xf32> {
 
 // -----
 
-// Both producers of the add feed only it: the cube kernel and the exp merge
-// into one kernel with the add, cube op first.
+// The add extends the matmul's epilogue with a tensor of the product's
+// shape (read per tile from gm); the exp producing it stays a kernel of its
+// own, since a cube kernel starts with its product.
 // CHECK-LABEL: func.func @late_operand
-// CHECK: nn.kernel "mm_exp_add" ins(%{{.*}}, %{{.*}}, %{{.*}} : tensor<4x8xf32>, tensor<8x4xf32>, tensor<4x4xf32>)
+// CHECK: %[[E:.*]] = nn.kernel "exp" ins
+// CHECK: nn.kernel "mm_add" ins(%{{.*}}, %{{.*}}, %[[E]] : tensor<4x8xf32>, tensor<8x4xf32>, tensor<4x4xf32>)
 // CHECK-NEXT: ^bb0
 // CHECK-NEXT: nn.matmul
-// CHECK-NEXT: nn.exp
 // CHECK-NEXT: nn.add
 func.func @late_operand(%a: tensor<4x8xf32>, %b: tensor<8x4xf32>, %y: tensor<4x4xf32>) -> tensor<4x4xf32> {
   %m = nn.matmul %a, %b : tensor<4x8xf32>, tensor<8x4xf32> -> tensor<4x4xf32> loc("mm")
   %e = nn.exp %y : tensor<4x4xf32> loc("exp")
   %s = nn.add %m, %e : tensor<4x4xf32>, tensor<4x4xf32> -> tensor<4x4xf32> loc("add")
   return %s : tensor<4x4xf32>
+}
+
+// -----
+
+// Epilogue operands a cube kernel cannot read (a runtime row, a column)
+// keep the ops out of the matmul's kernel (they form a kernel of their
+// own); a constant row and a residual of the product's shape join it.
+// CHECK-LABEL: func.func @cube_epilogue_operands
+// CHECK: %[[MM:.*]] = nn.kernel "mm_bias_res" ins
+// CHECK-NEXT: ^bb0
+// CHECK-NEXT: nn.matmul
+// CHECK-NEXT: nn.add
+// CHECK-NEXT: nn.add
+// CHECK-NEXT: nn.yield
+// CHECK: nn.kernel "row_col" ins(%[[MM]], %{{.*}}, %{{.*}} :
+func.func @cube_epilogue_operands(%a: tensor<2x4x8xf32>, %b: tensor<8x16xf32>, %x: tensor<2x4x16xf32>, %r: tensor<16xf32>, %c: tensor<2x4x1xf32>) -> tensor<2x4x16xf32> {
+  %bias = nn.constant dense<0.5> : tensor<1x1x16xf32>
+  %m = nn.matmul %a, %b : tensor<2x4x8xf32>, tensor<8x16xf32> -> tensor<2x4x16xf32> loc("mm")
+  %0 = nn.add %m, %bias : tensor<2x4x16xf32>, tensor<1x1x16xf32> -> tensor<2x4x16xf32> loc("bias")
+  %1 = nn.add %x, %0 : tensor<2x4x16xf32>, tensor<2x4x16xf32> -> tensor<2x4x16xf32> loc("res")
+  %2 = nn.mul %1, %r : tensor<2x4x16xf32>, tensor<16xf32> -> tensor<2x4x16xf32> loc("row")
+  %3 = nn.mul %2, %c : tensor<2x4x16xf32>, tensor<2x4x1xf32> -> tensor<2x4x16xf32> loc("col")
+  return %3 : tensor<2x4x16xf32>
 }
 
 // -----

@@ -14,6 +14,9 @@ rtgemm   relu(0.5 * a[40,24]^T @ b[72,40]^T + 2 * c[72]) runtime A^T, B^T, C
 bmm      x[2,3,20,24] @ w[3,24,40]                        batch broadcast
 bmm3     x[2,3,1,16,24] @ w[2,1,2,24,33]                  both sides broadcast
 rt16     x[48,40] @ w[40,36] in f16, both graph inputs
+residual r[37,45] - relu(x[37,70] @ w[70,45] + b[45])  runtime epilogue tensor
+bres     (x[2,3,64,24] @ w[3,24,32]) * r[2,3,64,32]   batched, runtime operands
+res16    r[48,36] + x[48,40] @ hw[40,36] in f16               f16 epilogue tensor
 """
 import os
 import sys
@@ -89,5 +92,22 @@ elif name == "rt16":
     save([helper.make_node("MatMul", ["x", "w"], ["y"], name="mm16_rt")],
          [("x", [48, 40]), ("w", [40, 36])], [("y", [48, 36])], [],
          TensorProto.FLOAT16)
+elif name == "residual":
+    save([helper.make_node("MatMul", ["x", "w"], ["m"], name="res_mm"),
+          helper.make_node("Add", ["m", "b"], ["a"], name="res_bias"),
+          helper.make_node("Relu", ["a"], ["h"], name="res_relu"),
+          helper.make_node("Sub", ["r", "h"], ["y"], name="res_sub")],
+         [("x", [37, 70]), ("r", [37, 45])], [("y", [37, 45])],
+         [weight("w", [70, 45]), weight("b", [45])])
+elif name == "bres":
+    save([helper.make_node("MatMul", ["x", "w"], ["m"], name="bres_mm"),
+          helper.make_node("Mul", ["m", "r"], ["y"], name="bres_mul")],
+         [("x", [2, 3, 64, 24]), ("w", [3, 24, 32]), ("r", [2, 3, 64, 32])],
+         [("y", [2, 3, 64, 32])], [])
+elif name == "res16":
+    save([helper.make_node("MatMul", ["x", "hw"], ["m"], name="res16_mm"),
+          helper.make_node("Add", ["r", "m"], ["y"], name="res16_add")],
+         [("x", [48, 40]), ("r", [48, 36])], [("y", [48, 36])],
+         [weight("hw", [40, 36], np.float16)], TensorProto.FLOAT16)
 else:
     sys.exit("unknown model " + name)
