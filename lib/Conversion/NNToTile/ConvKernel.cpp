@@ -34,6 +34,7 @@
 #include "ConvKernel.h"
 
 #include "BlockSplit.h"
+#include "ConvBiasKernel.h"
 #include "ConvWeightKernel.h"
 #include "ElementwiseOps.h"
 #include "GmType.h"
@@ -75,6 +76,8 @@ struct ConvProblem {
   unsigned xInput = 0;
   /// The kernel input of runtime weights (NC1HWC0), packed by a prelude.
   std::optional<unsigned> wInput;
+  /// The kernel input of a runtime bias ([Cout]), broadcast by a prelude.
+  std::optional<unsigned> biasInput;
   /// [cout][cin / groups][kh][kw], for constant weights
   SmallVector<double> weight;
   /// Per-channel rows of cout values: the bias first (if any), then the
@@ -205,9 +208,18 @@ static FailureOr<ConvProblem> analyze(nn::KernelOp kernel,
   }
   if (Value bias = conv.getBias()) {
     auto row = getChannelRow(kernel, bias, p.cout, /*plainVector=*/true);
-    if (!row)
-      return fail("the bias must be a constant of Cout values");
-    p.rows.push_back(std::move(*row));
+    auto biasArg = dyn_cast<BlockArgument>(bias);
+    if (row) {
+      p.rows.push_back(std::move(*row));
+    } else if (biasArg &&
+               !cast<RankedTensorType>(bias.getType()).getEncoding()) {
+      // Broadcast into its row tiles by a prelude; this row is unused.
+      p.biasInput = biasArg.getArgNumber();
+      p.rows.push_back(SmallVector<double>(p.cout, 0.0));
+    } else {
+      return fail("the bias must be a constant or a kernel input of Cout "
+                  "values");
+    }
     p.hasBias = true;
   }
 
@@ -287,6 +299,18 @@ public:
   /// How packWeights orders the weights, for the runtime weights' prelude.
   ConvWeightPacking packing() const {
     return {p.elem, p.cout, c1in, taps, nt, numNT, c1k, tpc};
+  }
+  /// The layout of broadcastRow's tiles, for a runtime bias's prelude.
+  ConvBiasTiles biasTiles() const {
+    return {p.elem, numSG, nsg, numNT, nt, mt};
+  }
+  CubeKernelArg workspaceArg(int64_t size) const {
+    CubeKernelArg arg;
+    arg.kind = CubeKernelArg::Kind::Workspace;
+    arg.type = MemRefType::get(
+        {size}, p.elem, MemRefLayoutAttrInterface(),
+        tile::MemorySpaceAttr::get(p.elem.getContext(), MemorySpace::GM));
+    return arg;
   }
   SmallVector<double> broadcastRow(ArrayRef<double> row) const;
   /// The kernel's gm arguments before its result: input, packed weights,
@@ -846,18 +870,19 @@ SmallVector<CubeKernelArg> ConvBuilder::kernelArgs(StringRef name) const {
   args[0].input = p.xInput;
   args[0].type = getGmType(p.inputType);
   if (p.wInput) {
-    args.emplace_back();
-    args.back().kind = CubeKernelArg::Kind::Workspace;
-    args.back().type = MemRefType::get(
-        {packing().size()}, p.elem, MemRefLayoutAttrInterface(),
-        tile::MemorySpaceAttr::get(p.elem.getContext(), MemorySpace::GM));
+    args.push_back(workspaceArg(packing().size()));
   } else {
     args.push_back(
         makeConstantArg(packWeights(), p.elem, (name + "_weights_zn").str()));
   }
-  for (auto [i, row] : llvm::enumerate(p.rows))
+  for (auto [i, row] : llvm::enumerate(p.rows)) {
+    if (i == 0 && p.biasInput) {
+      args.push_back(workspaceArg(biasTiles().size()));
+      continue;
+    }
     args.push_back(makeConstantArg(broadcastRow(row), p.elem,
                                    (name + "_row" + Twine(i)).str()));
+  }
   for (unsigned input : p.residuals) {
     args.emplace_back();
     args.back().input = input;
@@ -889,6 +914,15 @@ ascend::buildConvKernel(nn::KernelOp kernel,
     if (failed(pack))
       return failure();
     result.prelude.push_back({*pack, *problem->wInput, 1});
+  }
+  if (problem->biasInput) {
+    // A runtime bias: broadcast into the first row workspace (argument 2).
+    Value bias = kernel.getInputs()[*problem->biasInput];
+    func::FuncOp broadcast = buildConvBiasKernel(
+        builder, kernel.getLoc(), (kernel.getSymName() + "_bias").str(),
+        getGmType(bias.getType()), result.args[2].type, cb.biasTiles(),
+        machine);
+    result.prelude.push_back({broadcast, *problem->biasInput, 2});
   }
   result.func =
       createKernelFunc(builder, kernel.getLoc(), kernel.getSymName(),

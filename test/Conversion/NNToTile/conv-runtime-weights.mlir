@@ -1,4 +1,4 @@
-// RUN: ascend-opt %s --ascend-fuse --ascend-lower-nn-to-tile | FileCheck %s
+// RUN: ascend-opt %s --ascend-fuse --ascend-lower-nn-to-tile -split-input-file | FileCheck %s
 
 // Runtime weights, 3 -> 20 channels (f32, C0 = 8): the layout cast kernel
 // packs W to nc1hwc0 [20][1][3][3][8]; the prelude kernel permutes its
@@ -24,5 +24,25 @@
 func.func @main(%x: tensor<1x3x8x8xf32, #nn.layout<nc1hwc0>>, %w: tensor<20x3x3x3xf32>) -> tensor<1x20x4x4xf32, #nn.layout<nc1hwc0>> {
   %p = nn.layout_cast %w from <nchw> to <nc1hwc0> : tensor<20x3x3x3xf32> -> tensor<20x3x3x3xf32, #nn.layout<nc1hwc0>> loc("w")
   %y = nn.conv %x, %p {strides = array<i64: 2, 2>, pads = array<i64: 1, 1, 1, 1>, dilations = array<i64: 1, 1>, group = 1 : i64} : (tensor<1x3x8x8xf32, #nn.layout<nc1hwc0>>, tensor<20x3x3x3xf32, #nn.layout<nc1hwc0>>) -> tensor<1x20x4x4xf32, #nn.layout<nc1hwc0>> loc("conv0")
+  return %y : tensor<1x20x4x4xf32, #nn.layout<nc1hwc0>>
+}
+
+// -----
+
+// A runtime bias with constant weights: a prelude kernel broadcasts it into
+// the bias tiles ([nt/16][mt][16] per N tile: 2 x 16 x 16 = 512 values for
+// 4x4 output pixels) in a workspace; its padding columns 20..31 are zero.
+// CHECK-LABEL: func.func @main
+// CHECK: %[[WS:.*]] = memref.alloc() : memref<512xf32, #tile.space<gm>>
+// CHECK: call @conv1_bias(%{{.*}}, %[[WS]]) : (memref<20xf32, #tile.space<gm>>, memref<512xf32, #tile.space<gm>>) -> ()
+// CHECK: call @conv1(%{{.*}}, %{{.*}}, %[[WS]], %{{.*}})
+// CHECK: func.func private @conv1_bias
+// CHECK: tile.vdup
+// CHECK: tile.copy {{.*}} : memref<20xf32, strided<[1], offset: ?>, #tile.space<gm>> to memref<20xf32, strided<[1]>, #tile.space<ub>>
+// CHECK: tile.vbcast_add {{.*}} : memref<16x16xf32, strided<[16, 1]>, #tile.space<ub>>, memref<1x16xf32, strided<[16, 1]>, #tile.space<ub>>, memref<16x16xf32, strided<[16, 1]>, #tile.space<ub>>
+// CHECK: tile.vbcast_add {{.*}} : memref<16x16xf32, strided<[16, 1]>, #tile.space<ub>>, memref<1x16xf32, strided<[16, 1], offset: 16>, #tile.space<ub>>, memref<16x16xf32, strided<[16, 1]>, #tile.space<ub>>
+func.func @main(%x: tensor<1x3x8x8xf32, #nn.layout<nc1hwc0>>, %b: tensor<20xf32>) -> tensor<1x20x4x4xf32, #nn.layout<nc1hwc0>> {
+  %w = nn.constant dense<0.5> : tensor<20x3x3x3xf32>
+  %y = nn.conv %x, %w, %b {strides = array<i64: 2, 2>, pads = array<i64: 1, 1, 1, 1>, dilations = array<i64: 1, 1>, group = 1 : i64} : (tensor<1x3x8x8xf32, #nn.layout<nc1hwc0>>, tensor<20x3x3x3xf32>, tensor<20xf32>) -> tensor<1x20x4x4xf32, #nn.layout<nc1hwc0>> loc("conv1")
   return %y : tensor<1x20x4x4xf32, #nn.layout<nc1hwc0>>
 }

@@ -13,18 +13,27 @@ import sys
 
 import numpy as np
 import onnx
-from onnx import TensorProto, helper
+from onnx import TensorProto, helper, numpy_helper
 
-# name: (N, Cin, H, W, Cout, kh, kw, stride, pads [t, l, b, r], group, relu)
+# name: (N, Cin, H, W, Cout, kh, kw, stride, pads [t, l, b, r], group, relu,
+#        bias: a graph input too)
 CASES = {
     # Cout = 20: a partly padded N tile (and padding C0 blocks).
-    "cin3": (2, 3, 17, 19, 20, 3, 3, 2, [1, 1, 1, 1], 1, True),
-    # Several channel groups and N tiles, taps chunks: many packing units.
-    "wide": (1, 40, 12, 11, 70, 3, 3, 1, [1, 1, 1, 1], 1, False),
+    "cin3": (2, 3, 17, 19, 20, 3, 3, 2, [1, 1, 1, 1], 1, True, False),
+    # A runtime bias too; Cout = 40 in N tiles of 16 or more.
+    "bias": (1, 16, 9, 9, 40, 3, 3, 1, [1, 1, 1, 1], 1, True, True),
+    # Rows of 300 pixels: L0C holds less than 256 columns, so several N
+    # tiles (only a single N tile may be partly padded).
+    "tiles": (1, 8, 3, 300, 256, 3, 3, 1, [1, 1, 1, 1], 1, False, True),
+    # Several channel groups and N tiles: many packing units; runtime bias.
+    "wide": (1, 40, 12, 11, 70, 3, 3, 1, [1, 1, 1, 1], 1, False, True),
     # 5x5 with asymmetric pads, Cout < C0.
-    "k5": (1, 9, 10, 10, 5, 5, 5, 1, [2, 1, 2, 3], 1, False),
+    "k5": (1, 9, 10, 10, 5, 5, 5, 1, [2, 1, 2, 3], 1, False, False),
+    # Grouped constant weights (an initializer, w.npy for the reference),
+    # runtime bias: several super-groups of bias tiles.
+    "gbias": (1, 32, 8, 8, 64, 3, 3, 1, [1, 1, 1, 1], 4, False, True),
     # Not supported: grouped runtime weights.
-    "group2": (1, 8, 6, 6, 8, 3, 3, 1, [1, 1, 1, 1], 2, False),
+    "group2": (1, 8, 6, 6, 8, 3, 3, 1, [1, 1, 1, 1], 2, False, False),
 }
 
 
@@ -51,7 +60,7 @@ def conv(x, w, stride, pads, group):
 
 def main():
     mode, name, out = sys.argv[1:4]
-    n, cin, h, wd, cout, kh, kw, stride, pads, group, relu = CASES[name]
+    n, cin, h, wd, cout, kh, kw, stride, pads, group, relu, bias = CASES[name]
     if mode == "check":
         ydir = sys.argv[4] if len(sys.argv) > 4 else out
         y = np.load(os.path.join(ydir, "y.npy")).astype(np.float64)
@@ -70,7 +79,15 @@ def main():
     np.save(os.path.join(out, "x.npy"), x)
     np.save(os.path.join(out, "w.npy"), w)
     ref = conv(x.astype(np.float64), w.astype(np.float64), stride, pads, group)
-    nodes = [helper.make_node("Conv", ["x", "w"], ["c" if relu else "y"],
+    constw = name == "gbias"
+    inputs = [("x", x.shape), ("w", w.shape)]
+    if bias:
+        bvals = rng.uniform(-1, 1, (cout,)).astype(np.float32)
+        np.save(os.path.join(out, "b.npy"), bvals)
+        ref += bvals.astype(np.float64)[None, :, None, None]
+        inputs.append(("b", bvals.shape))
+    nodes = [helper.make_node("Conv", [n for n, _ in inputs],
+                              ["c" if relu else "y"],
                               name="rtconv", strides=[stride, stride],
                               pads=[pads[0], pads[1], pads[2], pads[3]],
                               kernel_shape=[kh, kw], group=group)]
@@ -81,9 +98,10 @@ def main():
     f = TensorProto.FLOAT
     graph = helper.make_graph(
         nodes, name,
-        [helper.make_tensor_value_info("x", f, list(x.shape)),
-         helper.make_tensor_value_info("w", f, list(w.shape))],
-        [helper.make_tensor_value_info("y", f, list(ref.shape))])
+        [helper.make_tensor_value_info(n, f, list(s)) for n, s in inputs
+         if not (constw and n == "w")],
+        [helper.make_tensor_value_info("y", f, list(ref.shape))],
+        [numpy_helper.from_array(w, "w")] if constw else [])
     model = helper.make_model(graph,
                               opset_imports=[helper.make_opsetid("", 13)])
     onnx.save(model, os.path.join(out, name + ".onnx"))
