@@ -102,3 +102,17 @@ func.func @hoist(%x: tensor<1x2x4x4xf32>) -> (tensor<1x2x2x2xf32>, tensor<1x2x2x
       : (tensor<1x2x4x4xf32>) -> tensor<1x2x2x2xf32>
   return %m, %a : tensor<1x2x2x2xf32>, tensor<1x2x2x2xf32>
 }
+
+// -----
+
+// Runtime weights of a group-1 conv are cast to nc1hwc0 (the conv kernel
+// packs them from there); grouped ones and constants are left alone.
+// CHECK-LABEL: func.func @runtime_weights
+// CHECK: %[[W:.*]] = nn.layout_cast %arg1 from <nchw> to <nc1hwc0> : tensor<20x3x3x3xf32> -> tensor<20x3x3x3xf32, #nn.layout<nc1hwc0>>
+// CHECK: nn.conv %{{.*}}, %[[W]] {{.*}} : (tensor<1x3x8x8xf32, #nn.layout<nc1hwc0>>, tensor<20x3x3x3xf32, #nn.layout<nc1hwc0>>)
+// CHECK: nn.conv %{{.*}}, %arg2 {{.*}} : (tensor<1x8x8x8xf32, #nn.layout<nc1hwc0>>, tensor<8x4x3x3xf32>)
+func.func @runtime_weights(%x: tensor<1x3x8x8xf32>, %w: tensor<20x3x3x3xf32>, %g: tensor<8x4x3x3xf32>, %x8: tensor<1x8x8x8xf32>) -> (tensor<1x20x8x8xf32>, tensor<1x8x8x8xf32>) {
+  %y = nn.conv %x, %w {strides = array<i64: 1, 1>, pads = array<i64: 1, 1, 1, 1>, dilations = array<i64: 1, 1>, group = 1 : i64} : (tensor<1x3x8x8xf32>, tensor<20x3x3x3xf32>) -> tensor<1x20x8x8xf32>
+  %z = nn.conv %x8, %g {strides = array<i64: 1, 1>, pads = array<i64: 1, 1, 1, 1>, dilations = array<i64: 1, 1>, group = 2 : i64} : (tensor<1x8x8x8xf32>, tensor<8x4x3x3xf32>) -> tensor<1x8x8x8xf32>
+  return %y, %z : tensor<1x20x8x8xf32>, tensor<1x8x8x8xf32>
+}

@@ -34,6 +34,8 @@
 #include "ConvKernel.h"
 
 #include "BlockSplit.h"
+#include "ConvBiasKernel.h"
+#include "ConvWeightKernel.h"
 #include "ElementwiseOps.h"
 #include "GmType.h"
 #include "TileBuilder.h"
@@ -72,7 +74,11 @@ struct ConvProblem {
   Type elem;
   RankedTensorType inputType, resultType;
   unsigned xInput = 0;
-  /// [cout][cin / groups][kh][kw]
+  /// The kernel input of runtime weights (NC1HWC0), packed by a prelude.
+  std::optional<unsigned> wInput;
+  /// The kernel input of a runtime bias ([Cout]), broadcast by a prelude.
+  std::optional<unsigned> biasInput;
+  /// [cout][cin / groups][kh][kw], for constant weights
   SmallVector<double> weight;
   /// Per-channel rows of cout values: the bias first (if any), then the
   /// per-channel operands of epilogue ops, then the padding mask (if any).
@@ -184,16 +190,36 @@ static FailureOr<ConvProblem> analyze(nn::KernelOp kernel,
   if (!xArg)
     return fail("the input must be a kernel input");
   p.xInput = xArg.getArgNumber();
-  auto weights = getKernelConstant(kernel, conv.getWeight());
-  if (!weights)
-    return fail("the weights must be a constant (runtime weights are not "
-                "supported yet)");
-  p.weight = std::move(*weights);
+  if (auto weights = getKernelConstant(kernel, conv.getWeight())) {
+    p.weight = std::move(*weights);
+  } else {
+    auto wArg = dyn_cast<BlockArgument>(conv.getWeight());
+    if (!wArg)
+      return fail("the weights must be a kernel input");
+    if (p.groups != 1)
+      return fail("runtime weights are supported only for group 1 (group " +
+                  Twine(p.groups) + ")");
+    if (nn::getLayout(wType) != nn::Layout::NC1HWC0)
+      return fail("runtime weights must be in the nc1hwc0 layout (run the "
+                  "layout assignment first)");
+    if (wType.getElementType() != p.elem)
+      return fail("weight and result element types differ");
+    p.wInput = wArg.getArgNumber();
+  }
   if (Value bias = conv.getBias()) {
     auto row = getChannelRow(kernel, bias, p.cout, /*plainVector=*/true);
-    if (!row)
-      return fail("the bias must be a constant of Cout values");
-    p.rows.push_back(std::move(*row));
+    auto biasArg = dyn_cast<BlockArgument>(bias);
+    if (row) {
+      p.rows.push_back(std::move(*row));
+    } else if (biasArg &&
+               !cast<RankedTensorType>(bias.getType()).getEncoding()) {
+      // Broadcast into its row tiles by a prelude; this row is unused.
+      p.biasInput = biasArg.getArgNumber();
+      p.rows.push_back(SmallVector<double>(p.cout, 0.0));
+    } else {
+      return fail("the bias must be a constant or a kernel input of Cout "
+                  "values");
+    }
     p.hasBias = true;
   }
 
@@ -270,6 +296,22 @@ public:
 
   LogicalResult chooseTiles(const MachineModel &machine, Operation *where);
   SmallVector<double> packWeights() const;
+  /// How packWeights orders the weights, for the runtime weights' prelude.
+  ConvWeightPacking packing() const {
+    return {p.elem, p.cout, c1in, taps, nt, numNT, c1k, tpc};
+  }
+  /// The layout of broadcastRow's tiles, for a runtime bias's prelude.
+  ConvBiasTiles biasTiles() const {
+    return {p.elem, numSG, nsg, numNT, nt, mt};
+  }
+  CubeKernelArg workspaceArg(int64_t size) const {
+    CubeKernelArg arg;
+    arg.kind = CubeKernelArg::Kind::Workspace;
+    arg.type = MemRefType::get(
+        {size}, p.elem, MemRefLayoutAttrInterface(),
+        tile::MemorySpaceAttr::get(p.elem.getContext(), MemorySpace::GM));
+    return arg;
+  }
   SmallVector<double> broadcastRow(ArrayRef<double> row) const;
   /// The kernel's gm arguments before its result: input, packed weights,
   /// broadcast rows, residuals.
@@ -827,11 +869,20 @@ SmallVector<CubeKernelArg> ConvBuilder::kernelArgs(StringRef name) const {
   SmallVector<CubeKernelArg> args(1);
   args[0].input = p.xInput;
   args[0].type = getGmType(p.inputType);
-  args.push_back(
-      makeConstantArg(packWeights(), p.elem, (name + "_weights_zn").str()));
-  for (auto [i, row] : llvm::enumerate(p.rows))
+  if (p.wInput) {
+    args.push_back(workspaceArg(packing().size()));
+  } else {
+    args.push_back(
+        makeConstantArg(packWeights(), p.elem, (name + "_weights_zn").str()));
+  }
+  for (auto [i, row] : llvm::enumerate(p.rows)) {
+    if (i == 0 && p.biasInput) {
+      args.push_back(workspaceArg(biasTiles().size()));
+      continue;
+    }
     args.push_back(makeConstantArg(broadcastRow(row), p.elem,
                                    (name + "_row" + Twine(i)).str()));
+  }
   for (unsigned input : p.residuals) {
     args.emplace_back();
     args.back().input = input;
@@ -853,6 +904,26 @@ ascend::buildConvKernel(nn::KernelOp kernel,
     return failure();
   CubeKernel result;
   result.args = cb.kernelArgs(kernel.getSymName());
+  if (problem->wInput) {
+    // Runtime weights: packed into the workspace (argument 1) first.
+    Value w = kernel.getInputs()[*problem->wInput];
+    FailureOr<func::FuncOp> pack = buildConvWeightKernel(
+        builder, kernel.getLoc(), (kernel.getSymName() + "_pack_w").str(),
+        getGmType(w.getType()), result.args[1].type, cb.packing(), machine,
+        conv);
+    if (failed(pack))
+      return failure();
+    result.prelude.push_back({*pack, *problem->wInput, 1});
+  }
+  if (problem->biasInput) {
+    // A runtime bias: broadcast into the first row workspace (argument 2).
+    Value bias = kernel.getInputs()[*problem->biasInput];
+    func::FuncOp broadcast = buildConvBiasKernel(
+        builder, kernel.getLoc(), (kernel.getSymName() + "_bias").str(),
+        getGmType(bias.getType()), result.args[2].type, cb.biasTiles(),
+        machine);
+    result.prelude.push_back({broadcast, *problem->biasInput, 2});
+  }
   result.func =
       createKernelFunc(builder, kernel.getLoc(), kernel.getSymName(),
                        result.args, getGmType(problem->resultType), cb.blocks);

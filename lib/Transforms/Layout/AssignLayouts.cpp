@@ -172,6 +172,14 @@ void AssignLayoutsPass::runOnOperation() {
         continue;
       if (isPackedAnchor(&op)) {
         op.setOperand(0, casts.get(op.getOperand(0), Layout::NC1HWC0));
+        // Runtime weights of a convolution (group 1) are packed for the
+        // cube from NC1HWC0, whose blocks are (Cout, C1, tap) C0-vectors
+        // (docs/conv-lowering.md); constant weights are packed on the host.
+        if (auto conv = dyn_cast<nn::ConvOp>(op);
+            conv && conv.getGroup() == 1 &&
+            isRank4(conv.getWeight().getType()) &&
+            !matchPattern(conv.getWeight(), m_Constant()))
+          conv->setOperand(1, casts.get(conv.getWeight(), Layout::NC1HWC0));
         setResultLayout(&op, Layout::NC1HWC0);
         continue;
       }

@@ -1,12 +1,25 @@
 // RUN: ascend-opt %s -ascend-lower-nn-to-tile -split-input-file -verify-diagnostics
 
-// Weights computed at run time are not supported: they are repacked on the
-// host.
+// Runtime weights are packed for the cube from NC1HWC0 (the layout
+// assignment casts them).
 func.func @main(%x: tensor<1x8x6x6xf32, #nn.layout<nc1hwc0>>, %w: tensor<8x8x3x3xf32>) -> tensor<1x8x6x6xf32, #nn.layout<nc1hwc0>> {
   %k = nn.kernel "conv0" ins(%x, %w : tensor<1x8x6x6xf32, #nn.layout<nc1hwc0>>, tensor<8x8x3x3xf32>) -> tensor<1x8x6x6xf32, #nn.layout<nc1hwc0>> {
   ^bb0(%a: tensor<1x8x6x6xf32, #nn.layout<nc1hwc0>>, %b: tensor<8x8x3x3xf32>):
-    // expected-error @+1 {{cannot lower nn.conv to the cube: the weights must be a constant (runtime weights are not supported yet)}}
+    // expected-error @+1 {{cannot lower nn.conv to the cube: runtime weights must be in the nc1hwc0 layout (run the layout assignment first)}}
     %y = nn.conv %a, %b {strides = array<i64: 1, 1>, pads = array<i64: 1, 1, 1, 1>, dilations = array<i64: 1, 1>, group = 1 : i64} : (tensor<1x8x6x6xf32, #nn.layout<nc1hwc0>>, tensor<8x8x3x3xf32>) -> tensor<1x8x6x6xf32, #nn.layout<nc1hwc0>>
+    nn.yield %y : tensor<1x8x6x6xf32, #nn.layout<nc1hwc0>>
+  }
+  return %k : tensor<1x8x6x6xf32, #nn.layout<nc1hwc0>>
+}
+
+// -----
+
+// Grouped runtime weights are not supported.
+func.func @main(%x: tensor<1x8x6x6xf32, #nn.layout<nc1hwc0>>, %w: tensor<8x4x3x3xf32, #nn.layout<nc1hwc0>>) -> tensor<1x8x6x6xf32, #nn.layout<nc1hwc0>> {
+  %k = nn.kernel "conv0" ins(%x, %w : tensor<1x8x6x6xf32, #nn.layout<nc1hwc0>>, tensor<8x4x3x3xf32, #nn.layout<nc1hwc0>>) -> tensor<1x8x6x6xf32, #nn.layout<nc1hwc0>> {
+  ^bb0(%a: tensor<1x8x6x6xf32, #nn.layout<nc1hwc0>>, %b: tensor<8x4x3x3xf32, #nn.layout<nc1hwc0>>):
+    // expected-error @+1 {{cannot lower nn.conv to the cube: runtime weights are supported only for group 1 (group 2)}}
+    %y = nn.conv %a, %b {strides = array<i64: 1, 1>, pads = array<i64: 1, 1, 1, 1>, dilations = array<i64: 1, 1>, group = 2 : i64} : (tensor<1x8x6x6xf32, #nn.layout<nc1hwc0>>, tensor<8x4x3x3xf32, #nn.layout<nc1hwc0>>) -> tensor<1x8x6x6xf32, #nn.layout<nc1hwc0>>
     nn.yield %y : tensor<1x8x6x6xf32, #nn.layout<nc1hwc0>>
   }
   return %k : tensor<1x8x6x6xf32, #nn.layout<nc1hwc0>>
