@@ -209,10 +209,10 @@ void LowerNNToTilePass::runOnOperation() {
                                  pool->divisors->second));
     } else if (isConvKernel(kernel) || isCubeKernel(kernel)) {
       FailureOr<CubeKernel> cube =
-          isConvKernel(kernel)
-              ? buildConvKernel(kernel, scalars, *machine, moduleBuilder)
-              : buildCubeKernel(kernel, scalars, *machine, mixedPrecision,
-                                moduleBuilder);
+          isConvKernel(kernel) ? buildConvKernel(kernel, scalars, *machine,
+                                                 mixedPrecision, moduleBuilder)
+                               : buildCubeKernel(kernel, scalars, *machine,
+                                                 mixedPrecision, moduleBuilder);
       if (failed(cube))
         return signalPassFailure();
       tileKernel = cube->func;
