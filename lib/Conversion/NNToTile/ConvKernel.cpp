@@ -879,6 +879,7 @@ FailureOr<CubeKernel> ascend::buildConvKernel(
                                      getGmType(problem->inputType), machine);
     stage.input = problem->xInput;
     stage.arg = 0;
+    stage.shareable = true;
     result.prelude.push_back(stage);
   }
   result.func =

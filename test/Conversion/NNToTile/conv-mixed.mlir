@@ -1,5 +1,5 @@
-// RUN: ascend-opt %s --ascend-fuse --ascend-lower-nn-to-tile=mixed-precision=true | FileCheck %s
-// RUN: ascend-opt %s --ascend-fuse --ascend-lower-nn-to-tile | FileCheck %s --check-prefix=FP32
+// RUN: ascend-opt %s --ascend-fuse --ascend-lower-nn-to-tile=mixed-precision=true -split-input-file | FileCheck %s
+// RUN: ascend-opt %s --ascend-fuse --ascend-lower-nn-to-tile -split-input-file | FileCheck %s --check-prefix=FP32
 
 // Mixed precision for an f32 conv (24 -> 16 channels, 3x3 pad 1, bias,
 // relu): the weights are packed as f16 (C0 = 16: 2 input blocks x 9 taps
@@ -39,4 +39,23 @@ func.func @main(%x: tensor<1x24x8x8xf32, #nn.layout<nc1hwc0>>) -> tensor<1x16x8x
   %y = nn.conv %x, %w, %b {strides = array<i64: 1, 1>, pads = array<i64: 1, 1, 1, 1>, dilations = array<i64: 1, 1>, group = 1 : i64} : (tensor<1x24x8x8xf32, #nn.layout<nc1hwc0>>, tensor<16x24x3x3xf32>, tensor<16xf32>) -> tensor<1x16x8x8xf32, #nn.layout<nc1hwc0>> loc("conv0")
   %r = nn.relu %y : tensor<1x16x8x8xf32, #nn.layout<nc1hwc0>> loc("relu")
   return %r : tensor<1x16x8x8xf32, #nn.layout<nc1hwc0>>
+}
+
+// -----
+
+// Two convs reading one tensor (a ResNet block's main path and projection)
+// share its f16 copy: one stage kernel, its workspace passed to both.
+// CHECK-LABEL: func.func @main
+// CHECK:       %[[WS:.*]] = memref.alloc() : memref<1024xf16, #tile.space<gm>>
+// CHECK:       call @a_stage_x(%arg0, %[[WS]])
+// CHECK-NEXT:  call @a(%[[WS]],
+// CHECK-NOT:   stage_x
+// CHECK:       call @b(%[[WS]],
+// CHECK-NOT:   func.func private @b_stage_x
+func.func @main(%x: tensor<1x16x8x8xf32, #nn.layout<nc1hwc0>>) -> (tensor<1x16x8x8xf32, #nn.layout<nc1hwc0>>, tensor<1x8x8x8xf32, #nn.layout<nc1hwc0>>) {
+  %w = nn.constant dense<0.5> : tensor<16x16x3x3xf32>
+  %v = nn.constant dense<0.25> : tensor<8x16x1x1xf32>
+  %a = nn.conv %x, %w {strides = array<i64: 1, 1>, pads = array<i64: 1, 1, 1, 1>, dilations = array<i64: 1, 1>, group = 1 : i64} : (tensor<1x16x8x8xf32, #nn.layout<nc1hwc0>>, tensor<16x16x3x3xf32>) -> tensor<1x16x8x8xf32, #nn.layout<nc1hwc0>> loc("a")
+  %b = nn.conv %x, %v {strides = array<i64: 1, 1>, pads = array<i64: 0, 0, 0, 0>, dilations = array<i64: 1, 1>, group = 1 : i64} : (tensor<1x16x8x8xf32, #nn.layout<nc1hwc0>>, tensor<8x16x1x1xf32>) -> tensor<1x8x8x8xf32, #nn.layout<nc1hwc0>> loc("b")
+  return %a, %b : tensor<1x16x8x8xf32, #nn.layout<nc1hwc0>>, tensor<1x8x8x8xf32, #nn.layout<nc1hwc0>>
 }
