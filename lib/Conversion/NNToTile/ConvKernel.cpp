@@ -35,6 +35,7 @@
 
 #include "BlockSplit.h"
 #include "ConvBiasKernel.h"
+#include "ConvInputStage.h"
 #include "ConvWeightKernel.h"
 #include "ElementwiseOps.h"
 #include "GmType.h"
@@ -272,18 +273,24 @@ struct RowRun {
 /// Builds the kernel body; one instance per kernel.
 class ConvBuilder : public TileBuilder {
 public:
-  ConvBuilder(const ConvProblem &p, OpBuilder &builder, Location loc)
-      : TileBuilder(builder, loc), p(p) {
-    es = p.elem.getIntOrFloatBitWidth() / 8;
+  /// `cubeElem` is the type the cube reads (f16 for an f32 conv in mixed
+  /// precision); the result, epilogue and residuals keep p.elem.
+  ConvBuilder(const ConvProblem &p, Type cubeElem, OpBuilder &builder,
+              Location loc)
+      : TileBuilder(builder, loc), p(p), ce(cubeElem) {
+    es = ce.getIntOrFloatBitWidth() / 8;
     c0 = 32 / es;
     fe = 512 / es;
+    oes = p.elem.getIntOrFloatBitWidth() / 8;
+    oc0 = 32 / oes;
     taps = p.kh * p.kw;
     cinG = p.cin / p.groups;
     coutG = p.cout / p.groups;
     c1in = ceilDiv(p.cin, c0);
-    c1out = ceilDiv(p.cout, c0);
+    c1out = ceilDiv(p.cout, oc0);
     // Smallest power of two of groups whose channels fill whole C0 blocks;
     // one super-group of all groups when that does not divide the groups.
+    // (Output blocks of C0 = 8 in mixed precision divide the cube's 16.)
     int64_t a = c0 / std::gcd(c0, cinG), o = c0 / std::gcd(c0, coutG);
     gs = std::min(p.groups, std::lcm(a, o));
     if (p.groups % gs)
@@ -319,7 +326,11 @@ public:
   void emitBody(func::FuncOp func);
 
   const ConvProblem &p;
-  int64_t es, c0, fe, taps, cinG, coutG, c1in, c1out;
+  Type ce;
+  // Cube side (input, weights): element size, C0, fractal elements; result
+  // side: element size and C0.
+  int64_t es, c0, fe, oes, oc0;
+  int64_t taps, cinG, coutG, c1in, c1out;
   int64_t gs, numSG, nsg, c1sg, nsg1;
   // Chosen tiles: output rows per tile, N tile fractals, channel groups and
   // taps per K step.
@@ -428,7 +439,7 @@ LogicalResult ConvBuilder::chooseTiles(const MachineModel &machine,
   int64_t l0aSize = machine.getBuffer(MemorySpace::L0A).size - 512;
   int64_t l0bSize = machine.getBuffer(MemorySpace::L0B).size - 512;
   int64_t l0cSize = machine.getBuffer(MemorySpace::L0C).size - 1024;
-  int64_t ubSize = machine.getBuffer(MemorySpace::UB).size - 256 * es;
+  int64_t ubSize = machine.getBuffer(MemorySpace::UB).size - 256 * oes;
   int64_t ubTiles = 1 + (p.epilogue.empty() && p.rows.empty() ? 0 : 1) +
                     (int64_t)p.rows.size() + (int64_t)p.residuals.size() +
                     p.needsScratch;
@@ -484,7 +495,7 @@ LogicalResult ConvBuilder::chooseTiles(const MachineModel &machine,
         overflow = "L0C";
         continue;
       }
-      if (ubTiles * mPad * ntCols * es > ubSize) {
+      if (ubTiles * mPad * ntCols * oes > ubSize) {
         overflow = "UB";
         continue;
       }
@@ -528,7 +539,7 @@ LogicalResult ConvBuilder::chooseTiles(const MachineModel &machine,
                         machine.cube.latency + n1 * m1 * 1024 / l0cToUb +
                         (1 + p.residuals.size() +
                          (numSG * nsg1 / n1 > 1 ? p.rows.size() : 0)) *
-                            (mPad * ntCols * es / gmBw) +
+                            (mPad * ntCols * oes / gmBw) +
                         2 * gmSetup;
           double total = ceilDiv(units, blk) * unit;
           if (total < best) {
@@ -614,20 +625,20 @@ void ConvBuilder::emitBody(func::FuncOp func) {
   int64_t pixels = p.oh * p.ow;
   for (unsigned i = 0; i < p.residuals.size(); ++i)
     resViews.push_back(
-        view(entry->getArgument(arg++), {p.n * c1out, pixels, c0}));
+        view(entry->getArgument(arg++), {p.n * c1out, pixels, oc0}));
   Value outGm = entry->getArgument(arg++);
   Type f32 = b.getF32Type();
 
   blockIdx = tile::BlockIdxOp::create(b, loc, b.getIndexType());
   xView = view(xGm, {p.n * c1in, p.h, p.w, c0});
-  outView = view(outGm, {p.n * c1out, pixels, c0});
+  outView = view(outGm, {p.n * c1out, pixels, oc0});
 
   int64_t m1 = mt / 16;
   for (StepBuffers &set : sets) {
-    set.l1win = alloc(c1k * hwMax * p.w * c0, p.elem, MemorySpace::L1);
-    set.l1b = alloc(kc * nt1 * fe, p.elem, MemorySpace::L1);
-    set.l0a = alloc(m1 * kc * fe, p.elem, MemorySpace::L0A);
-    set.l0b = alloc(kc * nt1 * fe, p.elem, MemorySpace::L0B);
+    set.l1win = alloc(c1k * hwMax * p.w * c0, ce, MemorySpace::L1);
+    set.l1b = alloc(kc * nt1 * fe, ce, MemorySpace::L1);
+    set.l0a = alloc(m1 * kc * fe, ce, MemorySpace::L0A);
+    set.l0b = alloc(kc * nt1 * fe, ce, MemorySpace::L0B);
   }
   l0c = alloc(mt * nt, f32, MemorySpace::L0C);
   cub = alloc(mt * nt, p.elem, MemorySpace::UB);
@@ -697,10 +708,10 @@ void ConvBuilder::emitBody(func::FuncOp func) {
 void ConvBuilder::emitFence() {
   int64_t c0Cols = c0;
   if (!fence.l1a) {
-    fence.l1a = alloc(fe, p.elem, MemorySpace::L1);
-    fence.l1b = alloc(fe, p.elem, MemorySpace::L1);
-    fence.l0a = alloc(fe, p.elem, MemorySpace::L0A);
-    fence.l0b = alloc(fe, p.elem, MemorySpace::L0B);
+    fence.l1a = alloc(fe, ce, MemorySpace::L1);
+    fence.l1b = alloc(512 / oes, p.elem, MemorySpace::L1);
+    fence.l0a = alloc(fe, ce, MemorySpace::L0A);
+    fence.l0b = alloc(fe, ce, MemorySpace::L0B);
     fence.l0c = alloc(256, b.getF32Type(), MemorySpace::L0C);
     fence.ub = alloc(256, p.elem, MemorySpace::UB);
   }
@@ -720,7 +731,7 @@ void ConvBuilder::emitFence() {
   // setter must hear of a pipe that comes before it in this chain.
   copy(sub(wGm, {zero}, {fe}), fence.l1a);
   cube(fence.l1a);
-  copy(sub(fence.ub, {zero}, {fe}), fence.l1b);
+  copy(sub(fence.ub, {zero}, {512 / oes}), fence.l1b);
 }
 
 void ConvBuilder::emitUnit(const RowRun &run, int64_t ntReal, Value n, Value sg,
@@ -753,10 +764,10 @@ void ConvBuilder::emitUnit(const RowRun &run, int64_t ntReal, Value n, Value sg,
       for (auto [rowGm, tile] : llvm::zip(rowGms, rowTiles))
         copy(sub(rowGm, {mul(tileIdx, tileSize)}, {tileSize}), tile);
     }
-    int64_t nb = ceilDiv(ntReal, c0);
+    int64_t nb = ceilDiv(ntReal, oc0);
     Value blockRow =
         add(mul(n, c1out),
-            add(mul(sg, std::max<int64_t>(1, nsg / c0)), mul(nti, nt / c0)));
+            add(mul(sg, std::max<int64_t>(1, nsg / oc0)), mul(nti, nt / oc0)));
     Value p0 = mul(t, r * p.ow);
     for (auto [view3, tile] : llvm::zip(resViews, resTiles))
       transferBlocks(view3, tile, blockRow, p0, mReal, nb, /*toGm=*/false);
@@ -846,7 +857,7 @@ void ConvBuilder::transferBlocks(Value gm3, Value ubTile, Value row0, Value p0,
     else
       copy(gm, ub);
   };
-  if (c0 == 16) {
+  if (oc0 == 16) {
     // One C0 block per fractal column.
     Value ub =
         sub(view(ubTile, {nt1, mt, 16}), {zero, zero, zero}, {nb, m, 16});
@@ -869,11 +880,17 @@ SmallVector<CubeKernelArg> ConvBuilder::kernelArgs(StringRef name) const {
   SmallVector<CubeKernelArg> args(1);
   args[0].input = p.xInput;
   args[0].type = getGmType(p.inputType);
+  if (ce != p.elem) {
+    // Mixed precision: the cube reads the f16 copy of the input that the
+    // stage kernel (ConvInputStage.h) writes.
+    args[0].kind = CubeKernelArg::Kind::Workspace;
+    args[0].type = getConvInputStageType(args[0].type);
+  }
   if (p.wInput) {
     args.push_back(workspaceArg(packing().size()));
   } else {
     args.push_back(
-        makeConstantArg(packWeights(), p.elem, (name + "_weights_zn").str()));
+        makeConstantArg(packWeights(), ce, (name + "_weights_zn").str()));
   }
   for (auto [i, row] : llvm::enumerate(p.rows)) {
     if (i == 0 && p.biasInput) {
@@ -891,15 +908,17 @@ SmallVector<CubeKernelArg> ConvBuilder::kernelArgs(StringRef name) const {
   return args;
 }
 
-FailureOr<CubeKernel>
-ascend::buildConvKernel(nn::KernelOp kernel,
-                        ArrayRef<std::optional<double>> scalars,
-                        const MachineModel &machine, OpBuilder &builder) {
+FailureOr<CubeKernel> ascend::buildConvKernel(
+    nn::KernelOp kernel, ArrayRef<std::optional<double>> scalars,
+    const MachineModel &machine, bool mixed, OpBuilder &builder) {
   FailureOr<ConvProblem> problem = analyze(kernel, scalars);
   if (failed(problem))
     return failure();
   Operation *conv = &kernel.getBody().front().front();
-  ConvBuilder cb(*problem, builder, conv->getLoc());
+  Type cubeElem = mixed && problem->elem.isF32() && !problem->wInput
+                      ? Type(builder.getF16Type())
+                      : problem->elem;
+  ConvBuilder cb(*problem, cubeElem, builder, conv->getLoc());
   if (failed(cb.chooseTiles(machine, conv)))
     return failure();
   CubeKernel result;
@@ -923,6 +942,17 @@ ascend::buildConvKernel(nn::KernelOp kernel,
         getGmType(bias.getType()), result.args[2].type, cb.biasTiles(),
         machine);
     result.prelude.push_back({broadcast, *problem->biasInput, 2});
+  }
+  if (cubeElem != problem->elem) {
+    OpBuilder::InsertionGuard guard(builder);
+    CubePrelude stage;
+    stage.func = buildConvInputStage(builder, kernel.getLoc(),
+                                     (kernel.getSymName() + "_stage_x").str(),
+                                     getGmType(problem->inputType), machine);
+    stage.input = problem->xInput;
+    stage.arg = 0;
+    stage.shareable = true;
+    result.prelude.push_back(stage);
   }
   result.func =
       createKernelFunc(builder, kernel.getLoc(), kernel.getSymName(),

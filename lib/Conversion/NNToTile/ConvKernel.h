@@ -5,7 +5,9 @@
 // constants (`scalars`, per kernel input), per-channel constants or kernel
 // inputs of the result's type (residuals), runs on the cube as img2col
 // (tile.img2col) + mmad with its epilogue on the vector unit. See
-// ConvKernel.cpp and docs/conv-lowering.md.
+// ConvKernel.cpp and docs/conv-lowering.md. With `mixed`, an f32 conv runs on
+// the cube's f16 mode (fp32 accumulation, f32 result): its input is
+// converted by a stage kernel launched first and its weights packed as f16.
 //
 //===----------------------------------------------------------------------===//
 
@@ -18,10 +20,9 @@ namespace ascend {
 
 bool isConvKernel(nn::KernelOp kernel);
 
-mlir::FailureOr<CubeKernel>
-buildConvKernel(nn::KernelOp kernel,
-                llvm::ArrayRef<std::optional<double>> scalars,
-                const MachineModel &machine, mlir::OpBuilder &builder);
+mlir::FailureOr<CubeKernel> buildConvKernel(
+    nn::KernelOp kernel, llvm::ArrayRef<std::optional<double>> scalars,
+    const MachineModel &machine, bool mixed, mlir::OpBuilder &builder);
 
 } // namespace ascend
 

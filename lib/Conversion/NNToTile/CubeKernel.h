@@ -32,6 +32,9 @@ struct CubePrelude {
   mlir::func::FuncOp func;
   unsigned input = 0;
   unsigned arg = 0;
+  /// The workspace depends only on the input value (and its type): a later
+  /// kernel staging the same value the same way reuses it instead.
+  bool shareable = false;
 };
 
 /// A cube kernel function and how to fill its arguments; the kernel results

@@ -138,6 +138,8 @@ void LowerNNToTilePass::runOnOperation() {
       outputs[v] = entry->getArgument(numInputs + i);
 
   SymbolTable symbols(module);
+  // Shareable staged workspaces by (graph value, workspace type).
+  DenseMap<std::pair<Value, Type>, Value> stagedCopies;
   unsigned constants = 0;
   // Constants become gm globals when a kernel first needs them: splats
   // travel as immediates and cube weights are repacked, so the original
@@ -209,10 +211,10 @@ void LowerNNToTilePass::runOnOperation() {
                                  pool->divisors->second));
     } else if (isConvKernel(kernel) || isCubeKernel(kernel)) {
       FailureOr<CubeKernel> cube =
-          isConvKernel(kernel)
-              ? buildConvKernel(kernel, scalars, *machine, moduleBuilder)
-              : buildCubeKernel(kernel, scalars, *machine, mixedPrecision,
-                                moduleBuilder);
+          isConvKernel(kernel) ? buildConvKernel(kernel, scalars, *machine,
+                                                 mixedPrecision, moduleBuilder)
+                               : buildCubeKernel(kernel, scalars, *machine,
+                                                 mixedPrecision, moduleBuilder);
       if (failed(cube))
         return signalPassFailure();
       tileKernel = cube->func;
@@ -231,7 +233,19 @@ void LowerNNToTilePass::runOnOperation() {
         }
       }
       // Staging kernels fill workspaces from inputs before the launch.
-      for (const CubePrelude &stage : cube->prelude) {
+      for (CubePrelude &stage : cube->prelude) {
+        Value input = kernel.getInputs()[stage.input];
+        std::pair<Value, Type> key{input, args[stage.arg].getType()};
+        if (stage.shareable) {
+          // Two convs reading one tensor convert it once.
+          if (Value copy = stagedCopies.lookup(key)) {
+            args[stage.arg].getDefiningOp()->erase();
+            args[stage.arg] = copy;
+            stage.func.erase();
+            continue;
+          }
+          stagedCopies[key] = args[stage.arg];
+        }
         symbols.insert(stage.func);
         func::CallOp::create(builder, kernel.getLoc(), stage.func,
                              ValueRange{lookup(kernel.getInputs()[stage.input]),

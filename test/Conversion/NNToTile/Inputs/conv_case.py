@@ -7,6 +7,12 @@
                               output from a direct convolution in float64.
   conv_case.py check CASE DIR compares DIR/y.npy with DIR/ref.npy (padding
                               channels must be exactly zero).
+
+An f32 case compiled with --precision mixed runs the cube on f16 inputs
+with fp32 accumulation: `gen` also writes DIR/ref16.npy, the convolution of
+the f16-rounded input and weights, and `check CASE DIR mixed` compares with
+it at rtol = atol = 1e-4 (so the accumulation must be fp32) and with the
+exact ref.npy at the fp16 tolerance, 1e-2.
 """
 import sys
 
@@ -105,17 +111,34 @@ def gen(name, out):
     b = rng.uniform(-0.5, 0.5, cout).astype(npdt) if bias else None
     y = conv(x.astype(np.float64), wt.astype(np.float64),
              None if b is None else b.astype(np.float64), s, pads, d, g)
+    y16 = conv(x.astype(np.float16).astype(np.float64),
+               wt.astype(np.float16).astype(np.float64),
+               None if b is None else b.astype(np.float64), s, pads, d, g)
     oh, ow = y.shape[2:]
+    y, y16 = epilogue(rng, epi, npdt, y, y16)
+    write(out, n, cin, h, w, cout, kh, kw, s, pads, d, g, epi, dt, x, wt, b,
+          y, y16, oh, ow)
+
+
+def epilogue(rng, epi, npdt, y, y16):
     res = None
     if epi == "add-relu":
         res = rng.uniform(-1, 1, y.shape).astype(npdt)
-        y = np.maximum(y + res, 0)
-    elif epi == "relu":
-        y = np.maximum(y, 0)
-    elif epi == "clip":
-        y = np.clip(y, 0.25, 0.75)
-    elif epi == "sigmoid":
-        y = 1 / (1 + np.exp(-y))
+    fns = {
+        "add-relu": lambda v: np.maximum(v + res, 0),
+        "relu": lambda v: np.maximum(v, 0),
+        "clip": lambda v: np.clip(v, 0.25, 0.75),
+        "sigmoid": lambda v: 1 / (1 + np.exp(-v)),
+    }
+    fn = fns.get(epi, lambda v: v)
+    epilogue.res = res
+    return fn(y), fn(y16)
+
+
+def write(out, n, cin, h, w, cout, kh, kw, s, pads, d, g, epi, dt, x, wt, b,
+          y, y16, oh, ow):
+    res = epilogue.res
+    c0 = c0_of(dt)
     xt = ttype([n, cin, h, w], dt, True)
     yt = ttype([n, cout, oh, ow], dt, True)
     args = f"%x: {xt} {{nn.name = \"x\"}}"
@@ -164,28 +187,39 @@ def gen(name, out):
     if res is not None:
         np.save(f"{out}/r.npy", pack(res, c0))
     np.save(f"{out}/ref.npy", pack(y, c0))
+    np.save(f"{out}/ref16.npy", pack(y16, c0))
 
 
-def check(name, out):
-    dt = CASES[name][-1]
-    cout = CASES[name][4]
-    tol = 1e-4 if dt == "f32" else 1e-2
-    y = np.load(f"{out}/y.npy").astype(np.float64)
-    ref = np.load(f"{out}/ref.npy")
-    if y.shape != ref.shape:
-        sys.exit(f"shape {y.shape} != expected {ref.shape}")
-    c0 = c0_of(dt)
-    logical = y.transpose(0, 1, 4, 2, 3).reshape(y.shape[0], -1, *y.shape[2:4])
-    if np.any(logical[:, cout:] != 0):
-        sys.exit("padding channels are not zero")
+def compare(y, ref, tol, what):
     err = np.abs(y - ref)
     bad = err > tol + tol * np.abs(ref)
     if bad.any():
         i = np.argwhere(bad)[0]
-        sys.exit(f"{bad.sum()} mismatches, first at {tuple(i)}: "
+        sys.exit(f"{what}: {bad.sum()} mismatches, first at {tuple(i)}: "
                  f"{y[tuple(i)]} vs {ref[tuple(i)]}")
-    print(f"ok: max abs error {err.max():.3g}")
+    return err.max()
+
+
+def check(name, out, mode=""):
+    dt = CASES[name][-1]
+    cout = CASES[name][4]
+    tol = 1e-4 if dt == "f32" and mode != "mixed" else 1e-2
+    y = np.load(f"{out}/y.npy").astype(np.float64)
+    ref = np.load(f"{out}/ref.npy")
+    if y.shape != ref.shape:
+        sys.exit(f"shape {y.shape} != expected {ref.shape}")
+    logical = y.transpose(0, 1, 4, 2, 3).reshape(y.shape[0], -1, *y.shape[2:4])
+    if np.any(logical[:, cout:] != 0):
+        sys.exit("padding channels are not zero")
+    err = compare(y, ref, tol, "vs float64")
+    if mode == "mixed":
+        err16 = compare(y, np.load(f"{out}/ref16.npy"), 1e-4,
+                        "vs float64 of the f16-rounded input and weights")
+        print(f"ok: max abs error {err:.3g} (vs f16-rounded operands "
+              f"{err16:.3g})")
+        return
+    print(f"ok: max abs error {err:.3g}")
 
 
 if __name__ == "__main__":
-    {"gen": gen, "check": check}[sys.argv[1]](sys.argv[2], sys.argv[3])
+    {"gen": gen, "check": check}[sys.argv[1]](*sys.argv[2:])
