@@ -85,6 +85,8 @@ private:
   constInts(Node &node, mlir::Value v, llvm::StringRef what);
   mlir::FailureOr<llvm::SmallVector<double>>
   constFloats(Node &node, mlir::Value v, llvm::StringRef what);
+  mlir::FailureOr<mlir::FloatAttr> clipBound(Node &node, unsigned input);
+  mlir::LogicalResult importRuntimeClip(Node &node);
   mlir::FailureOr<int64_t> normalizeAxis(Node &node, int64_t axis,
                                          int64_t rank);
   mlir::FailureOr<llvm::SmallVector<int64_t>>

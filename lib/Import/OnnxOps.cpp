@@ -455,29 +455,71 @@ LogicalResult Importer::importPRelu(Node &node) {
 
 LogicalResult Importer::importClip(Node &node) {
   Value x = node.input(0);
+  if (!isa<FloatType>(getElementTypeOrSelf(x.getType())))
+    return error(node) << "only float inputs are supported";
   FloatAttr minAttr, maxAttr;
   if (opsetVersion < 11) {
     if (attr(node, "min"))
       minAttr = b.getF32FloatAttr(attrFloat(node, "min", 0));
     if (attr(node, "max"))
       maxAttr = b.getF32FloatAttr(attrFloat(node, "max", 0));
+  } else if (llvm::any_of(ArrayRef<unsigned>{1, 2}, [&](unsigned i) {
+               return node.input(i) &&
+                      !matchPattern(node.input(i), m_Constant());
+             })) {
+    return importRuntimeClip(node);
   } else {
     for (unsigned i : {1u, 2u}) {
       if (!node.input(i))
         continue;
-      FailureOr<SmallVector<double>> bound =
-          constFloats(node, node.input(i), i == 1 ? "min" : "max");
+      FailureOr<FloatAttr> bound = clipBound(node, i);
       if (failed(bound))
         return failure();
-      if (bound->size() != 1)
-        return error(node) << "bounds must be scalars";
-      (i == 1 ? minAttr : maxAttr) = b.getF32FloatAttr((*bound)[0]);
+      (i == 1 ? minAttr : maxAttr) = *bound;
     }
   }
-  if (!isa<FloatType>(getElementTypeOrSelf(x.getType())))
-    return error(node) << "only float inputs are supported";
   return setResults(
       node, build<nn::ClipOp>(node.loc, x.getType(), x, minAttr, maxAttr));
+}
+
+FailureOr<FloatAttr> Importer::clipBound(Node &node, unsigned i) {
+  FailureOr<SmallVector<double>> bound =
+      constFloats(node, node.input(i), i == 1 ? "min" : "max");
+  if (failed(bound))
+    return failure();
+  if (bound->size() != 1)
+    return error(node) << "bounds must be scalars";
+  return b.getF32FloatAttr((*bound)[0]);
+}
+
+/// A bound that is a runtime scalar tensor clips as min(max(x, lo), hi), in
+/// the order nn.clip applies its bounds; a constant bound stays an nn.clip.
+LogicalResult Importer::importRuntimeClip(Node &node) {
+  Value x = node.input(0), v = x;
+  for (unsigned i : {1u, 2u}) {
+    Value in = node.input(i);
+    if (!in)
+      continue;
+    if (matchPattern(in, m_Constant())) {
+      FailureOr<FloatAttr> bound = clipBound(node, i);
+      if (failed(bound))
+        return failure();
+      v = build<nn::ClipOp>(node.loc, x.getType(), v,
+                            i == 1 ? *bound : FloatAttr(),
+                            i == 2 ? *bound : FloatAttr());
+      continue;
+    }
+    auto ty = cast<RankedTensorType>(in.getType());
+    if (ty.getNumElements() != 1)
+      return error(node) << "bounds must be scalars";
+    if (ty.getElementType() != getElementTypeOrSelf(x.getType()))
+      return error(node) << "bound and input element types differ";
+    v = i == 1 ? broadcastBinary<nn::MaxOp>(node.loc, v, in)
+               : broadcastBinary<nn::MinOp>(node.loc, v, in);
+    if (!v || v.getType() != x.getType())
+      return error(node) << "bounds do not broadcast to the input";
+  }
+  return setResults(node, v);
 }
 
 LogicalResult Importer::importCast(Node &node) {
