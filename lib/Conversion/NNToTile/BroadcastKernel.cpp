@@ -38,7 +38,9 @@ bool ascend::hasBroadcast(nn::KernelOp kernel,
       auto arg = dyn_cast<BlockArgument>(operand);
       if (arg && scalars[arg.getArgNumber()])
         continue;
-      if (operand.getType() != op.getResult(0).getType())
+      // Shapes only: a cast changes the element type, not the shape.
+      if (cast<ShapedType>(operand.getType()).getShape() !=
+          cast<ShapedType>(op.getResult(0).getType()).getShape())
         return true;
     }
   return false;

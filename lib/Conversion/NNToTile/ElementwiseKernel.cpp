@@ -42,30 +42,46 @@ FailureOr<func::FuncOp> ascend::buildElementwiseKernel(
   // Every value must have the shape of the first result.
   auto shaped = cast<RankedTensorType>(kernel.getResult(0).getType());
   Type elem = shaped.getElementType();
-  if (failed(checkElementwiseKernel(kernel)))
+  if (failed(checkElementwiseKernel(kernel, /*allowCasts=*/true)))
     return failure();
+  auto hasKernelShape = [&](Value v) {
+    return cast<RankedTensorType>(v.getType()).clone(elem) == shaped;
+  };
+  // Casts mix f16 and f32 values: sizes follow the narrowest element for
+  // lanes and block rounding and the widest for the ub budget.
+  int64_t minBytes = elem.getIntOrFloatBitWidth() / 8, bytes = minBytes;
+  auto elemBytes = [](Value v) -> int64_t {
+    return cast<ShapedType>(v.getType()).getElementTypeBitWidth() / 8;
+  };
   for (Operation &op : body.without_terminator()) {
     for (Value operand : op.getOperands()) {
       auto arg = dyn_cast<BlockArgument>(operand);
       bool scalar = arg && scalars[arg.getArgNumber()].has_value();
-      if (!scalar && operand.getType() != shaped)
+      if (!scalar && !hasKernelShape(operand))
         return op.emitError()
                << "broadcasting " << operand.getType() << " to " << shaped
                << " is not supported at the tile level yet";
+      if (scalar && isa<nn::CastOp>(op))
+        return op.emitError("casting a splat constant is not supported at "
+                            "the tile level yet");
+      minBytes = std::min(minBytes, elemBytes(operand));
+      bytes = std::max(bytes, elemBytes(operand));
     }
-    if (op.getResult(0).getType() != shaped)
+    if (!hasKernelShape(op.getResult(0)))
       return op.emitError("result shape differs from the kernel's");
   }
 
   int64_t n = getStoredNumElements(shaped);
-  int64_t bytes = elem.getIntOrFloatBitWidth() / 8;
-  int64_t lanes = 256 / bytes, perBlock = 32 / bytes;
+  int64_t lanes = 256 / minBytes, perBlock = 32 / minBytes;
   SmallVector<Value> tensorInputs;
   for (BlockArgument arg : body.getArguments())
     if (!scalars[arg.getArgNumber()])
       tensorInputs.push_back(arg);
   bool scratch = llvm::any_of(body.without_terminator(),
                               [](Operation &op) { return needsScratch(&op); });
+  if (scratch && minBytes != bytes)
+    return kernel.emitError("composite ops beside f16/f32 casts are not "
+                            "supported at the tile level yet");
   int64_t buffers =
       tensorInputs.size() + body.getOperations().size() - 1 + scratch;
   // Tile size: every buffer fits the unified buffer at once.
@@ -101,15 +117,20 @@ FailureOr<func::FuncOp> ascend::buildElementwiseKernel(
   OpBuilder::InsertionGuard guard(builder);
   builder.setInsertionPointToStart(entry);
 
-  // View every argument as one dimension padded to whole 32-byte blocks:
-  // the plan gives every tensor a padded slot, and the tail tile computes on
-  // whole blocks.
-  int64_t padded = (n + perBlock - 1) / perBlock * perBlock;
+  // View every argument as one dimension padded to whole 32-byte blocks of
+  // its element type: the plan gives every tensor a padded slot, and the tail
+  // tile copies whole blocks.
+  auto roundToBlocks = [](int64_t count, Type elemType) {
+    int64_t perBlock = 256 / elemType.getIntOrFloatBitWidth();
+    return (count + perBlock - 1) / perBlock * perBlock;
+  };
   auto flatten = [&](Value memref) -> Value {
+    auto type = cast<MemRefType>(memref.getType());
+    int64_t padded = roundToBlocks(n, type.getElementType());
     return memref::ReinterpretCastOp::create(
         builder, loc,
-        MemRefType::get({padded}, elem, MemRefLayoutAttrInterface(),
-                        cast<MemRefType>(memref.getType()).getMemorySpace()),
+        MemRefType::get({padded}, type.getElementType(),
+                        MemRefLayoutAttrInterface(), type.getMemorySpace()),
         memref, /*offset=*/0, ArrayRef<int64_t>{padded}, ArrayRef<int64_t>{1});
   };
   SmallVector<Value> flatArgs;
@@ -118,16 +139,23 @@ FailureOr<func::FuncOp> ascend::buildElementwiseKernel(
 
   auto ubSpace =
       tile::MemorySpaceAttr::get(builder.getContext(), MemorySpace::UB);
-  auto ubType =
-      MemRefType::get({tile}, elem, MemRefLayoutAttrInterface(), ubSpace);
+  auto ubType = [&](Value v) {
+    return MemRefType::get({tile},
+                           cast<ShapedType>(v.getType()).getElementType(),
+                           MemRefLayoutAttrInterface(), ubSpace);
+  };
   DenseMap<Value, Value> buffer;
   for (Value input : tensorInputs)
-    buffer[input] = memref::AllocOp::create(builder, loc, ubType);
+    buffer[input] = memref::AllocOp::create(builder, loc, ubType(input));
   for (Operation &op : body.without_terminator())
     buffer[op.getResult(0)] =
-        memref::AllocOp::create(builder, op.getLoc(), ubType);
+        memref::AllocOp::create(builder, op.getLoc(), ubType(op.getResult(0)));
   Value scratchBuffer =
-      scratch ? Value(memref::AllocOp::create(builder, loc, ubType)) : Value();
+      scratch ? Value(memref::AllocOp::create(
+                    builder, loc,
+                    MemRefType::get({tile}, elem, MemRefLayoutAttrInterface(),
+                                    ubSpace)))
+              : Value();
 
   auto index = [&](int64_t v) -> Value {
     return arith::ConstantIndexOp::create(builder, loc, v);
@@ -135,19 +163,36 @@ FailureOr<func::FuncOp> ascend::buildElementwiseKernel(
   Value blockIdx =
       tile::BlockIdxOp::create(builder, loc, builder.getIndexType());
 
-  // One tile at gm element offset `offset`, of `size` elements.
-  auto emitTile = [&](Value offset, int64_t size) -> LogicalResult {
+  // One tile at gm element offset `offset`, of `valid` elements computed as
+  // `size` (`valid` rounded to whole blocks).
+  auto emitTile = [&](Value offset, int64_t size,
+                      int64_t valid) -> LogicalResult {
     TileEmitter e(builder, loc, size);
-    auto gmTile = [&](Value flat) -> Value {
-      return memref::SubViewOp::create(
-          builder, loc, flat, ArrayRef<OpFoldResult>{offset},
-          ArrayRef<OpFoldResult>{builder.getIndexAttr(size)},
+    // A copy moves `valid` rounded to whole blocks of its own element type:
+    // an f32 slot may end before `size` rounded to f16 blocks.
+    auto copy = [&](Location copyLoc, Value from, Value to, bool toGm) {
+      Value gm = toGm ? to : from;
+      Type gmElem = cast<MemRefType>(gm.getType()).getElementType();
+      int64_t count = roundToBlocks(valid, gmElem);
+      TileEmitter ce(builder, copyLoc, count);
+      Value gmTile = memref::SubViewOp::create(
+          builder, copyLoc, gm, ArrayRef<OpFoldResult>{offset},
+          ArrayRef<OpFoldResult>{builder.getIndexAttr(count)},
           ArrayRef<OpFoldResult>{builder.getIndexAttr(1)});
+      Value ub = ce.view(toGm ? from : to);
+      tile::CopyOp::create(builder, copyLoc, toGm ? ub : gmTile,
+                           toGm ? gmTile : ub);
+      // Zero the rest of a short input so the ops read written bytes.
+      if (!toGm && count < size)
+        tile::VDupOp::create(builder, copyLoc, builder.getF64FloatAttr(0.0),
+                             memref::SubViewOp::create(
+                                 builder, copyLoc, to, ArrayRef<int64_t>{count},
+                                 ArrayRef<int64_t>{size - count},
+                                 ArrayRef<int64_t>{1}));
     };
     for (unsigned i : getLoadOrder(body, tensorInputs))
-      tile::CopyOp::create(builder, tensorInputs[i].getLoc(),
-                           gmTile(flatArgs[i]),
-                           e.view(buffer[tensorInputs[i]]));
+      copy(tensorInputs[i].getLoc(), flatArgs[i], buffer[tensorInputs[i]],
+           /*toGm=*/false);
     for (Operation &op : body.without_terminator()) {
       SmallVector<Operand> operands;
       for (Value v : op.getOperands()) {
@@ -157,6 +202,11 @@ FailureOr<func::FuncOp> ascend::buildElementwiseKernel(
         else
           operands.push_back({e.view(buffer[v]), std::nullopt});
       }
+      if (isa<nn::CastOp>(op)) {
+        tile::VConvOp::create(builder, op.getLoc(), operands[0].buffer,
+                              e.view(buffer[op.getResult(0)]));
+        continue;
+      }
       TileEmitter opEmitter(builder, op.getLoc(), size);
       if (scratchBuffer)
         opEmitter.scratch = e.view(scratchBuffer);
@@ -165,8 +215,8 @@ FailureOr<func::FuncOp> ascend::buildElementwiseKernel(
         return failure();
     }
     for (auto [i, result] : llvm::enumerate(yield.getValues()))
-      tile::CopyOp::create(builder, loc, e.view(buffer[result]),
-                           gmTile(flatArgs[tensorInputs.size() + i]));
+      copy(loc, buffer[result], flatArgs[tensorInputs.size() + i],
+           /*toGm=*/true);
     return success();
   };
 
@@ -183,7 +233,7 @@ FailureOr<func::FuncOp> ascend::buildElementwiseKernel(
                               index(blocks)),
         blockIdx);
     Value offset = arith::MulIOp::create(builder, loc, t, index(tile));
-    if (failed(emitTile(offset, tile)))
+    if (failed(emitTile(offset, tile, tile)))
       return failure();
   }
   // The tail runs once, on block fullTiles % B: trip count
@@ -194,7 +244,7 @@ FailureOr<func::FuncOp> ascend::buildElementwiseKernel(
     auto loop = scf::ForOp::create(builder, loc, index(0), count, index(1));
     OpBuilder::InsertionGuard loopGuard(builder);
     builder.setInsertionPointToStart(loop.getBody());
-    if (failed(emitTile(index(fullTiles * tile), tailTile)))
+    if (failed(emitTile(index(fullTiles * tile), tailTile, tail)))
       return failure();
   }
   func::ReturnOp::create(builder, loc);

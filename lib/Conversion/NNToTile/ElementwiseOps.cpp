@@ -241,14 +241,26 @@ bool ascend::isSupportedElementwise(Operation *op) {
       op);
 }
 
-LogicalResult ascend::checkElementwiseKernel(nn::KernelOp kernel) {
+bool ascend::isSupportedCast(Operation *op) {
+  auto castOp = dyn_cast<nn::CastOp>(op);
+  if (!castOp)
+    return false;
+  auto isFloat = [](Value v) {
+    Type elem = cast<ShapedType>(v.getType()).getElementType();
+    return elem.isF32() || elem.isF16();
+  };
+  return isFloat(castOp->getOperand(0)) && isFloat(castOp->getResult(0));
+}
+
+LogicalResult ascend::checkElementwiseKernel(nn::KernelOp kernel,
+                                             bool allowCasts) {
   Type elem =
       cast<RankedTensorType>(kernel.getResult(0).getType()).getElementType();
   if (!elem.isF32() && !elem.isF16())
     return kernel.emitError("elementwise kernels on ")
            << elem << " are not supported yet";
   for (Operation &op : kernel.getBody().front().without_terminator())
-    if (!isSupportedElementwise(&op))
+    if (!isSupportedElementwise(&op) && !(allowCasts && isSupportedCast(&op)))
       return op.emitError()
              << "cannot lower " << op.getName() << " to the tile level yet";
   return success();

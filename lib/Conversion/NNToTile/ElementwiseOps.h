@@ -70,9 +70,15 @@ mlir::LogicalResult emitElementwise(mlir::Operation *op,
 /// Whether emitElementwise handles `op`.
 bool isSupportedElementwise(mlir::Operation *op);
 
+/// Whether `op` is an nn.cast between f16 and f32 (either way): one
+/// tile.vconv where its operand and result have their own ub buffers.
+bool isSupportedCast(mlir::Operation *op);
+
 /// Checks that `kernel` computes f16 or f32 and that emitElementwise handles
-/// every op of its body; errors name the kernel or the op.
-mlir::LogicalResult checkElementwiseKernel(nn::KernelOp kernel);
+/// every op of its body (or, with `allowCasts`, that it is a supported
+/// cast); errors name the kernel or the op.
+mlir::LogicalResult checkElementwiseKernel(nn::KernelOp kernel,
+                                           bool allowCasts = false);
 
 /// The order in which to copy a tile's `inputs` (values of `body`) into ub:
 /// by decreasing last use. The next tile's first copy then waits for the
