@@ -680,8 +680,7 @@ LogicalResult KernelCodegen::emitPadCopy(tile::CopyOp copy, Address dst,
                     "dst", makeAddress(dst, dstOffset + first * dstStep + seg)),
                 builder.getNamedAttr(
                     "src", makeAddress(src, srcOffset + first * srcStep + seg)),
-                i32("nburst", count),
-                i32("len", std::min(kSegment, run - seg)),
+                i32("nburst", count), i32("len", std::min(kSegment, run - seg)),
                 i32("src_stride", count > 1 ? srcStep : 0),
                 i32("dst_stride", count > 1 ? dstStep : 0)});
         }
