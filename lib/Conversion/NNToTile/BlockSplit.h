@@ -13,6 +13,11 @@
 
 namespace ascend {
 
+/// ceil(a / b) and `v` rounded up to a multiple of `m`, for the non-negative
+/// sizes and counts of tiling.
+inline int64_t ceilDiv(int64_t a, int64_t b) { return (a + b - 1) / b; }
+inline int64_t roundUp(int64_t v, int64_t m) { return ceilDiv(v, m) * m; }
+
 /// (tiles - b + blocks - 1) / blocks: how many of `tiles` tiles, dealt round
 /// robin over `blocks` blocks, block `blockIdx` gets.
 mlir::Value buildDealtTileCount(mlir::OpBuilder &b, mlir::Location loc,

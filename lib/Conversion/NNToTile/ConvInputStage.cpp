@@ -19,8 +19,6 @@
 using namespace mlir;
 using namespace ascend;
 
-static int64_t ceilDiv(int64_t a, int64_t b) { return (a + b - 1) / b; }
-
 MemRefType ascend::getConvInputStageType(MemRefType input) {
   ArrayRef<int64_t> s = input.getShape();
   int64_t elements = s[0] * ceilDiv(s[1], 2) * s[2] * s[3] * 16;

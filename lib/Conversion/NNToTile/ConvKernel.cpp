@@ -56,9 +56,6 @@
 using namespace mlir;
 using namespace ascend;
 
-static int64_t ceilDiv(int64_t a, int64_t b) { return (a + b - 1) / b; }
-static int64_t roundUp(int64_t v, int64_t m) { return ceilDiv(v, m) * m; }
-
 bool ascend::isConvKernel(nn::KernelOp kernel) {
   for (Operation &op : kernel.getBody().front())
     if (isa<nn::ConvOp>(op))

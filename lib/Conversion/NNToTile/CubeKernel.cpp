@@ -58,8 +58,6 @@
 using namespace mlir;
 using namespace ascend;
 
-static int64_t roundUp(int64_t v, int64_t m) { return (v + m - 1) / m * m; }
-
 bool ascend::isCubeKernel(nn::KernelOp kernel) {
   for (Operation &op : kernel.getBody().front())
     if (isa<nn::MatMulOp, nn::GemmOp>(op))

@@ -25,8 +25,6 @@ static int64_t perBlock(Value buffer) {
   return 32 / (cast<MemRefType>(buffer.getType()).getElementTypeBitWidth() / 8);
 }
 
-static int64_t roundUp(int64_t v, int64_t m) { return (v + m - 1) / m * m; }
-
 void ascend::buildFlatCopy(OpBuilder &b, Location loc, Value from, Value to,
                            int64_t elements, Value ub, Value converted,
                            Value blockIdx, int64_t blocks) {
