@@ -333,6 +333,31 @@ OpFoldResult LayoutCastOp::fold(FoldAdaptor a) {
   return {};
 }
 
+/// Folds an op whose every result element is one element of its constant
+/// input (transpose, slice): `term(d, idx, inStrides)` is output dimension
+/// d's share of the source offset at output index `idx` along d.
+static OpFoldResult foldRearrangement(
+    RankedTensorType inType, Attribute input, RankedTensorType type,
+    function_ref<int64_t(size_t, int64_t, ArrayRef<int64_t>)> term) {
+  if (!isFoldable(type))
+    return {};
+  std::optional<Values> v = getValues(input);
+  if (!v)
+    return {};
+  ArrayRef<int64_t> outShape = type.getShape();
+  SmallVector<int64_t> inStrides = getStrides(inType.getShape());
+  SmallVector<int64_t> outStrides = getStrides(outShape);
+  Values result;
+  result.isFloat = v->isFloat;
+  for (int64_t k = 0, n = type.getNumElements(); k < n; ++k) {
+    int64_t src = 0;
+    for (size_t d = 0; d < outShape.size(); ++d)
+      src += term(d, (k / outStrides[d]) % outShape[d], inStrides);
+    result.push(*v, src);
+  }
+  return makeAttr(type, result);
+}
+
 OpFoldResult TransposeOp::fold(FoldAdaptor a) {
   ArrayRef<int64_t> perm = getPerm();
   bool identity = true;
@@ -340,23 +365,10 @@ OpFoldResult TransposeOp::fold(FoldAdaptor a) {
     identity &= int64_t(i) == p;
   if (identity)
     return getInput();
-  if (!isFoldable(getType()))
-    return {};
-  std::optional<Values> v = getValues(a.getInput());
-  if (!v)
-    return {};
-  ArrayRef<int64_t> outShape = getType().getShape();
-  SmallVector<int64_t> inStrides = getStrides(getInput().getType().getShape());
-  SmallVector<int64_t> outStrides = getStrides(outShape);
-  Values result;
-  result.isFloat = v->isFloat;
-  for (int64_t k = 0, n = getType().getNumElements(); k < n; ++k) {
-    int64_t src = 0;
-    for (size_t d = 0; d < perm.size(); ++d)
-      src += ((k / outStrides[d]) % outShape[d]) * inStrides[perm[d]];
-    result.push(*v, src);
-  }
-  return makeAttr(getType(), result);
+  return foldRearrangement(getInput().getType(), a.getInput(), getType(),
+                           [&](size_t d, int64_t idx, ArrayRef<int64_t> in) {
+                             return idx * in[perm[d]];
+                           });
 }
 
 namespace {
@@ -417,25 +429,11 @@ OpFoldResult SliceOp::fold(FoldAdaptor a) {
   if (getInput().getType() == getType() &&
       llvm::all_of(getSteps(), [](int64_t s) { return s == 1; }))
     return getInput();
-  if (!isFoldable(getType()))
-    return {};
-  std::optional<Values> v = getValues(a.getInput());
-  if (!v)
-    return {};
-  ArrayRef<int64_t> outShape = getType().getShape();
-  SmallVector<int64_t> inStrides = getStrides(getInput().getType().getShape());
-  SmallVector<int64_t> outStrides = getStrides(outShape);
-  Values result;
-  result.isFloat = v->isFloat;
-  for (int64_t k = 0, n = getType().getNumElements(); k < n; ++k) {
-    int64_t src = 0;
-    for (size_t d = 0; d < outShape.size(); ++d) {
-      int64_t idx = (k / outStrides[d]) % outShape[d];
-      src += (getStarts()[d] + idx * getSteps()[d]) * inStrides[d];
-    }
-    result.push(*v, src);
-  }
-  return makeAttr(getType(), result);
+  return foldRearrangement(getInput().getType(), a.getInput(), getType(),
+                           [&](size_t d, int64_t idx, ArrayRef<int64_t> in) {
+                             return (getStarts()[d] + idx * getSteps()[d]) *
+                                    in[d];
+                           });
 }
 
 OpFoldResult GatherOp::fold(FoldAdaptor a) {
