@@ -85,3 +85,14 @@ func.func @large() -> tensor<2048xf32> {
   %b = nn.add %a, %a : tensor<2048xf32>, tensor<2048xf32> -> tensor<2048xf32>
   return %b : tensor<2048xf32>
 }
+
+// -----
+
+// A transpose of a constant folds to the permuted values.
+// CHECK-LABEL: func.func @fold_transpose
+// CHECK-NEXT: nn.constant dense<{{\[}}[1.000000e+00, 4.000000e+00], [2.000000e+00, 5.000000e+00], [3.000000e+00, 6.000000e+00]]> : tensor<3x2xf32>
+func.func @fold_transpose() -> tensor<3x2xf32> {
+  %c = nn.constant dense<[[1.0, 2.0, 3.0], [4.0, 5.0, 6.0]]> : tensor<2x3xf32>
+  %t = nn.transpose %c {perm = array<i64: 1, 0>} : (tensor<2x3xf32>) -> tensor<3x2xf32>
+  return %t : tensor<3x2xf32>
+}
