@@ -1,6 +1,6 @@
 #!/usr/bin/python3
 """Writes the bundled example models as ONNX files with seeded random
-weights (opset 13):
+weights (opset 13, the transformer 17):
 
   cnn          the README example, a small image classifier: conv + bn +
                relu, a residual block (conv, bn, relu, conv, bn, add, relu),
@@ -13,7 +13,8 @@ weights (opset 13):
                sigmoid); input x [64, 256]
   transformer  a transformer feed-forward stack: two layers of
                MatMul + bias + gelu (tanh form) + MatMul + bias + residual
-               add over a [4, 32, 128] batch of tokens
+               add + LayerNormalization over a [4, 32, 128] batch of tokens
+               (opset 17)
 
     make_models.py OUT_DIR [NAME...]     (default: every model)
 
@@ -72,7 +73,7 @@ class Graph:
             return self.op("Add", [y, b], name + "_bias")
         return self.op("Gemm", [x, w, b], name)
 
-    def model(self, name, inputs, outputs):
+    def model(self, name, inputs, outputs, opset=13):
         graph = helper.make_graph(
             self.nodes, name,
             [helper.make_tensor_value_info(n, TensorProto.FLOAT, s)
@@ -81,7 +82,7 @@ class Graph:
              for n, s in outputs],
             initializer=self.inits)
         m = helper.make_model(graph,
-                              opset_imports=[helper.make_opsetid("", 13)])
+                              opset_imports=[helper.make_opsetid("", opset)])
         m.ir_version = 8
         onnx.checker.check_model(m)
         return m
@@ -147,9 +148,14 @@ def transformer():
         name = f"ffn{layer}"
         u = gelu(g.linear(h, 128, 512, name + "_up", matmul=True), name + "_gelu")
         d = g.linear(u, 512, 128, name + "_down", matmul=True)
-        h = g.op("Add", [h, d], name + "_res" if layer == 0 else "y")
+        r = g.op("Add", [h, d], name + "_res")
+        gamma = g.const(name + "_gamma", 1 + 0.1 * g.rng.standard_normal(128))
+        beta = g.const(name + "_beta", 0.1 * g.rng.standard_normal(128))
+        h = g.op("LayerNormalization", [r, gamma, beta],
+                 name + "_ln" if layer == 0 else "y")
+    # LayerNormalization is an opset 17 op.
     return g.model("transformer", [("x", [4, 32, 128])],
-                   [("y", [4, 32, 128])])
+                   [("y", [4, 32, 128])], opset=17)
 
 
 MODELS = {"cnn": cnn, "resnet_block": resnet_block, "mlp": mlp,

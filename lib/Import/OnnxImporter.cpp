@@ -655,7 +655,11 @@ bool Importer::promoteFoldedConstants() {
         !matchPattern(entry.getValue(), m_Constant(&attr)))
       continue;
     auto dense = dyn_cast<DenseElementsAttr>(attr);
-    if (!dense || dense.getNumElements() > nn::kFoldElementLimit)
+    // Empty values stay out: libonnx 1.12's Concat inference rejects an
+    // empty initializer operand ("axis must be in [-rank, rank-1]"), and its
+    // data propagation knows them already.
+    if (!dense || dense.getNumElements() == 0 ||
+        dense.getNumElements() > nn::kFoldElementLimit)
       continue;
     onnx::TensorProto *t = graph->add_initializer();
     t->set_name(name.str());

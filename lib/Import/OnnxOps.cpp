@@ -792,15 +792,53 @@ template <typename OpTy> LogicalResult Importer::importPool(Node &node) {
   if (failed(pads))
     return failure();
   bool ceil = attrInt(node, "ceil_mode", 0);
-  Value v;
-  if constexpr (std::is_same_v<OpTy, nn::AveragePoolOp>)
-    v = build<OpTy>(node.loc, *ty, node.input(0), *kernel, strides, *pads,
-                    dilations, ceil,
-                    bool(attrInt(node, "count_include_pad", 0)));
-  else
-    v = build<OpTy>(node.loc, *ty, node.input(0), *kernel, strides, *pads,
-                    dilations, ceil);
-  return setResults(node, v);
+  bool includePad = attrInt(node, "count_include_pad", 0);
+  // A 2-D pool of `x` with window `k`, strides `s`, pads [t, l, b, r] and
+  // dilations `d`.
+  auto pool2d = [&](Value x, ArrayRef<int64_t> k, ArrayRef<int64_t> s,
+                    ArrayRef<int64_t> p, ArrayRef<int64_t> d) -> Value {
+    if (!x) // an earlier op failed to verify
+      return {};
+    auto xTy = cast<RankedTensorType>(x.getType());
+    SmallVector<int64_t> shape(xTy.getShape().take_front(2));
+    for (int i = 0; i < 2; ++i)
+      shape.push_back(nn::getWindowOutputSize(
+          xTy.getDimSize(2 + i), p[i], p[2 + i], k[i], s[i], d[i], ceil));
+    if constexpr (std::is_same_v<OpTy, nn::AveragePoolOp>)
+      return build<OpTy>(node.loc, withShape(xTy, shape), x, k, s, p, d, ceil,
+                         includePad);
+    else
+      return build<OpTy>(node.loc, withShape(xTy, shape), x, k, s, p, d, ceil);
+  };
+  auto reshape = [&](Value x, ArrayRef<int64_t> shape) -> Value {
+    if (!x)
+      return {};
+    return build<nn::ReshapeOp>(
+        node.loc, withShape(cast<RankedTensorType>(x.getType()), shape), x);
+  };
+  ArrayRef<int64_t> in = inTy.getShape(), out = ty->getShape();
+  ArrayRef<int64_t> p = *pads;
+  Value x = node.input(0);
+  if (n == 2)
+    return setResults(node, pool2d(x, *kernel, strides, p, dilations));
+  if (n == 1) {
+    // [N, C, W] pools as [N, C, 1, W], like a 1-D Conv.
+    Value y = pool2d(reshape(x, liftTo2d(in)), {1, (*kernel)[0]},
+                     {1, strides[0]}, {0, p[0], 0, p[1]}, {1, dilations[0]});
+    return setResults(node, reshape(y, out));
+  }
+  if (n != 3)
+    return error(node) << n << "-D pooling is not supported";
+  // A box window is separable, for the max, the sum and the count of its
+  // elements alike (inside the image or the padded image): pool [H, W] of
+  // every depth slice, then the depth of every output pixel.
+  Value hw = pool2d(reshape(x, {in[0], in[1] * in[2], in[3], in[4]}),
+                    {(*kernel)[1], (*kernel)[2]}, {strides[1], strides[2]},
+                    {p[1], p[2], p[4], p[5]}, {dilations[1], dilations[2]});
+  Value d = pool2d(reshape(hw, {in[0], in[1], in[2], out[3] * out[4]}),
+                   {(*kernel)[0], 1}, {strides[0], 1}, {p[0], 0, p[3], 0},
+                   {dilations[0], 1});
+  return setResults(node, reshape(d, out));
 }
 
 LogicalResult Importer::importMaxPool(Node &n) {

@@ -8,6 +8,7 @@
 #include "ElementwiseKernel.h"
 #include "GmType.h"
 #include "LayoutCastKernel.h"
+#include "NormKernel.h"
 #include "PackedConstant.h"
 #include "PoolKernel.h"
 #include "ReductionKernel.h"
@@ -251,8 +252,11 @@ void LowerNNToTilePass::runOnOperation() {
                              ValueRange{lookup(kernel.getInputs()[stage.input]),
                                         args[stage.arg]});
       }
-    } else if (isReductionKernel(kernel)) {
-      tileKernel = buildReductionKernel(kernel, *machine, moduleBuilder);
+    } else if (isNormKernel(kernel) || isReductionKernel(kernel)) {
+      // Row kernels take every input as a gm buffer.
+      tileKernel = isNormKernel(kernel)
+                       ? buildNormKernel(kernel, *machine, moduleBuilder)
+                       : buildReductionKernel(kernel, *machine, moduleBuilder);
       if (failed(tileKernel))
         return signalPassFailure();
       for (Value input : kernel.getInputs())

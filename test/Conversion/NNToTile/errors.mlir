@@ -57,3 +57,15 @@ func.func @main() -> tensor<4xf32> {
 // expected-error @+1 {{expected a func.func @main holding the graph}}
 module {
 }
+
+// -----
+
+func.func @main(%a: tensor<4x8xf32>, %s: tensor<1xf32>) -> tensor<4x8xf32> {
+  %0 = nn.kernel "ln" ins(%a, %s : tensor<4x8xf32>, tensor<1xf32>) -> tensor<4x8xf32> {
+  ^bb0(%x: tensor<4x8xf32>, %t: tensor<1xf32>):
+    // expected-error @+1 {{scale and bias of a layer normalization must have the normalized shape (8 elements) at the tile level}}
+    %y = nn.layer_norm %x, %t {axis = 1 : i64, epsilon = 1.0e-5 : f32} : (tensor<4x8xf32>, tensor<1xf32>) -> tensor<4x8xf32>
+    nn.yield %y : tensor<4x8xf32>
+  }
+  return %0 : tensor<4x8xf32>
+}

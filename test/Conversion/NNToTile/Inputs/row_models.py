@@ -1,7 +1,9 @@
-"""Writes an ONNX test model of softmax, reductions or broadcasting.
+"""Writes an ONNX test model of softmax, reductions, broadcasting,
+normalizations or 1-D/3-D pooling.
 
 usage: row_models.py NAME OUTDIR
-Writes OUTDIR/NAME.onnx with graph inputs x (and y), output z.
+Writes OUTDIR/NAME.onnx with graph inputs x (and y), output z (the
+normalization and pooling models name theirs below).
 
 softmax      Softmax(x[2,3000]) over the last axis (long rows)
 softmax16    Softmax(x[37,130]) in f16
@@ -21,6 +23,18 @@ bcast        x[2,6,5,7] + y[1,6,1,1], x * w[7], x - v[2,6,5,1], max(x, s[1])
 bcast16      x[33,40] * y[40] and x - m[33,1] in f16
 many         ((x + y) * w - v) max s, all [3,37,100] (five inputs, a ragged
              tail), and the same with y[1,37,1], w[100], v[3,37,1], s[1]
+layernorm    LayerNormalization(x[128,768], w[768], b[768]) -> y
+layernorm3d  LayerNormalization(x[4,6,50], w[6,50], no bias, axis=1,
+             epsilon=0.01) -> y (rows of 300: chunk folds)
+layernorm16  LayerNormalization(x[37,130], w[130], b[130]) in f16 -> y
+instancenorm InstanceNormalization(x[2,5,7,9], s[5], b[5], epsilon=1e-3)
+             and of y[3,70,40], t[70], c[70] (tiles of channels with a
+             ragged one) -> z, w
+batchnorm    BatchNormalization(Relu(x[4,80,5,7]), s, b, m, v [80]) -> y
+             (a producer that is no Conv: nothing to fold into)
+pool1d       AveragePool(x[2,4,50], kernel 5, stride 3, pads 2) -> y
+pool3d       MaxPool(x[2,3,8,9,10], kernel 3, stride 2, pads 1) -> y and
+             AveragePool(x, kernel 2, stride 2) -> z
 """
 import os
 import sys
@@ -113,5 +127,36 @@ elif name == "many":
           ("v", [3, 37, 100]), ("s", [3, 37, 100]), ("y2", [1, 37, 1]),
           ("w2", [100]), ("v2", [3, 37, 1]), ("s2", [1])],
          [("z", [3, 37, 100]), ("z2", [3, 37, 100])])
+elif name == "layernorm":
+    save([node("LayerNormalization", ["x", "w", "b"], ["y"])],
+         [("x", [128, 768]), ("w", [768]), ("b", [768])], [("y", [128, 768])])
+elif name == "layernorm3d":
+    save([node("LayerNormalization", ["x", "w"], ["y"], axis=1, epsilon=0.01)],
+         [("x", [4, 6, 50]), ("w", [6, 50])], [("y", [4, 6, 50])])
+elif name == "layernorm16":
+    save([node("LayerNormalization", ["x", "w", "b"], ["y"])],
+         [("x", [37, 130]), ("w", [130]), ("b", [130])], [("y", [37, 130])],
+         TensorProto.FLOAT16)
+elif name == "instancenorm":
+    save([node("InstanceNormalization", ["x", "s", "b"], ["z"], epsilon=1e-3),
+          node("InstanceNormalization", ["y", "t", "c"], ["w"])],
+         [("x", [2, 5, 7, 9]), ("s", [5]), ("b", [5]), ("y", [3, 70, 40]),
+          ("t", [70]), ("c", [70])],
+         [("z", [2, 5, 7, 9]), ("w", [3, 70, 40])])
+elif name == "batchnorm":
+    save([node("Relu", ["x"], ["r"]),
+          node("BatchNormalization", ["r", "s", "b", "m", "v"], ["y"])],
+         [("x", [4, 80, 5, 7]), ("s", [80]), ("b", [80]), ("m", [80]),
+          ("v", [80])], [("y", [4, 80, 5, 7])])
+elif name == "pool1d":
+    save([node("AveragePool", ["x"], ["y"], kernel_shape=[5], strides=[3],
+               pads=[2, 2])], [("x", [2, 4, 50])], [("y", [2, 4, 17])])
+elif name == "pool3d":
+    save([node("MaxPool", ["x"], ["y"], kernel_shape=[3, 3, 3],
+               strides=[2, 2, 2], pads=[1] * 6),
+          node("AveragePool", ["x"], ["z"], kernel_shape=[2, 2, 2],
+               strides=[2, 2, 2])],
+         [("x", [2, 3, 8, 9, 10])], [("y", [2, 3, 4, 5, 5]),
+                                     ("z", [2, 3, 4, 4, 5])])
 else:
     sys.exit("unknown model " + name)
