@@ -34,12 +34,14 @@ def NN_LayerNormOp : NN_FunctionalOp<"layer_norm"> {
   let description = [{
     Normalizes over dimensions [`axis`, rank) and applies `scale` and the
     optional `bias`, which broadcast to that trailing shape. `axis` is
-    non-negative.
+    non-negative. `stats` is empty or ONNX's Mean and InvStdDev outputs
+    (`1 / sqrt(variance + epsilon)`), shaped like `input` with the
+    normalized dimensions of size 1.
   }];
   let arguments = (ins NN_FloatTensor:$input, NN_FloatTensor:$scale,
                    Optional<NN_FloatTensor>:$bias, I64Attr:$axis,
                    F32Attr:$epsilon);
-  let results = (outs NN_FloatTensor:$result);
+  let results = (outs NN_FloatTensor:$result, Variadic<NN_FloatTensor>:$stats);
   let hasVerifier = 1;
 }
 

@@ -310,6 +310,17 @@ LogicalResult LayerNormOp::verify() {
       (getBias() && !broadcastsTo(getBias().getType().getShape(), normalized)))
     return emitOpError("scale and bias must broadcast to ")
            << shapeToString(normalized);
+  if (!getStats().empty()) {
+    if (getStats().size() != 2)
+      return emitOpError("stats must be a mean and an inverse standard "
+                         "deviation");
+    // The normalized dimensions are kept with size 1.
+    SmallVector<int64_t> statShape(inTy.getShape());
+    std::fill(statShape.begin() + axis, statShape.end(), 1);
+    if (failed(checkResultShape(*this, statShape, 1)) ||
+        failed(checkResultShape(*this, statShape, 2)))
+      return failure();
+  }
   return checkResultShape(*this, inTy.getShape());
 }
 

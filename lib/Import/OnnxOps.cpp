@@ -732,35 +732,24 @@ LogicalResult Importer::importLayerNormalization(Node &node) {
       normalizeAxis(node, attrInt(node, "axis", -1), ty.getRank());
   if (failed(axis))
     return failure();
-  float epsilon = attrFloat(node, "epsilon", 1e-5f);
-  SmallVector<Value> results = {build<nn::LayerNormOp>(
-      node.loc, ty, x, node.input(1), node.input(2), b.getI64IntegerAttr(*axis),
-      b.getF32FloatAttr(epsilon))};
   bool wantStats = false;
   for (unsigned i = 1; i < node.numOutputs(); ++i)
     wantStats |= isUsed(node.proto.output(i));
+  // Mean and 1 / sqrt(variance + epsilon) over the normalized axes, kept as
+  // size-1 dimensions.
+  SmallVector<Type> statTypes;
   if (wantStats) {
-    // Mean and 1 / sqrt(variance + epsilon) over the normalized axes, kept
-    // as size-1 dimensions.
-    SmallVector<int64_t> axes, statShape(ty.getShape());
-    for (int64_t d = *axis; d < ty.getRank(); ++d) {
-      axes.push_back(d);
-      statShape[d] = 1;
-    }
-    auto statTy = withShape(ty, statShape);
-    Value mean = build<nn::ReduceMeanOp>(node.loc, statTy, x, axes, true);
-    Value centered = build<nn::SubOp>(node.loc, ty, x, mean);
-    Value squared = build<nn::MulOp>(node.loc, ty, centered, centered);
-    Value var = build<nn::ReduceMeanOp>(node.loc, statTy, squared, axes, true);
-    Value eps = nn::ConstantOp::create(
-        b, node.loc, nn::makeFloatAttr(withShape(ty, {}), {double(epsilon)}));
-    Value shifted = build<nn::AddOp>(node.loc, statTy, var, eps);
-    Value invStd = build<nn::ReciprocalOp>(
-        node.loc, statTy, build<nn::SqrtOp>(node.loc, statTy, shifted));
-    results.push_back(mean);
-    results.push_back(invStd);
+    SmallVector<int64_t> statShape(ty.getShape());
+    std::fill(statShape.begin() + *axis, statShape.end(), 1);
+    statTypes.assign(2, withShape(ty, statShape));
   }
-  return setResults(node, results);
+  Value y = build<nn::LayerNormOp>(
+      node.loc, ty, statTypes, x, node.input(1), node.input(2),
+      b.getI64IntegerAttr(*axis),
+      b.getF32FloatAttr(attrFloat(node, "epsilon", 1e-5f)));
+  if (!y)
+    return failure();
+  return setResults(node, y.getDefiningOp()->getResults());
 }
 
 //===----------------------------------------------------------------------===//

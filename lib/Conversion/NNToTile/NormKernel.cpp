@@ -32,10 +32,12 @@ using namespace ascend;
 namespace {
 enum class NormKind { Layer, Instance, Batch };
 
-/// The normalization's operands as gm memrefs of the tile kernel; `bias` is
-/// null for a LayerNorm without one, `mean` and `var` are BatchNorm's.
+/// The normalization's operands and results as gm memrefs of the tile
+/// kernel, null where absent: `bias` for a LayerNorm without one, `mean` and
+/// `var` are BatchNorm's, and each result only when the kernel yields it
+/// (`meanOut` and `invStdOut` are LayerNorm's statistics).
 struct NormOperands {
-  Value input, scale, bias, mean, var, result;
+  Value input, scale, bias, mean, var, result, meanOut, invStdOut;
 };
 
 struct NormBuilder : RowKernelBuilder {
@@ -98,8 +100,8 @@ FailureOr<func::FuncOp> ascend::buildNormKernel(nn::KernelOp kernel,
       return op.emitError("cannot lower ")
              << op.getName() << " in a kernel with a normalization yet";
   auto yield = cast<nn::YieldOp>(body.getTerminator());
-  if (yield.getValues().size() != 1 ||
-      yield.getValues()[0] != node->getResult(0) ||
+  if (llvm::any_of(yield.getValues(),
+                   [&](Value v) { return v.getDefiningOp() != node; }) ||
       llvm::any_of(node->getOperands(),
                    [](Value v) { return !isa<BlockArgument>(v); }))
     return node->emitError("a normalization fuses with nothing else yet");
@@ -139,7 +141,7 @@ FailureOr<func::FuncOp> ascend::buildNormKernel(nn::KernelOp kernel,
   OpBuilder::InsertionGuard guard(builder);
   NormBuilder r(builder, node, elem, machine, kind, n, c, k, epsilon);
   SmallVector<Type> types(kernel.getInputs().getTypes());
-  types.push_back(node->getResult(0).getType());
+  llvm::append_range(types, kernel.getResultTypes());
   // Block count is set once the tiling is known.
   func::FuncOp func = r.createKernel(kernel.getSymName(), types, 1);
   // The three ops share their operand order: input, scale, bias (optional
@@ -150,8 +152,17 @@ FailureOr<func::FuncOp> ascend::buildNormKernel(nn::KernelOp kernel,
     return func.getArgument(
         cast<BlockArgument>(node->getOperand(i)).getArgNumber());
   };
-  NormOperands args{arg(0), arg(1), arg(2),
-                    arg(3), arg(4), func.getArguments().back()};
+  // Result i of the node, where the kernel yields it.
+  auto result = [&](unsigned i) -> Value {
+    if (i >= node->getNumResults())
+      return Value();
+    for (auto [j, v] : llvm::enumerate(yield.getValues()))
+      if (v == node->getResult(i))
+        return func.getArgument(kernel.getInputs().size() + j);
+    return Value();
+  };
+  NormOperands args{arg(0), arg(1),    arg(2),    arg(3),
+                    arg(4), result(0), result(1), result(2)};
   if (failed(r.build(args))) {
     func.erase();
     return failure();
@@ -222,7 +233,9 @@ LogicalResult NormBuilder::build(const NormOperands &args) {
     biasRow = loadRow(args.bias);
   }
   Value in2 = gmView(args.input, {rows, k});
-  Value out2 = gmView(args.result, {rows, k});
+  Value out2 = args.result ? gmView(args.result, {rows, k}) : Value();
+  Value meanOut = args.meanOut ? gmView(args.meanOut, {rows}) : Value();
+  Value invStdOut = args.invStdOut ? gmView(args.invStdOut, {rows}) : Value();
 
   // Rows [ni * C + c0, + m): channels c0.. of sample ni.
   auto emitTile = [&](Value ni, Value c0, int64_t m, const NormBuffers &bf) {
@@ -259,6 +272,8 @@ LogicalResult NormBuilder::build(const NormOperands &args) {
       // Centre the rows, then 1 / sqrt(mean of squares + epsilon).
       reduceRows(Combine::Add, xv, bf.acc, values);
       tile::VMulsOp::create(b, loc, values, b.getF64FloatAttr(1.0 / k), values);
+      if (meanOut)
+        copy(values, gmTile(meanOut, {r0}, {m}));
       tile::VBcastSubOp::create(b, loc, xv, broadcast(bf.values), xv);
       Value squares = flat(bf.squares, m * kp);
       tile::VMulOp::create(b, loc, xFlat, xFlat, squares);
@@ -267,6 +282,8 @@ LogicalResult NormBuilder::build(const NormOperands &args) {
       tile::VMulsOp::create(b, loc, values, b.getF64FloatAttr(1.0 / k), values);
       tile::VAddsOp::create(b, loc, values, b.getF64FloatAttr(epsilon), values);
       tile::VRsqrtOp::create(b, loc, values, values);
+      if (invStdOut)
+        copy(values, gmTile(invStdOut, {r0}, {m}));
       if (kind == NormKind::Layer) {
         tile::VBcastMulOp::create(b, loc, xv, broadcast(bf.values), xv);
         tile::VBcastMulOp::create(b, loc, xv, scaleRow, xv);
@@ -281,7 +298,8 @@ LogicalResult NormBuilder::build(const NormOperands &args) {
         tile::VBcastAddOp::create(b, loc, xv, broadcast(bf.bias), xv);
       }
     }
-    copy(xv, gmTile(out2, {r0, index(0)}, {m, k}));
+    if (out2)
+      copy(xv, gmTile(out2, {r0, index(0)}, {m, k}));
   };
 
   Value blockIdx = tile::BlockIdxOp::create(b, loc, b.getIndexType());

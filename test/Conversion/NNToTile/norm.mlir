@@ -94,3 +94,29 @@ func.func @main(%a: tensor<2x6x5x7xf32>, %s: tensor<6xf32>, %b: tensor<6xf32>, %
   }
   return %0 : tensor<2x6x5x7xf32>
 }
+
+// -----
+
+// LayerNorm with its Mean and InvStdDev outputs: the row values are copied
+// out right after the mean and after 1 / std; the kernel yields only the
+// normalized rows and 1 / std, in this order.
+// CHECK-LABEL: func.func private @stats(
+// CHECK-SAME: %[[IN:[^:]*]]: memref<6x40xf32, #tile.space<gm>>, %[[W:[^:]*]]: memref<40xf32, #tile.space<gm>>, %[[Y:[^:]*]]: memref<6x40xf32, #tile.space<gm>>, %[[R:[^:]*]]: memref<6x1xf32, #tile.space<gm>>)
+// CHECK: %[[RV:.*]] = memref.reinterpret_cast %[[R]] to offset: [0], sizes: [6], strides: [1]
+// CHECK: scf.for
+// CHECK: tile.vmuls
+// CHECK-NOT: tile.copy
+// CHECK: tile.vbcast_sub
+// CHECK: tile.vrsqrt %[[V:.*]], %[[V]]
+// CHECK: %[[RT:.*]] = memref.subview %[[RV]]
+// CHECK: tile.copy %[[V]], %[[RT]] : memref<1xf32, strided<[1]>, #tile.space<ub>> to memref<1xf32, strided<[1], offset: ?>, #tile.space<gm>>
+// CHECK: tile.vbcast_mul
+// CHECK: tile.copy {{.*}} to memref<1x40xf32, strided<[40, 1], offset: ?>, #tile.space<gm>>
+func.func @main(%a: tensor<6x40xf32>, %w: tensor<40xf32>) -> (tensor<6x40xf32>, tensor<6x1xf32>) {
+  %0:2 = nn.kernel "stats" ins(%a, %w : tensor<6x40xf32>, tensor<40xf32>) -> tensor<6x40xf32>, tensor<6x1xf32> {
+  ^bb0(%x: tensor<6x40xf32>, %s: tensor<40xf32>):
+    %y:3 = nn.layer_norm %x, %s {axis = 1 : i64, epsilon = 1.0e-5 : f32} : (tensor<6x40xf32>, tensor<40xf32>) -> (tensor<6x40xf32>, tensor<6x1xf32>, tensor<6x1xf32>)
+    nn.yield %y#0, %y#2 : tensor<6x40xf32>, tensor<6x1xf32>
+  }
+  return %0#0, %0#1 : tensor<6x40xf32>, tensor<6x1xf32>
+}

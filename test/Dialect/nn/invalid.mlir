@@ -346,6 +346,22 @@ func.func @layer_norm_axis(%x: tensor<8x16xf32>) {
 
 // -----
 
+func.func @layer_norm_stats(%x: tensor<8x16xf32>, %s: tensor<16xf32>) {
+  // expected-error @+1 {{result shape [8, 16] should be [8, 1]}}
+  %0:3 = nn.layer_norm %x, %s {axis = 1 : i64, epsilon = 1.0e-5 : f32} : (tensor<8x16xf32>, tensor<16xf32>) -> (tensor<8x16xf32>, tensor<8x16xf32>, tensor<8x1xf32>)
+  return
+}
+
+// -----
+
+func.func @layer_norm_one_stat(%x: tensor<8x16xf32>, %s: tensor<16xf32>) {
+  // expected-error @+1 {{stats must be a mean and an inverse standard deviation}}
+  %0:2 = nn.layer_norm %x, %s {axis = 1 : i64, epsilon = 1.0e-5 : f32} : (tensor<8x16xf32>, tensor<16xf32>) -> (tensor<8x16xf32>, tensor<8x1xf32>)
+  return
+}
+
+// -----
+
 func.func @pool_result(%x: tensor<1x4x8x8xf32>) {
   // expected-error @+1 {{result shape [1, 4, 3, 3] should be [1, 4, 4, 4]}}
   %0 = nn.max_pool %x {kernel_shape = array<i64: 2, 2>, strides = array<i64: 2, 2>, pads = array<i64: 0, 0, 0, 0>, dilations = array<i64: 1, 1>}

@@ -128,6 +128,8 @@ func.func @cube_norm_pool(%x: tensor<1x4x8x8xf32>, %w: tensor<4x2x3x3xf32>, %c: 
   %3 = nn.instance_norm %2, %c, %c {epsilon = 1.0e-5 : f32} : (tensor<1x4x8x8xf32>, tensor<4xf32>, tensor<4xf32>) -> tensor<1x4x8x8xf32>
   // CHECK: nn.layer_norm
   %4 = nn.layer_norm %a, %a {axis = 0 : i64, epsilon = 1.0e-5 : f32} : (tensor<8x16xf32>, tensor<8x16xf32>) -> tensor<8x16xf32>
+  // CHECK: nn.layer_norm {{.*}} -> (tensor<8x16xf32>, tensor<1x1xf32>, tensor<1x1xf32>)
+  %ln:3 = nn.layer_norm %a, %a {axis = 0 : i64, epsilon = 1.0e-5 : f32} : (tensor<8x16xf32>, tensor<8x16xf32>) -> (tensor<8x16xf32>, tensor<1x1xf32>, tensor<1x1xf32>)
   // CHECK: nn.max_pool
   %5 = nn.max_pool %3 {kernel_shape = array<i64: 3, 3>, strides = array<i64: 2, 2>, pads = array<i64: 1, 1, 1, 1>, dilations = array<i64: 1, 1>}
       : (tensor<1x4x8x8xf32>) -> tensor<1x4x4x4xf32>

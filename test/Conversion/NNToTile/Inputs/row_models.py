@@ -27,6 +27,8 @@ layernorm    LayerNormalization(x[128,768], w[768], b[768]) -> y
 layernorm3d  LayerNormalization(x[4,6,50], w[6,50], no bias, axis=1,
              epsilon=0.01) -> y (rows of 300: chunk folds)
 layernorm16  LayerNormalization(x[37,130], w[130], b[130]) in f16 -> y
+lnstats      LayerNormalization(x[70,33], w[33], b[33]) -> y, Mean m,
+             InvStdDev r
 instancenorm InstanceNormalization(x[2,5,7,9], s[5], b[5], epsilon=1e-3)
              and of y[3,70,40], t[70], c[70] (tiles of channels with a
              ragged one) -> z, w
@@ -137,6 +139,11 @@ elif name == "layernorm16":
     save([node("LayerNormalization", ["x", "w", "b"], ["y"])],
          [("x", [37, 130]), ("w", [130]), ("b", [130])], [("y", [37, 130])],
          TensorProto.FLOAT16)
+elif name == "lnstats":
+    save([helper.make_node("LayerNormalization", ["x", "w", "b"],
+                           ["y", "m", "r"], name="ln")],
+         [("x", [70, 33]), ("w", [33]), ("b", [33])],
+         [("y", [70, 33]), ("m", [70, 1]), ("r", [70, 1])])
 elif name == "instancenorm":
     save([node("InstanceNormalization", ["x", "s", "b"], ["z"], epsilon=1e-3),
           node("InstanceNormalization", ["y", "t", "c"], ["w"])],
