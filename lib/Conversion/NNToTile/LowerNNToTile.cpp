@@ -8,6 +8,7 @@
 #include "ElementwiseKernel.h"
 #include "GmType.h"
 #include "LayoutCastKernel.h"
+#include "MoveKernel.h"
 #include "PackedConstant.h"
 #include "PoolKernel.h"
 #include "ReductionKernel.h"
@@ -251,6 +252,12 @@ void LowerNNToTilePass::runOnOperation() {
                              ValueRange{lookup(kernel.getInputs()[stage.input]),
                                         args[stage.arg]});
       }
+    } else if (isMoveKernel(kernel)) {
+      tileKernel = buildMoveKernel(kernel, *machine, moduleBuilder);
+      if (failed(tileKernel))
+        return signalPassFailure();
+      for (Value input : kernel.getInputs())
+        args.push_back(lookup(input));
     } else if (isReductionKernel(kernel)) {
       tileKernel = buildReductionKernel(kernel, *machine, moduleBuilder);
       if (failed(tileKernel))
