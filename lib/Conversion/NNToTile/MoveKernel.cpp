@@ -33,6 +33,11 @@ SmallVector<int64_t> ascend::getRowMajorStrides(ArrayRef<int64_t> shape) {
   return strides;
 }
 
+/// Bytes of an element (bool takes one).
+static int64_t getElementBytes(Type elem) {
+  return std::max<int64_t>(1, elem.getIntOrFloatBitWidth() / 8);
+}
+
 namespace {
 /// Tiles smaller than this do not pay for the copies' setup.
 constexpr int64_t kMinTileBytes = 2048;
@@ -92,7 +97,7 @@ static MovePlan normalize(const Move &move) {
 /// units to feed `cores` cores when the move is large enough.
 static void chooseTile(MovePlan &plan, Type elem, int64_t budget,
                        int64_t cores) {
-  int64_t es = std::max<int64_t>(1, elem.getIntOrFloatBitWidth() / 8);
+  int64_t es = getElementBytes(elem);
   SmallVector<unsigned> data;
   for (unsigned d = 0; d < plan.shape.size(); ++d)
     (plan.src[d] == 0 ? plan.broadcast : data).push_back(d);
@@ -170,9 +175,6 @@ struct MoveEmitter : TileBuilder {
   unsigned inputs;
   int64_t blocks;
   Type elem;
-  int64_t elemBytes() const {
-    return std::max<int64_t>(1, elem.getIntOrFloatBitWidth() / 8);
-  }
   Value blockIdx, data, fill, pixels;
   /// The project's fence when the vector unit transposes (float) tiles.
   std::optional<FamilyFence> vectorFence;
@@ -188,7 +190,7 @@ struct MoveEmitter : TileBuilder {
       return vectorFence->emit();
     auto gm = cast<MemRefType>(func.getArgument(0).getType());
     Type t = gm.getElementType();
-    int64_t epb = 32 / std::max<int64_t>(1, t.getIntOrFloatBitWidth() / 8);
+    int64_t epb = 32 / getElementBytes(t);
     Value block = alloc(epb, t, MemorySpace::UB);
     Value l1 = alloc(epb, t, MemorySpace::L1);
     Value first = view(func.getArgument(0), {1});
@@ -221,30 +223,35 @@ struct MoveEmitter : TileBuilder {
     if (dealt > 0)
       fence();
     const Move &move = *plan.move;
+    // Rows of a ub tile start at blocks.
+    int64_t stride = roundUp(plan.tileCols, 32 / getElementBytes(elem));
     SmallVector<int64_t> tileShape = {1, tileRows, tileCols};
-    Value out = func.getArgument(inputs + move.output);
-    Value dstView = view(
-        out,
-        {cast<MemRefType>(out.getType()).getNumElements(), tileRows, tileCols},
-        {1, plan.dstRowStride(), 1});
-    Value srcView;
-    if (move.input) {
-      Value in = func.getArgument(*move.input);
-      srcView = view(
-          in,
-          {cast<MemRefType>(in.getType()).getNumElements(), tileRows, tileCols},
-          {1, plan.srcRowStride(), 1});
-    }
-    // Rows of the tile start at blocks.
-    int64_t stride = roundUp(plan.tileCols, 32 / elemBytes());
     Value ubTile = view(move.input ? data : fill, tileShape,
                         {tileRows * stride, stride, 1});
-    // The transpose reads all K rows: those past a ragged row block are
-    // zero (no load writes them in this family).
-    if (plan.transpose && tileRows < plan.tileRows)
-      tile::VDupOp::create(b, loc, b.getF64FloatAttr(0.0),
-                           sub(data, {idx(tileRows * stride)},
-                               {(plan.tileRows - tileRows) * stride}));
+    Value srcView;
+    if (move.input)
+      srcView = gmTiles(func.getArgument(*move.input), tileRows, tileCols,
+                        plan.srcRowStride());
+    // What a unit stores: its tile, or the tile's K x K blocks transposed
+    // into pixels of K values (rows[j][i] -> pixels[i][j]).
+    Value out = func.getArgument(inputs + move.output);
+    Value stored = ubTile, transposedRows, transposedPixels;
+    SmallVector<int64_t> storedShape = tileShape;
+    Value dstView = gmTiles(out, tileRows, tileCols, plan.dstRowStride());
+    if (plan.transpose) {
+      int64_t k = plan.tileRows, repeats = ceilDiv(tileCols, k);
+      transposedRows = view(data, {repeats, k, k}, {k, stride, 1});
+      transposedPixels = view(pixels, {repeats, k, k}, {k * k, k, 1});
+      storedShape = {1, tileCols, tileRows};
+      stored = view(pixels, storedShape, {stride * k, k, 1});
+      dstView = gmTiles(out, tileCols, tileRows, plan.dst[plan.colDim]);
+      // The transpose reads all K rows: those past a ragged row block are
+      // zero (no load of this family writes them).
+      if (tileRows < k)
+        tile::VDupOp::create(
+            b, loc, b.getF64FloatAttr(0.0),
+            sub(data, {idx(tileRows * stride)}, {(k - tileRows) * stride}));
+    }
     SmallVector<int64_t> extents;
     for (unsigned d : plan.outer)
       extents.push_back(plan.shape[d]);
@@ -275,25 +282,19 @@ struct MoveEmitter : TileBuilder {
                      {offset(move.srcOffset, plan.src), idx(0), idx(0)},
                      tileShape),
                  ubTile);
-          Value dstOffset = offset(move.dstOffset, plan.dst);
-          if (!plan.transpose) {
-            emitStores(plan, ubTile, dstView, dstOffset, tileShape, 0);
-            return;
-          }
-          // rows[j][i] -> pixels[i][j], K x K blocks per repeat.
-          int64_t k = plan.tileRows, repeats = ceilDiv(tileCols, k);
-          tile::VNchwConvOp::create(
-              b, loc, view(data, {repeats, k, k}, {k, stride, 1}),
-              view(pixels, {repeats, k, k}, {k * k, k, 1}));
-          Value out = func.getArgument(inputs + move.output);
-          SmallVector<int64_t> pixelShape = {1, tileCols, tileRows};
-          copy(view(pixels, pixelShape, {stride * k, k, 1}),
-               sub(view(out,
-                        {cast<MemRefType>(out.getType()).getNumElements(),
-                         tileCols, tileRows},
-                        {1, plan.dst[plan.colDim], 1}),
-                   {dstOffset, idx(0), idx(0)}, pixelShape));
+          if (plan.transpose)
+            tile::VNchwConvOp::create(b, loc, transposedRows, transposedPixels);
+          emitStores(plan, stored, dstView, offset(move.dstOffset, plan.dst),
+                     storedShape, 0);
         });
+  }
+
+  /// `arg` (a gm argument) seen as [elements, rows, cols] tiles whose rows
+  /// are `rowStride` apart; a subview at [offset, 0, 0] is one tile.
+  Value gmTiles(Value arg, int64_t rows, int64_t cols, int64_t rowStride) {
+    return view(arg,
+                {cast<MemRefType>(arg.getType()).getNumElements(), rows, cols},
+                {1, rowStride, 1});
   }
 
   /// Stores the tile at every position of the broadcast dimensions from
@@ -327,13 +328,14 @@ FailureOr<func::FuncOp> ascend::buildMoveKernel(nn::KernelOp kernel,
     argTypes.push_back(getGmType(v.getType()));
   Type elem =
       cast<RankedTensorType>(kernel.getResult(0).getType()).getElementType();
-  int64_t es = std::max<int64_t>(1, elem.getIntOrFloatBitWidth() / 8);
-  int64_t epb = 32 / es;
+  int64_t epb = 32 / getElementBytes(elem);
   int64_t budget = machine.getBuffer(MemorySpace::UB).size / 4;
 
   SmallVector<MovePlan, 1> plans;
   int64_t units = 1, dataElems = 0, fillElems = 0;
   for (const Move &move : *moves) {
+    if (llvm::is_contained(move.shape, 0)) // an empty tensor moves nothing
+      continue;
     MovePlan plan = normalize(move);
     chooseTile(plan, elem, budget, machine.cores);
     units = std::max(units, plan.units());
@@ -342,10 +344,6 @@ FailureOr<func::FuncOp> ascend::buildMoveKernel(nn::KernelOp kernel,
     size = std::max(size, elems);
     plans.push_back(plan);
   }
-  double fillValue = 0.0;
-  for (const Move &move : *moves)
-    if (!move.input)
-      fillValue = move.value;
   if (fillElems && !isa<FloatType>(elem))
     return kernel.emitError("cannot fill ")
            << elem << " constants yet (the vector unit moves floats)";
@@ -372,7 +370,10 @@ FailureOr<func::FuncOp> ascend::buildMoveKernel(nn::KernelOp kernel,
   }
   if (fillElems) {
     e.fill = buffer(fillElems);
-    tile::VDupOp::create(builder, loc, builder.getF64FloatAttr(fillValue),
+    // The fills of one kernel (a pad's boxes) share their value.
+    auto fillMove =
+        llvm::find_if(*moves, [](const Move &m) { return !m.input; });
+    tile::VDupOp::create(builder, loc, builder.getF64FloatAttr(fillMove->value),
                          e.fill);
   }
   for (const MovePlan &plan : plans)

@@ -26,8 +26,9 @@ namespace ascend {
 ///       input[srcOffset + sum_d i_d * srcStrides[d]]
 /// in elements of the row-major stored tensors. Source strides may be 0
 /// (broadcast) or negative (reversal); destination strides are positive
-/// and the boxes of one kernel's moves write disjoint elements. A move
-/// without an input fills its box with `value`.
+/// and the boxes of one kernel's moves write disjoint elements (empty boxes
+/// move nothing). A move
+/// without an input fills its box with `value` (one value per kernel).
 struct Move {
   std::optional<unsigned> input;
   unsigned output = 0;

@@ -9,6 +9,8 @@
 
 #include "MoveKernel.h"
 
+#include "GmType.h"
+
 #include "nn/NNConstants.h"
 
 #include "llvm/ADT/TypeSwitch.h"
@@ -20,7 +22,17 @@ static ArrayRef<int64_t> shapeOf(Value v) {
   return cast<RankedTensorType>(v.getType()).getShape();
 }
 
+/// Whether `kernel` only yields its inputs (copies for graph outputs).
+static bool isCopyKernel(nn::KernelOp kernel) {
+  Block &body = kernel.getBody().front();
+  return body.without_terminator().empty() &&
+         llvm::all_of(body.getTerminator()->getOperands(),
+                      [](Value v) { return isa<BlockArgument>(v); });
+}
+
 bool ascend::isMoveKernel(nn::KernelOp kernel) {
+  if (isCopyKernel(kernel))
+    return true;
   Block &body = kernel.getBody().front();
   if (!llvm::hasSingleElement(body.without_terminator()))
     return false;
@@ -35,15 +47,13 @@ bool ascend::isMoveKernel(nn::KernelOp kernel) {
                       [](Value v) { return isa<BlockArgument>(v); });
 }
 
-/// The move of a whole input `input` onto the whole output `output` (both
-/// row-major) through a transpose of their finer views: `shape` is the
-/// box in output order and `srcStrides` the input strides of its
-/// dimensions.
-static Move permuted(unsigned input, unsigned output, ArrayRef<int64_t> shape,
+/// A move from input `input` onto the row-major box `shape` of the
+/// (first) output, reading with `srcStrides` (for a transpose, the input's
+/// strides permuted into output order).
+static Move toOutput(unsigned input, ArrayRef<int64_t> shape,
                      ArrayRef<int64_t> srcStrides) {
   Move move;
   move.input = input;
-  move.output = output;
   move.shape.assign(shape);
   move.srcStrides.assign(srcStrides);
   move.dstStrides = getRowMajorStrides(shape);
@@ -57,7 +67,7 @@ static MoveList getTransposeMoves(nn::TransposeOp op) {
   SmallVector<int64_t> strides;
   for (int64_t p : op.getPerm())
     strides.push_back(in[p]);
-  return {permuted(argOf(op.getInput()), 0, shapeOf(op.getResult()), strides)};
+  return {toOutput(argOf(op.getInput()), shapeOf(op.getResult()), strides)};
 }
 
 /// Concat and split: pieces placed along `axis` of the whole tensor.
@@ -85,16 +95,14 @@ static MoveList getPieceMoves(ArrayRef<Value> pieces, Value whole, int64_t axis,
       move.dstStrides = wholeStrides;
     }
     at += shape[axis];
-    if (move.shape[axis] > 0 &&
-        llvm::all_of(shape, [](int64_t e) { return e > 0; }))
-      moves.push_back(move);
+    moves.push_back(move);
   }
   return moves;
 }
 
 static MoveList getSliceMoves(nn::SliceOp op) {
   SmallVector<int64_t> in = getRowMajorStrides(shapeOf(op.getInput()));
-  Move move = permuted(argOf(op.getInput()), 0, shapeOf(op.getResult()), in);
+  Move move = toOutput(argOf(op.getInput()), shapeOf(op.getResult()), in);
   for (auto [d, start, step] : llvm::enumerate(op.getStarts(), op.getSteps())) {
     move.srcOffset += start * in[d];
     move.srcStrides[d] = step * in[d];
@@ -110,7 +118,7 @@ static MoveList getExpandMoves(Value input, Value result) {
   for (size_t d = 0; d < inShape.size(); ++d)
     if (inShape[d] == outShape[lead + d])
       strides[lead + d] = in[d];
-  return {permuted(argOf(input), 0, outShape, strides)};
+  return {toOutput(argOf(input), outShape, strides)};
 }
 
 /// Tile: output dimension d seen as [repeats, input extent].
@@ -122,7 +130,7 @@ static MoveList getTileMoves(nn::TileOp op) {
     shape.append({repeats, inShape[d]});
     strides.append({0, in[d]});
   }
-  return {permuted(argOf(op.getInput()), 0, shape, strides)};
+  return {toOutput(argOf(op.getInput()), shape, strides)};
 }
 
 /// DCR: input [N, b, b, C', H, W] to output [N, C', H, b, W, b] (CRD:
@@ -135,7 +143,7 @@ static MoveList getDepthToSpaceMoves(nn::DepthToSpaceOp op) {
   int64_t hw = h * w;
   int64_t rowBlock = dcr ? b * c * hw : b * hw, colBlock = dcr ? c * hw : hw;
   int64_t channel = dcr ? hw : b * b * hw;
-  return {permuted(argOf(op.getInput()), 0, {n, c, h, b, w, b},
+  return {toOutput(argOf(op.getInput()), {n, c, h, b, w, b},
                    {s[1] * hw, channel, w, rowBlock, 1, colBlock})};
 }
 
@@ -143,7 +151,7 @@ static MoveList getDepthToSpaceMoves(nn::DepthToSpaceOp op) {
 static MoveList getSpaceToDepthMoves(nn::SpaceToDepthOp op) {
   ArrayRef<int64_t> s = shapeOf(op.getInput());
   int64_t b = op.getBlocksize(), n = s[0], c = s[1], h = s[2], w = s[3];
-  return {permuted(argOf(op.getInput()), 0, {n, b, b, c, h / b, w / b},
+  return {toOutput(argOf(op.getInput()), {n, b, b, c, h / b, w / b},
                    {c * h * w, w, 1, h * w, b * w, b})};
 }
 
@@ -172,10 +180,7 @@ static FailureOr<MoveList> getPadMoves(nn::PadOp op) {
   MoveList moves;
   if (mode == "constant") {
     auto fill = [&](SmallVector<int64_t> start, SmallVector<int64_t> shape) {
-      if (llvm::any_of(shape, [](int64_t e) { return e <= 0; }))
-        return;
       Move move;
-      move.output = 0;
       move.shape = shape;
       move.dstStrides = out;
       move.value = op.getValue().convertToDouble();
@@ -187,7 +192,7 @@ static FailureOr<MoveList> getPadMoves(nn::PadOp op) {
       fill(SmallVector<int64_t>(rank, 0), SmallVector<int64_t>(outShape));
       return moves;
     }
-    Move move = permuted(argOf(op.getInput()), 0, body, in);
+    Move move = toOutput(argOf(op.getInput()), body, in);
     for (int64_t d = 0; d < rank; ++d) {
       move.srcOffset += inStart[d] * in[d];
       move.dstOffset += outStart[d] * out[d];
@@ -235,19 +240,16 @@ static FailureOr<MoveList> getPadMoves(nn::PadOp op) {
     Move move;
     move.input = argOf(op.getInput());
     move.dstStrides = out;
-    bool skip = false;
     for (int64_t d = 0, rest = c; d < rank; ++d, rest /= 3) {
       auto [start, extent, first, stride] = segment(d, rest % 3);
       if (!edge && rest % 3 != 1 && extent >= inShape[d])
         return op.emitError("reflect pads must be shorter than the input");
-      skip |= extent == 0;
       move.shape.push_back(extent);
       move.srcStrides.push_back(stride);
       move.dstOffset += start * out[d];
       move.srcOffset += first * in[d];
     }
-    if (!skip)
-      moves.push_back(move);
+    moves.push_back(move);
   }
   return moves;
 }
@@ -299,6 +301,20 @@ static FailureOr<MoveList> getGatherMoves(nn::KernelOp kernel,
 }
 
 FailureOr<MoveList> ascend::getMoves(nn::KernelOp kernel) {
+  // Copies move the stored elements, whatever their layout.
+  if (isCopyKernel(kernel)) {
+    MoveList moves;
+    for (auto [i, v] : llvm::enumerate(
+             kernel.getBody().front().getTerminator()->getOperands())) {
+      Move move;
+      move.input = argOf(v);
+      move.output = i;
+      move.shape = {getStoredNumElements(v.getType())};
+      move.srcStrides = move.dstStrides = {1};
+      moves.push_back(move);
+    }
+    return moves;
+  }
   Operation &op = kernel.getBody().front().front();
   for (Type t : llvm::concat<Type>(op.getOperandTypes(), op.getResultTypes()))
     if (cast<RankedTensorType>(t).getEncoding())
