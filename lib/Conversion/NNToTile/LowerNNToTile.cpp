@@ -8,6 +8,7 @@
 #include "ElementwiseKernel.h"
 #include "GmType.h"
 #include "LayoutCastKernel.h"
+#include "MoveKernel.h"
 #include "NormKernel.h"
 #include "PackedConstant.h"
 #include "PoolKernel.h"
@@ -252,11 +253,15 @@ void LowerNNToTilePass::runOnOperation() {
                              ValueRange{lookup(kernel.getInputs()[stage.input]),
                                         args[stage.arg]});
       }
-    } else if (isNormKernel(kernel) || isReductionKernel(kernel)) {
-      // Row kernels take every input as a gm buffer.
-      tileKernel = isNormKernel(kernel)
-                       ? buildNormKernel(kernel, *machine, moduleBuilder)
-                       : buildReductionKernel(kernel, *machine, moduleBuilder);
+    } else if (isMoveKernel(kernel) || isNormKernel(kernel) ||
+               isReductionKernel(kernel)) {
+      // Move and row kernels take every input as a gm buffer.
+      if (isMoveKernel(kernel))
+        tileKernel = buildMoveKernel(kernel, *machine, moduleBuilder);
+      else if (isNormKernel(kernel))
+        tileKernel = buildNormKernel(kernel, *machine, moduleBuilder);
+      else
+        tileKernel = buildReductionKernel(kernel, *machine, moduleBuilder);
       if (failed(tileKernel))
         return signalPassFailure();
       for (Value input : kernel.getInputs())

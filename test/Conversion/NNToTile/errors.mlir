@@ -46,14 +46,6 @@ func.func @main(%a: tensor<4xf32>) -> tensor<4xf32> {
 
 // -----
 
-func.func @main() -> tensor<4xf32> {
-  // expected-error @+1 {{a splat constant as a graph output is not supported yet}}
-  %c = nn.constant dense<1.0> : tensor<4xf32>
-  return %c : tensor<4xf32>
-}
-
-// -----
-
 // expected-error @+1 {{expected a func.func @main holding the graph}}
 module {
 }
