@@ -121,6 +121,7 @@ private:
     L2,        // sqrt(sum(x * x))
     LogSum,    // log(sum(x))
     LogSumExp, // log(sum(exp(x - m))) + m, m = max(x)
+    Prod,      // (-1)^(negatives) * exp(sum(ln|x|)), for floats
   };
   template <typename OpTy>
   llvm::LogicalResult

@@ -214,6 +214,13 @@ static RankedTensorType withShape(RankedTensorType t, ArrayRef<int64_t> shape) {
   return RankedTensorType::get(shape, t.getElementType());
 }
 
+/// A rank-0 constant of `like`'s element type, broadcast by the binary ops.
+static Value buildSplat(OpBuilder &b, Location loc, RankedTensorType like,
+                        double value) {
+  return nn::ConstantOp::create(
+      b, loc, nn::makeFloatAttr(withShape(like, {}), {value}));
+}
+
 //===----------------------------------------------------------------------===//
 // Elementwise
 //===----------------------------------------------------------------------===//
@@ -338,8 +345,7 @@ LogicalResult Importer::importMean(Node &node) {
   if (!isa<FloatType>(ty.getElementType()))
     return error(node) << "expects float inputs";
   int64_t count = llvm::count_if(node.inputs, [](Value v) { return bool(v); });
-  Value divisor = nn::ConstantOp::create(
-      b, node.loc, nn::makeFloatAttr(withShape(ty, {}), {double(count)}));
+  Value divisor = buildSplat(b, node.loc, ty, count);
   return setResults(node, build<nn::DivOp>(node.loc, ty, sum, divisor));
 }
 LogicalResult Importer::importEqual(Node &n) {
@@ -380,6 +386,11 @@ LogicalResult Importer::importSqrt(Node &n) {
   return importUnary<nn::SqrtOp>(n);
 }
 LogicalResult Importer::importErf(Node &n) { return importUnary<nn::ErfOp>(n); }
+LogicalResult Importer::importSin(Node &n) { return importUnary<nn::SinOp>(n); }
+LogicalResult Importer::importCos(Node &n) { return importUnary<nn::CosOp>(n); }
+LogicalResult Importer::importSign(Node &n) {
+  return importUnary<nn::SignOp>(n);
+}
 LogicalResult Importer::importReciprocal(Node &n) {
   return importUnary<nn::ReciprocalOp>(n);
 }
@@ -427,6 +438,14 @@ LogicalResult Importer::importSelu(Node &node) {
                                   node, "alpha", 1.67326319217681884765625f)),
                               b.getF32FloatAttr(attrFloat(
                                   node, "gamma", 1.05070102214813232421875f))));
+}
+
+LogicalResult Importer::importThresholdedRelu(Node &node) {
+  Value x = node.input(0);
+  return setResults(node,
+                    build<nn::ThresholdedReluOp>(
+                        node.loc, x.getType(), x,
+                        b.getF32FloatAttr(attrFloat(node, "alpha", 1.0f))));
 }
 
 LogicalResult Importer::importCelu(Node &node) {
@@ -891,7 +910,7 @@ LogicalResult Importer::importReduce(Node &node, ReduceComposite composite) {
   axes.erase(llvm::unique(axes), axes.end());
 
   // No reduction: the elementwise part of the composite on each element.
-  if (noop && composite == RC::LogSumExp)
+  if (noop && (composite == RC::LogSumExp || composite == RC::Prod))
     return setResults(node, build<nn::IdentityOp>(node.loc, *ty, x));
   // LogSumExp subtracts the max before exp, so exp cannot overflow.
   Value max;
@@ -908,8 +927,24 @@ LogicalResult Importer::importReduce(Node &node, ReduceComposite composite) {
   } else if (composite == RC::L1) {
     x = build<nn::AbsOp>(node.loc, xTy, x);
   }
+  // Prod is (-1)^(number of negatives) * exp(sum(ln|x|)); a zero gives
+  // exp(-inf) = 0. The count is summed as -1 per negative element.
+  Value sign;
+  if (composite == RC::Prod) {
+    Value negatives = broadcastBinary<nn::MinOp>(
+        node.loc, build<nn::SignOp>(node.loc, xTy, x),
+        buildSplat(b, node.loc, xTy, 0.0));
+    negatives =
+        build<nn::ReduceSumOp>(node.loc, *ty, negatives, axes, keepdims);
+    sign = broadcastBinary<nn::PowOp>(
+        node.loc, buildSplat(b, node.loc, xTy, -1.0), negatives);
+    x = build<nn::LogOp>(node.loc, xTy, build<nn::AbsOp>(node.loc, xTy, x));
+  }
   Value v = noop ? build<nn::IdentityOp>(node.loc, *ty, x)
                  : build<OpTy>(node.loc, *ty, x, axes, keepdims);
+  if (sign)
+    v = build<nn::MulOp>(node.loc, *ty, sign,
+                         build<nn::ExpOp>(node.loc, *ty, v));
   if (composite == RC::L2)
     v = build<nn::SqrtOp>(node.loc, *ty, v);
   if (composite == RC::LogSum || composite == RC::LogSumExp)
@@ -937,6 +972,8 @@ LogicalResult Importer::importReduceMin(Node &n) {
   return importReduce<nn::ReduceMinOp>(n);
 }
 LogicalResult Importer::importReduceProd(Node &n) {
+  if (isa<FloatType>(getElementTypeOrSelf(n.input(0).getType())))
+    return importReduce<nn::ReduceSumOp>(n, ReduceComposite::Prod);
   return importReduce<nn::ReduceProdOp>(n);
 }
 LogicalResult Importer::importReduceL1(Node &n) {

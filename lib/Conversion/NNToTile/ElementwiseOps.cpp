@@ -222,6 +222,21 @@ LogicalResult ascend::emitElementwise(Operation *op, ArrayRef<Operand> in,
         emitErf(in[0].buffer, dst, e);
         return success();
       })
+      .Case<nn::SinOp, nn::CosOp>([&](auto) -> LogicalResult {
+        if (e.scratch.size() < 2)
+          return nodeError("needs two scratch buffers");
+        emitSinCos(in[0].buffer, isa<nn::CosOp>(op), dst, e);
+        return success();
+      })
+      .Case([&](nn::SignOp) {
+        emitSign(in[0].buffer, dst, e);
+        return success();
+      })
+      .Case([&](nn::ThresholdedReluOp relu) {
+        emitThresholdedRelu(in[0].buffer,
+                            relu.getAlphaAttr().getValueAsDouble(), dst, e);
+        return success();
+      })
       .Case([&](nn::PReluOp) -> LogicalResult {
         // relu(x) + slope * min(x, 0)
         if (e.scratch.empty())
@@ -246,7 +261,8 @@ bool ascend::isSupportedElementwise(Operation *op) {
              nn::ReciprocalOp, nn::NegOp, nn::SigmoidOp, nn::TanhOp, nn::PowOp,
              nn::SoftplusOp, nn::SoftsignOp, nn::EluOp, nn::SeluOp,
              nn::LeakyReluOp, nn::HardSigmoidOp, nn::HardSwishOp, nn::ClipOp,
-             nn::ErfOp, nn::PReluOp>(op);
+             nn::ErfOp, nn::PReluOp, nn::SinOp, nn::CosOp, nn::SignOp,
+             nn::ThresholdedReluOp>(op);
 }
 
 bool ascend::isSupportedCast(Operation *op) {
@@ -295,7 +311,7 @@ unsigned ascend::scratchCount(Operation *op,
     return elu.getAlphaAttr().getValueAsDouble() > 1;
   if (isa<nn::SeluOp, nn::PReluOp>(op))
     return 1;
-  if (isa<nn::ErfOp>(op))
+  if (isa<nn::ErfOp, nn::SinOp, nn::CosOp>(op))
     return 2;
   if (isa<nn::PowOp>(op)) {
     // A constant exponent with an exact form needs none.

@@ -78,6 +78,71 @@ void ascend::emitErf(Value x, Value dst, TileEmitter &e) {
   e.binary<VDivOp>(dst, clamped, dst);
 }
 
+void ascend::emitSinCos(Value x, bool cos, Value dst, TileEmitter &e) {
+  TypeConstants c(dst);
+  // pi in three parts (Cody and Waite): n * kPiHi is exact for |n| < 2^15
+  // (kPiHi has 8 significant bits), so r keeps its accuracy for large x.
+  constexpr double kPiHi = 3.140625, kPiMid = 9.676535846665502e-04,
+                   kPiLo = 5.126565838509123e-12;
+  // sin(r) = r * (1 - r^2 / 3! + r^4 / 5! - ... - r^10 / 11!): the next
+  // term is below 6e-8 for |r| <= pi / 2.
+  static constexpr double kSin[] = {1.0,         -1.0 / 6,     1.0 / 120,
+                                    -1.0 / 5040, 1.0 / 362880, -1.0 / 39916800};
+  // n = round(x / pi) for sin; round(x / pi - 1/2) + 1/2 for cos. Then
+  // sin(x) = (-1)^n sin(r) and cos(x) = (-1)^(n + 1/2) sin(r).
+  double shift = cos ? 0.5 : 0.0;
+  Value n = e.scratch[0], tmp = e.scratch[1];
+  e.scalar<VMulsOp>(x, 0.31830988618379067, n); // 1 / pi
+  if (cos)
+    e.scalar<VAddsOp>(n, -shift, n);
+  emitRound(n, n, c, e);
+  if (cos)
+    e.scalar<VAddsOp>(n, shift, n);
+  e.scalar<VMulsOp>(n, -kPiHi, dst);
+  e.binary<VAddOp>(dst, x, dst);
+  for (double part : {kPiMid, kPiLo}) {
+    e.scalar<VMulsOp>(n, -part, tmp);
+    e.binary<VAddOp>(dst, tmp, dst);
+  }
+  // m = n (+ 1/2 for cos), an integer; (-1)^m = 1 - 2 |m - 2 round(m / 2)|.
+  // sin is odd: the sign goes onto r.
+  Value m = n;
+  if (cos)
+    e.scalar<VAddsOp>(n, shift, m);
+  e.scalar<VMulsOp>(m, 0.5, tmp);
+  emitRound(tmp, tmp, c, e);
+  e.scalar<VMulsOp>(tmp, -2.0, tmp);
+  e.binary<VAddOp>(tmp, m, tmp);
+  e.unary<VAbsOp>(tmp, tmp);
+  e.scalar<VMulsOp>(tmp, -2.0, tmp);
+  e.scalar<VAddsOp>(tmp, 1.0, tmp);
+  e.binary<VMulOp>(dst, tmp, dst);
+  Value square = n;
+  e.binary<VMulOp>(dst, dst, square);
+  emitPolynomial(square, kSin, tmp, e);
+  e.binary<VMulOp>(dst, tmp, dst);
+}
+
+void ascend::emitSign(Value x, Value dst, TileEmitter &e) {
+  // Scaled past +-1 unless zero, then clamped.
+  TypeConstants c(dst);
+  e.scalar<VMulsOp>(x, c.stepScale, dst);
+  e.scalar<VMulsOp>(dst, c.stepScale, dst);
+  e.scalar<VMaxsOp>(dst, -1.0, dst);
+  e.scalar<VMinsOp>(dst, 1.0, dst);
+}
+
+void ascend::emitThresholdedRelu(Value x, double alpha, Value dst,
+                                 TileEmitter &e) {
+  // x * step(x - alpha): x - alpha is exact near alpha, so the step is 1
+  // exactly when x > alpha.
+  TypeConstants c(dst);
+  e.scalar<VAddsOp>(x, -alpha, dst);
+  e.unary<VReluOp>(dst, dst);
+  emitStep(dst, c, e);
+  e.binary<VMulOp>(dst, x, dst);
+}
+
 bool ascend::hasExactPow(double y) {
   return y == 1 || y == 2 || y == 3 || y == 0.5 || y == -0.5 || y == -1;
 }

@@ -2,9 +2,9 @@
 //-*-===//
 //
 // Functions the vector unit has no instruction for (erf, pow with any
-// exponent), composed from the ones it has: the same polynomial and
-// exp/ln sequences a CANN kernel runs. They work in f32 and f16; the
-// rounding tricks use the element type's own constants.
+// exponent, sin, cos, sign, steps), composed from the ones it has: the same
+// polynomial and exp/ln sequences a CANN kernel runs. They work in f32 and f16;
+// the rounding tricks use the element type's own constants.
 //
 //===----------------------------------------------------------------------===//
 
@@ -17,6 +17,18 @@ namespace ascend {
 
 /// erf(x) into `dst` as clamp(x) * P(x^2) / Q(x^2); uses two scratch buffers.
 void emitErf(mlir::Value x, mlir::Value dst, TileEmitter &e);
+
+/// sin(x) or cos(x) into `dst`: x = n * pi + r with |r| <= pi / 2 (n an
+/// integer for sin, an integer + 1/2 for cos), then +-sin(r) by its Taylor
+/// polynomial; uses two scratch buffers.
+void emitSinCos(mlir::Value x, bool cos, mlir::Value dst, TileEmitter &e);
+
+/// sign(x) into `dst`: -1, 0 or 1 (NaN stays NaN).
+void emitSign(mlir::Value x, mlir::Value dst, TileEmitter &e);
+
+/// x > alpha ? x : 0 into `dst`.
+void emitThresholdedRelu(mlir::Value x, double alpha, mlir::Value dst,
+                         TileEmitter &e);
 
 /// Whether x^y has an exact vector form (x^2, x^3, roots, reciprocals).
 bool hasExactPow(double y);

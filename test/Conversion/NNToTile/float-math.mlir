@@ -126,3 +126,85 @@ func.func @main(%a: tensor<4x8xf32>, %b: tensor<4x1xf32>) -> tensor<4x8xf32> {
   }
   return %0 : tensor<4x8xf32>
 }
+
+// -----
+
+// sin: n = round(x / pi) (1.5 * 2^23 added and subtracted), r = x - n * pi
+// with pi in three parts, the sign (-1)^n onto r, then the odd Taylor
+// polynomial of degree 11 in r.
+// CHECK-LABEL: func.func private @sin(
+// CHECK: tile.vmuls {{.*}} 0.31830
+// CHECK-NEXT: tile.vadds {{.*}} 0x4168000000000000
+// CHECK-NEXT: tile.vadds {{.*}} 0xC168000000000000
+// CHECK-NEXT: tile.vmuls {{.*}} -3.140625
+// CHECK-NEXT: tile.vadd
+// CHECK-NEXT: tile.vmuls {{.*}} -9.67653
+// CHECK-NEXT: tile.vadd
+// CHECK-NEXT: tile.vmuls {{.*}} -5.12656
+// CHECK-NEXT: tile.vadd
+// CHECK: tile.vabs
+// CHECK-NEXT: tile.vmuls {{.*}} -2.0
+// CHECK-NEXT: tile.vadds {{.*}} 1.0
+// CHECK-NEXT: tile.vmul %
+// CHECK-NEXT: tile.vmul %
+// CHECK-NEXT: tile.vmuls {{.*}} -2.50521
+// CHECK: tile.vadds {{.*}} 1.0
+// CHECK-NEXT: tile.vmul %
+// CHECK-NEXT: memref.subview
+// CHECK-NEXT: tile.copy
+func.func @main(%a: tensor<512xf32>) -> tensor<512xf32> {
+  %0 = nn.kernel "sin" ins(%a : tensor<512xf32>) -> tensor<512xf32> {
+  ^bb0(%x: tensor<512xf32>):
+    %s = nn.sin %x : tensor<512xf32>
+    nn.yield %s : tensor<512xf32>
+  }
+  return %0 : tensor<512xf32>
+}
+
+// -----
+
+// cos: the same with n = round(x / pi - 1/2) + 1/2 and the sign
+// (-1)^(n + 1/2).
+// CHECK-LABEL: func.func private @cos(
+// CHECK: tile.vmuls {{.*}} 0.31830
+// CHECK-NEXT: tile.vadds {{.*}} -5.000000e-01
+// CHECK-NEXT: tile.vadds {{.*}} 0x4168000000000000
+// CHECK-NEXT: tile.vadds {{.*}} 0xC168000000000000
+// CHECK-NEXT: tile.vadds {{.*}} 5.000000e-01
+// CHECK: tile.vadds {{.*}} 5.000000e-01
+// CHECK-NEXT: tile.vmuls {{.*}} 5.000000e-01
+func.func @main(%a: tensor<512xf32>) -> tensor<512xf32> {
+  %0 = nn.kernel "cos" ins(%a : tensor<512xf32>) -> tensor<512xf32> {
+  ^bb0(%x: tensor<512xf32>):
+    %s = nn.cos %x : tensor<512xf32>
+    nn.yield %s : tensor<512xf32>
+  }
+  return %0 : tensor<512xf32>
+}
+
+// -----
+
+// sign: scaled by 2^75 twice (past +-1 unless zero), clamped; thresholded
+// relu: x times the step of x - alpha. No scratch tiles.
+// CHECK-LABEL: func.func private @steps(
+// CHECK-COUNT-3: memref.alloc()
+// CHECK-NOT: memref.alloc()
+// CHECK: tile.vmuls %[[X:.*]], 3.7778931862957162E+22, %[[S:[^ ]*]]
+// CHECK-NEXT: tile.vmuls %[[S]], 3.7778931862957162E+22, %[[S]]
+// CHECK-NEXT: tile.vmaxs %[[S]], -1.0
+// CHECK-NEXT: tile.vmins %[[S]], 1.0
+// CHECK-NEXT: tile.vadds %[[S]], -5.000000e-01, %[[T:[^ ]*]]
+// CHECK-NEXT: tile.vrelu %[[T]], %[[T]]
+// CHECK-NEXT: tile.vmuls %[[T]], 3.7778931862957162E+22
+// CHECK-NEXT: tile.vmuls %[[T]], 3.7778931862957162E+22
+// CHECK-NEXT: tile.vmins %[[T]], 1.0
+// CHECK-NEXT: tile.vmul %[[T]], %[[S]], %[[T]]
+func.func @main(%a: tensor<512xf32>) -> tensor<512xf32> {
+  %0 = nn.kernel "steps" ins(%a : tensor<512xf32>) -> tensor<512xf32> {
+  ^bb0(%x: tensor<512xf32>):
+    %s = nn.sign %x : tensor<512xf32>
+    %t = nn.thresholded_relu %s {alpha = 5.000000e-01 : f32} : tensor<512xf32>
+    nn.yield %t : tensor<512xf32>
+  }
+  return %0 : tensor<512xf32>
+}
