@@ -45,6 +45,24 @@ static void emitStep(Value buf, const TypeConstants &c, TileEmitter &e) {
   e.scalar<VMinsOp>(buf, 1.0, buf);
 }
 
+/// dst = |v - 2 round(v / 2)|: for an integer v, 0 if even and 1 if odd.
+static void emitParity(Value v, Value dst, const TypeConstants &c,
+                       TileEmitter &e) {
+  e.scalar<VMulsOp>(v, 0.5, dst);
+  emitRound(dst, dst, c, e);
+  e.scalar<VMulsOp>(dst, -2.0, dst);
+  e.binary<VAddOp>(dst, v, dst);
+  e.unary<VAbsOp>(dst, dst);
+}
+
+/// dst = x < 0 ? 1 : 0.
+static void emitNegativeStep(Value x, Value dst, const TypeConstants &c,
+                             TileEmitter &e) {
+  e.scalar<VMulsOp>(x, -1.0, dst);
+  e.unary<VReluOp>(dst, dst);
+  emitStep(dst, c, e);
+}
+
 /// dst = p[0] + t * (p[1] + t * (...)), by Horner's rule.
 static void emitPolynomial(Value t, ArrayRef<double> p, Value dst,
                            TileEmitter &e) {
@@ -109,11 +127,7 @@ void ascend::emitSinCos(Value x, bool cos, Value dst, TileEmitter &e) {
   Value m = n;
   if (cos)
     e.scalar<VAddsOp>(n, shift, m);
-  e.scalar<VMulsOp>(m, 0.5, tmp);
-  emitRound(tmp, tmp, c, e);
-  e.scalar<VMulsOp>(tmp, -2.0, tmp);
-  e.binary<VAddOp>(tmp, m, tmp);
-  e.unary<VAbsOp>(tmp, tmp);
+  emitParity(m, tmp, c, e);
   e.scalar<VMulsOp>(tmp, -2.0, tmp);
   e.scalar<VAddsOp>(tmp, 1.0, tmp);
   e.binary<VMulOp>(dst, tmp, dst);
@@ -204,20 +218,12 @@ void ascend::emitPow(const Operand &x, const Operand &y, Value dst,
     double d = std::fabs(*y.scalar - 2 * std::nearbyint(*y.scalar / 2));
     if (d == 0)
       return;
-    e.scalar<VMulsOp>(x.buffer, -1.0, factor);
-    e.unary<VReluOp>(factor, factor);
-    emitStep(factor, c, e);
+    emitNegativeStep(x.buffer, factor, c, e);
     e.scalar<VMulsOp>(factor, d, factor);
   } else {
-    e.scalar<VMulsOp>(y.buffer, 0.5, factor);
-    emitRound(factor, factor, c, e);
-    e.scalar<VMulsOp>(factor, -2.0, factor);
-    e.binary<VAddOp>(factor, y.buffer, factor);
-    e.unary<VAbsOp>(factor, factor);
+    emitParity(y.buffer, factor, c, e);
     if (x.buffer) {
-      e.scalar<VMulsOp>(x.buffer, -1.0, tmp);
-      e.unary<VReluOp>(tmp, tmp);
-      emitStep(tmp, c, e);
+      emitNegativeStep(x.buffer, tmp, c, e);
       e.binary<VMulOp>(factor, tmp, factor);
     }
   }
