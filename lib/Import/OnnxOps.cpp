@@ -459,10 +459,7 @@ LogicalResult Importer::importCelu(Node &node) {
   double alpha = attrFloat(node, "alpha", 1.0f);
   if (!(alpha > 0))
     return error(node) << "alpha must be positive";
-  auto splat = [&](double v) -> Value {
-    return nn::ConstantOp::create(b, node.loc,
-                                  nn::makeFloatAttr(withShape(ty, {}), {v}));
-  };
+  auto splat = [&](double v) { return buildSplat(b, node.loc, ty, v); };
   Value v = broadcastBinary<nn::MulOp>(node.loc, x, splat(1.0 / alpha));
   v = build<nn::ExpOp>(node.loc, ty, v);
   v = broadcastBinary<nn::SubOp>(node.loc, v, splat(1.0));
@@ -880,7 +877,9 @@ LogicalResult Importer::importReduce(Node &node, ReduceComposite composite) {
     return failure();
   Value x = node.input(0);
   auto xTy = cast<RankedTensorType>(x.getType());
-  if (composite != RC::None && !isa<FloatType>(xTy.getElementType()))
+  // Square and abs work on integers; sqrt, log, exp do not.
+  if (composite != RC::None && composite != RC::SumSquare &&
+      composite != RC::L1 && !isa<FloatType>(xTy.getElementType()))
     return error(node) << "only float inputs are supported";
   int64_t rank = xTy.getRank();
   SmallVector<int64_t> axes;
@@ -914,7 +913,7 @@ LogicalResult Importer::importReduce(Node &node, ReduceComposite composite) {
     return setResults(node, build<nn::IdentityOp>(node.loc, *ty, x));
   // LogSumExp subtracts the max before exp, so exp cannot overflow.
   Value max;
-  if (composite == RC::LogSumExp && !noop) {
+  if (composite == RC::LogSumExp) {
     SmallVector<int64_t> kept(xTy.getShape());
     for (int64_t a : axes)
       kept[a] = 1;
