@@ -148,6 +148,9 @@ def NN_SoftplusOp : NN_UnaryFloatOp<"softplus", "log(1 + exp(x))">;
 def NN_SoftsignOp : NN_UnaryFloatOp<"softsign", "x / (1 + |x|)">;
 def NN_HardSwishOp : NN_UnaryFloatOp<"hard_swish",
                                      "x * max(0, min(1, x / 6 + 1 / 2))">;
+def NN_SinOp : NN_UnaryFloatOp<"sin", "sin(x)">;
+def NN_CosOp : NN_UnaryFloatOp<"cos", "cos(x)">;
+def NN_SignOp : NN_UnaryFloatOp<"sign", "x > 0 ? 1 : (x < 0 ? -1 : x)">;
 def NN_NegOp : NN_UnaryOp<"neg", "-x", NN_NumericTensor> {
   let hasFolder = 1;
 }
@@ -169,6 +172,8 @@ def NN_SeluOp : NN_UnaryFloatAttrOp<"selu",
     (ins F32Attr:$alpha, F32Attr:$gamma)>;
 def NN_HardSigmoidOp : NN_UnaryFloatAttrOp<"hard_sigmoid",
     "max(0, min(1, alpha * x + beta))", (ins F32Attr:$alpha, F32Attr:$beta)>;
+def NN_ThresholdedReluOp : NN_UnaryFloatAttrOp<"thresholded_relu",
+    "x > alpha ? x : 0", (ins F32Attr:$alpha)>;
 
 def NN_ClipOp : NN_UnaryFloatOp<"clip", "min(max(x, min), max)"> {
   let description = [{

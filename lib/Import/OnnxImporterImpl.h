@@ -113,9 +113,19 @@ private:
   template <typename OpTy> llvm::LogicalResult importVariadic(Node &node);
   template <typename OpTy> llvm::LogicalResult importCompare(Node &node);
   template <typename OpTy> llvm::LogicalResult importUnary(Node &node);
-  /// `square` squares the input first (ReduceSumSquare).
+  /// The ONNX reductions composed of an nn reduction and elementwise ops.
+  enum class ReduceComposite {
+    None,
+    SumSquare, // sum(x * x)
+    L1,        // sum(|x|)
+    L2,        // sqrt(sum(x * x))
+    LogSum,    // log(sum(x))
+    LogSumExp, // log(sum(exp(x - m))) + m, m = max(x)
+    Prod,      // (-1)^(negatives) * exp(sum(ln|x|)), for floats
+  };
   template <typename OpTy>
-  llvm::LogicalResult importReduce(Node &node, bool square = false);
+  llvm::LogicalResult
+  importReduce(Node &node, ReduceComposite composite = ReduceComposite::None);
   template <typename OpTy> llvm::LogicalResult importArgReduce(Node &node);
   template <typename OpTy> llvm::LogicalResult importSoftmaxLike(Node &node);
   template <typename OpTy> llvm::LogicalResult importPool(Node &node);

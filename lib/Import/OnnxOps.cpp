@@ -214,6 +214,13 @@ static RankedTensorType withShape(RankedTensorType t, ArrayRef<int64_t> shape) {
   return RankedTensorType::get(shape, t.getElementType());
 }
 
+/// A rank-0 constant of `like`'s element type, broadcast by the binary ops.
+static Value buildSplat(OpBuilder &b, Location loc, RankedTensorType like,
+                        double value) {
+  return nn::ConstantOp::create(
+      b, loc, nn::makeFloatAttr(withShape(like, {}), {value}));
+}
+
 //===----------------------------------------------------------------------===//
 // Elementwise
 //===----------------------------------------------------------------------===//
@@ -338,8 +345,7 @@ LogicalResult Importer::importMean(Node &node) {
   if (!isa<FloatType>(ty.getElementType()))
     return error(node) << "expects float inputs";
   int64_t count = llvm::count_if(node.inputs, [](Value v) { return bool(v); });
-  Value divisor = nn::ConstantOp::create(
-      b, node.loc, nn::makeFloatAttr(withShape(ty, {}), {double(count)}));
+  Value divisor = buildSplat(b, node.loc, ty, count);
   return setResults(node, build<nn::DivOp>(node.loc, ty, sum, divisor));
 }
 LogicalResult Importer::importEqual(Node &n) {
@@ -380,6 +386,11 @@ LogicalResult Importer::importSqrt(Node &n) {
   return importUnary<nn::SqrtOp>(n);
 }
 LogicalResult Importer::importErf(Node &n) { return importUnary<nn::ErfOp>(n); }
+LogicalResult Importer::importSin(Node &n) { return importUnary<nn::SinOp>(n); }
+LogicalResult Importer::importCos(Node &n) { return importUnary<nn::CosOp>(n); }
+LogicalResult Importer::importSign(Node &n) {
+  return importUnary<nn::SignOp>(n);
+}
 LogicalResult Importer::importReciprocal(Node &n) {
   return importUnary<nn::ReciprocalOp>(n);
 }
@@ -427,6 +438,34 @@ LogicalResult Importer::importSelu(Node &node) {
                                   node, "alpha", 1.67326319217681884765625f)),
                               b.getF32FloatAttr(attrFloat(
                                   node, "gamma", 1.05070102214813232421875f))));
+}
+
+LogicalResult Importer::importThresholdedRelu(Node &node) {
+  Value x = node.input(0);
+  return setResults(node,
+                    build<nn::ThresholdedReluOp>(
+                        node.loc, x.getType(), x,
+                        b.getF32FloatAttr(attrFloat(node, "alpha", 1.0f))));
+}
+
+LogicalResult Importer::importCelu(Node &node) {
+  // celu(x) = max(0, x) + min(0, alpha * (exp(x / alpha) - 1)); as
+  // alpha * (exp(x / alpha) - 1) >= x everywhere, that is
+  // max(x, min(alpha * (exp(x / alpha) - 1), 0)).
+  Value x = node.input(0);
+  auto ty = cast<RankedTensorType>(x.getType());
+  if (!isa<FloatType>(ty.getElementType()))
+    return error(node) << "only float inputs are supported";
+  double alpha = attrFloat(node, "alpha", 1.0f);
+  if (!(alpha > 0))
+    return error(node) << "alpha must be positive";
+  auto splat = [&](double v) { return buildSplat(b, node.loc, ty, v); };
+  Value v = broadcastBinary<nn::MulOp>(node.loc, x, splat(1.0 / alpha));
+  v = build<nn::ExpOp>(node.loc, ty, v);
+  v = broadcastBinary<nn::SubOp>(node.loc, v, splat(1.0));
+  v = broadcastBinary<nn::MulOp>(node.loc, v, splat(alpha));
+  v = broadcastBinary<nn::MinOp>(node.loc, v, splat(0.0));
+  return setResults(node, broadcastBinary<nn::MaxOp>(node.loc, x, v));
 }
 
 LogicalResult Importer::importHardSigmoid(Node &node) {
@@ -858,17 +897,24 @@ LogicalResult Importer::importGlobalMaxPool(Node &node) {
 //===----------------------------------------------------------------------===//
 
 template <typename OpTy>
-LogicalResult Importer::importReduce(Node &node, bool square) {
+LogicalResult Importer::importReduce(Node &node, ReduceComposite composite) {
+  using RC = ReduceComposite;
   FailureOr<RankedTensorType> ty = outType(node);
   if (failed(ty))
     return failure();
   Value x = node.input(0);
-  if (square)
-    x = build<nn::MulOp>(node.loc, x.getType(), x, x);
-  int64_t rank = cast<RankedTensorType>(x.getType()).getRank();
+  auto xTy = cast<RankedTensorType>(x.getType());
+  // Square and abs work on integers; sqrt, log, exp do not.
+  if (composite != RC::None && composite != RC::SumSquare &&
+      composite != RC::L1 && !isa<FloatType>(xTy.getElementType()))
+    return error(node) << "only float inputs are supported";
+  int64_t rank = xTy.getRank();
   SmallVector<int64_t> axes;
-  if (node.input(1)) {
-    FailureOr<SmallVector<int64_t>> a = constInts(node, node.input(1), "axes");
+  if (Value axesInput = node.input(1)) {
+    if (isa<BlockArgument>(axesInput))
+      return error(node) << "axes is a graph input, known only at run time; "
+                            "only constant axes are supported";
+    FailureOr<SmallVector<int64_t>> a = constInts(node, axesInput, "axes");
     if (failed(a))
       return failure();
     axes = *a;
@@ -876,12 +922,10 @@ LogicalResult Importer::importReduce(Node &node, bool square) {
     axes = *a;
   }
   bool keepdims = attrInt(node, "keepdims", 1);
-  if (axes.empty()) {
-    if (attrInt(node, "noop_with_empty_axes", 0))
-      return setResults(node, build<nn::IdentityOp>(node.loc, *ty, x));
+  bool noop = axes.empty() && attrInt(node, "noop_with_empty_axes", 0);
+  if (axes.empty())
     for (int64_t d = 0; d < rank; ++d)
       axes.push_back(d);
-  }
   for (int64_t &a : axes) {
     FailureOr<int64_t> axis = normalizeAxis(node, a, rank);
     if (failed(axis))
@@ -890,7 +934,52 @@ LogicalResult Importer::importReduce(Node &node, bool square) {
   }
   llvm::sort(axes);
   axes.erase(llvm::unique(axes), axes.end());
-  return setResults(node, build<OpTy>(node.loc, *ty, x, axes, keepdims));
+
+  // No reduction: the elementwise part of the composite on each element.
+  if (noop && (composite == RC::LogSumExp || composite == RC::Prod))
+    return setResults(node, build<nn::IdentityOp>(node.loc, *ty, x));
+  // LogSumExp subtracts the max before exp, so exp cannot overflow.
+  Value max;
+  if (composite == RC::LogSumExp) {
+    SmallVector<int64_t> kept(xTy.getShape());
+    for (int64_t a : axes)
+      kept[a] = 1;
+    max = build<nn::ReduceMaxOp>(node.loc, withShape(xTy, kept), x, axes,
+                                 /*keepdims=*/true);
+    x = broadcastBinary<nn::SubOp>(node.loc, x, max);
+    x = build<nn::ExpOp>(node.loc, xTy, x);
+  } else if (composite == RC::SumSquare || composite == RC::L2) {
+    x = build<nn::MulOp>(node.loc, xTy, x, x);
+  } else if (composite == RC::L1) {
+    x = build<nn::AbsOp>(node.loc, xTy, x);
+  }
+  // Prod is (-1)^(number of negatives) * exp(sum(ln|x|)); a zero gives
+  // exp(-inf) = 0. The count is summed as -1 per negative element.
+  Value sign;
+  if (composite == RC::Prod) {
+    Value negatives = broadcastBinary<nn::MinOp>(
+        node.loc, build<nn::SignOp>(node.loc, xTy, x),
+        buildSplat(b, node.loc, xTy, 0.0));
+    negatives =
+        build<nn::ReduceSumOp>(node.loc, *ty, negatives, axes, keepdims);
+    sign = broadcastBinary<nn::PowOp>(
+        node.loc, buildSplat(b, node.loc, xTy, -1.0), negatives);
+    x = build<nn::LogOp>(node.loc, xTy, build<nn::AbsOp>(node.loc, xTy, x));
+  }
+  Value v = noop ? build<nn::IdentityOp>(node.loc, *ty, x)
+                 : build<OpTy>(node.loc, *ty, x, axes, keepdims);
+  if (sign)
+    v = build<nn::MulOp>(node.loc, *ty, sign,
+                         build<nn::ExpOp>(node.loc, *ty, v));
+  if (composite == RC::L2)
+    v = build<nn::SqrtOp>(node.loc, *ty, v);
+  if (composite == RC::LogSum || composite == RC::LogSumExp)
+    v = build<nn::LogOp>(node.loc, *ty, v);
+  if (max)
+    v = build<nn::AddOp>(node.loc, *ty, v,
+                         keepdims ? max
+                                  : build<nn::ReshapeOp>(node.loc, *ty, max));
+  return setResults(node, v);
 }
 
 LogicalResult Importer::importReduceMean(Node &n) {
@@ -900,7 +989,7 @@ LogicalResult Importer::importReduceSum(Node &n) {
   return importReduce<nn::ReduceSumOp>(n);
 }
 LogicalResult Importer::importReduceSumSquare(Node &n) {
-  return importReduce<nn::ReduceSumOp>(n, /*square=*/true);
+  return importReduce<nn::ReduceSumOp>(n, ReduceComposite::SumSquare);
 }
 LogicalResult Importer::importReduceMax(Node &n) {
   return importReduce<nn::ReduceMaxOp>(n);
@@ -909,10 +998,21 @@ LogicalResult Importer::importReduceMin(Node &n) {
   return importReduce<nn::ReduceMinOp>(n);
 }
 LogicalResult Importer::importReduceProd(Node &n) {
+  if (isa<FloatType>(getElementTypeOrSelf(n.input(0).getType())))
+    return importReduce<nn::ReduceSumOp>(n, ReduceComposite::Prod);
   return importReduce<nn::ReduceProdOp>(n);
 }
+LogicalResult Importer::importReduceL1(Node &n) {
+  return importReduce<nn::ReduceSumOp>(n, ReduceComposite::L1);
+}
 LogicalResult Importer::importReduceL2(Node &n) {
-  return importReduce<nn::ReduceL2Op>(n);
+  return importReduce<nn::ReduceSumOp>(n, ReduceComposite::L2);
+}
+LogicalResult Importer::importReduceLogSum(Node &n) {
+  return importReduce<nn::ReduceSumOp>(n, ReduceComposite::LogSum);
+}
+LogicalResult Importer::importReduceLogSumExp(Node &n) {
+  return importReduce<nn::ReduceSumOp>(n, ReduceComposite::LogSumExp);
 }
 
 template <typename OpTy> LogicalResult Importer::importArgReduce(Node &node) {

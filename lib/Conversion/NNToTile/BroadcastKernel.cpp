@@ -163,8 +163,29 @@ ascend::buildBroadcastKernel(nn::KernelOp kernel,
 
   RowKernelBuilder r(builder, kernel.getLoc(), elem, machine);
   int64_t ubElements = machine.getBuffer(MemorySpace::UB).size / r.bytes;
-  bool scratch = llvm::any_of(body.without_terminator(),
-                              [](Operation &op) { return needsScratch(&op); });
+  // A binary op of two tensors has a tile.vbcast_* form; other ops expand
+  // their broadcast operands into full tiles first.
+  auto isTensor = [&](Value v) {
+    auto arg = dyn_cast<BlockArgument>(v);
+    return !(arg && scalars[arg.getArgNumber()]);
+  };
+  auto hasBcastForm = [&](Operation &op) {
+    return isa<nn::AddOp, nn::SubOp, nn::MulOp, nn::DivOp, nn::MaxOp,
+               nn::MinOp>(op) &&
+           llvm::all_of(op.getOperands(), isTensor);
+  };
+  unsigned scratch = 0, expanded = 0;
+  for (Operation &op : body.without_terminator()) {
+    scratch = std::max(scratch, scratchCount(&op, scalars));
+    InputLayout result = layoutOf[op.getResult(0)];
+    if (hasBcastForm(op))
+      continue;
+    unsigned count = llvm::count_if(op.getOperands(), [&](Value v) {
+      InputLayout l = layoutOf.lookup(v);
+      return isTensor(v) && (l.sq != result.sq || l.sw != result.sw);
+    });
+    expanded = std::max(expanded, count);
+  }
   // ub elements of a value's buffers in a tile of n rows of w columns.
   auto slotSize = [&](InputLayout l, int64_t n, int64_t w) -> int64_t {
     int64_t rows = l.sq ? n : 1;
@@ -172,7 +193,7 @@ ascend::buildBroadcastKernel(nn::KernelOp kernel,
                     : (rows + 7) / 8 * 8 * (1 + r.perBlock);
   };
   auto need = [&](int64_t n, int64_t w) {
-    int64_t total = scratch ? n * r.padRow(w) : 0;
+    int64_t total = (scratch + expanded) * n * r.padRow(w);
     for (auto &[v, l] : layoutOf)
       total += slotSize(l, n, w);
     return total;
@@ -237,7 +258,15 @@ ascend::buildBroadcastKernel(nn::KernelOp kernel,
   }
   for (Operation &op : body.without_terminator())
     slots[op.getResult(0)] = allocSlot(layoutOf[op.getResult(0)]);
-  Value scratchBuffer = scratch ? r.allocUB(tileRows * tcp) : Value();
+  SmallVector<Value, 2> scratchBuffers, expandBuffers;
+  for (unsigned i = 0; i < scratch; ++i)
+    scratchBuffers.push_back(r.allocUB(tileRows * tcp));
+  for (unsigned i = 0; i < expanded; ++i) {
+    // Expansion writes the rows' w columns only: zero the padding once.
+    expandBuffers.push_back(r.allocUB(tileRows * tcp));
+    tile::VDupOp::create(builder, r.loc, builder.getF64FloatAttr(0.0),
+                         expandBuffers.back());
+  }
   SmallVector<Value> gmOutputs;
   for (unsigned i = 0; i < kernel.getNumResults(); ++i)
     gmOutputs.push_back(r.gmView(func.getArgument(inputs.size() + i), groups));
@@ -320,10 +349,7 @@ ascend::buildBroadcastKernel(nn::KernelOp kernel,
         if (!(arg && scalars[arg.getArgNumber()]))
           tensors.push_back(v);
       }
-      if (full &&
-          isa<nn::AddOp, nn::SubOp, nn::MulOp, nn::DivOp, nn::MaxOp, nn::MinOp>(
-              op) &&
-          tensors.size() == 2) {
+      if (full && hasBcastForm(op)) {
         Value a = view2d(tensors[0]), c = view2d(tensors[1]);
         Value dst = r.view(result.data, {n, w}, {wp, 1});
         OpBuilder &bb = builder;
@@ -353,6 +379,7 @@ ascend::buildBroadcastKernel(nn::KernelOp kernel,
       // their result.
       int64_t size = flatSize(result);
       SmallVector<Operand> operands;
+      unsigned expandedHere = 0;
       for (Value v : op.getOperands()) {
         auto arg = dyn_cast<BlockArgument>(v);
         if (arg && scalars[arg.getArgNumber()]) {
@@ -360,16 +387,22 @@ ascend::buildBroadcastKernel(nn::KernelOp kernel,
           continue;
         }
         const Slot &slot = slots[v];
-        if (slot.layout.sq != result.layout.sq ||
-            slot.layout.sw != result.layout.sw)
-          return op.emitError()
-                 << "cannot lower " << op.getName()
-                 << " with a broadcast operand to the tile level yet";
-        operands.push_back({r.flat(slot.data, size), std::nullopt});
+        if (slot.layout.sq == result.layout.sq &&
+            slot.layout.sw == result.layout.sw) {
+          operands.push_back({r.flat(slot.data, size), std::nullopt});
+          continue;
+        }
+        // max(v, v) over the result's rows expands the broadcast operand
+        // (only full results have operands of another layout).
+        Value into = expandBuffers[expandedHere++];
+        Value b = view2d(v);
+        tile::VBcastMaxOp::create(builder, op.getLoc(), b, b,
+                                  r.view(into, {n, w}, {wp, 1}));
+        operands.push_back({r.flat(into, size), std::nullopt});
       }
       TileEmitter e(builder, op.getLoc(), size);
-      if (scratchBuffer)
-        e.scratch = r.flat(scratchBuffer, size);
+      for (Value scratchBuffer : scratchBuffers)
+        e.scratch.push_back(r.flat(scratchBuffer, size));
       if (failed(emitElementwise(&op, operands, r.flat(result.data, size), e)))
         return failure();
     }

@@ -90,7 +90,7 @@ struct ConvProblem {
   DenseMap<std::pair<Operation *, unsigned>, unsigned> residualOperands;
   /// Kernel inputs of the result's type read by the epilogue.
   SmallVector<unsigned> residuals;
-  bool needsScratch = false;
+  unsigned scratchCount = 0;
 };
 } // namespace
 
@@ -248,7 +248,7 @@ static FailureOr<ConvProblem> analyze(nn::KernelOp kernel,
     return failure();
   p.epilogue = std::move(*epilogue);
   for (Operation *op : p.epilogue)
-    p.needsScratch |= needsScratch(op);
+    p.scratchCount = std::max(p.scratchCount, scratchCount(op, p.scalars));
   int64_t c0 = nn::getBlockElements(p.elem);
   if (p.cout % c0 && !llvm::all_of(p.epilogue, [&](Operation *op) {
         return keepsZeros(op, p);
@@ -381,7 +381,8 @@ private:
   struct StepBuffers {
     Value l1win, l1b, l0a, l0b;
   } sets[2];
-  Value l0c, cub, eub, scratch;
+  Value l0c, cub, eub;
+  SmallVector<Value, 2> scratch;
 };
 } // namespace
 
@@ -439,7 +440,7 @@ LogicalResult ConvBuilder::chooseTiles(const MachineModel &machine,
   int64_t ubSize = machine.getBuffer(MemorySpace::UB).size - 256 * oes;
   int64_t ubTiles = 1 + (p.epilogue.empty() && p.rows.empty() ? 0 : 1) +
                     (int64_t)p.rows.size() + (int64_t)p.residuals.size() +
-                    p.needsScratch;
+                    p.scratchCount;
   auto bandwidth = [&](MemorySpace s, MemorySpace d) {
     const DataPathSpec *path = machine.findPath(s, d);
     return path ? path->bytesPerCycle : 1.0;
@@ -657,8 +658,8 @@ void ConvBuilder::emitBody(func::FuncOp func) {
     tile::VDupOp::create(b, loc, b.getF64FloatAttr(0.0), tile);
     resTiles.push_back(tile);
   }
-  if (p.needsScratch)
-    scratch = alloc(tileSize, p.elem, MemorySpace::UB);
+  for (unsigned i = 0; i < p.scratchCount; ++i)
+    scratch.push_back(alloc(tileSize, p.elem, MemorySpace::UB));
 
   // Classes of uniform units: (row run) x (full N tiles, last N tile). Each
   // class is dealt round robin starting after the previous class's last

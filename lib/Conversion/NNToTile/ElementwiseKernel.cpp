@@ -77,8 +77,9 @@ FailureOr<func::FuncOp> ascend::buildElementwiseKernel(
   for (BlockArgument arg : body.getArguments())
     if (!scalars[arg.getArgNumber()])
       tensorInputs.push_back(arg);
-  bool scratch = llvm::any_of(body.without_terminator(),
-                              [](Operation &op) { return needsScratch(&op); });
+  unsigned scratch = 0;
+  for (Operation &op : body.without_terminator())
+    scratch = std::max(scratch, scratchCount(&op, scalars));
   if (scratch && minBytes != bytes)
     return kernel.emitError("composite ops beside f16/f32 casts are not "
                             "supported at the tile level yet");
@@ -150,12 +151,11 @@ FailureOr<func::FuncOp> ascend::buildElementwiseKernel(
   for (Operation &op : body.without_terminator())
     buffer[op.getResult(0)] =
         memref::AllocOp::create(builder, op.getLoc(), ubType(op.getResult(0)));
-  Value scratchBuffer =
-      scratch ? Value(memref::AllocOp::create(
-                    builder, loc,
-                    MemRefType::get({tile}, elem, MemRefLayoutAttrInterface(),
-                                    ubSpace)))
-              : Value();
+  SmallVector<Value, 2> scratchBuffers;
+  for (unsigned i = 0; i < scratch; ++i)
+    scratchBuffers.push_back(memref::AllocOp::create(
+        builder, loc,
+        MemRefType::get({tile}, elem, MemRefLayoutAttrInterface(), ubSpace)));
 
   auto index = [&](int64_t v) -> Value {
     return arith::ConstantIndexOp::create(builder, loc, v);
@@ -208,8 +208,8 @@ FailureOr<func::FuncOp> ascend::buildElementwiseKernel(
         continue;
       }
       TileEmitter opEmitter(builder, op.getLoc(), size);
-      if (scratchBuffer)
-        opEmitter.scratch = e.view(scratchBuffer);
+      for (Value scratchBuffer : scratchBuffers)
+        opEmitter.scratch.push_back(e.view(scratchBuffer));
       if (failed(emitElementwise(&op, operands, e.view(buffer[op.getResult(0)]),
                                  opEmitter)))
         return failure();

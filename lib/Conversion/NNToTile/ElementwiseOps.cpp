@@ -2,6 +2,8 @@
 
 #include "ElementwiseOps.h"
 
+#include "FloatMath.h"
+
 #include "tile/TileOps.h"
 
 #include "llvm/ADT/TypeSwitch.h"
@@ -123,30 +125,14 @@ LogicalResult ascend::emitElementwise(Operation *op, ArrayRef<Operand> in,
         return success();
       })
       .Case([&](nn::PowOp) -> LogicalResult {
-        // Exponents with an exact vector form (x^2 in normalizations, x^3 in
-        // GELU approximations, roots and reciprocals); exp(y * ln x) would
-        // be wrong for negative bases.
-        if (!in[0].buffer || !in[1].scalar)
-          return nodeError("only a tensor base with a constant exponent is "
-                           "supported");
-        Value x = in[0].buffer;
-        double y = *in[1].scalar;
-        if (y == 1)
-          e.scalar<VAddsOp>(x, 0.0, dst);
-        else if (y == 2)
-          e.binary<VMulOp>(x, x, dst);
-        else if (y == 3) {
-          e.binary<VMulOp>(x, x, dst);
-          e.binary<VMulOp>(dst, x, dst);
-        } else if (y == 0.5)
-          e.unary<VSqrtOp>(x, dst);
-        else if (y == -0.5)
-          e.unary<VRsqrtOp>(x, dst);
-        else if (y == -1)
-          e.unary<VRecOp>(x, dst);
-        else
-          return nodeError("exponent " + std::to_string(y) +
-                           " has no exact vector form");
+        if (in[0].buffer && in[1].scalar &&
+            emitExactPow(in[0].buffer, *in[1].scalar, dst, e))
+          return success();
+        if (!in[0].buffer && !in[1].buffer)
+          return nodeError("two constant operands");
+        if (e.scratch.size() < 2)
+          return nodeError("needs two scratch buffers");
+        emitPow(in[0], in[1], dst, e);
         return success();
       })
       .Case([&](nn::SoftsignOp) {
@@ -175,10 +161,10 @@ LogicalResult ascend::emitElementwise(Operation *op, ArrayRef<Operand> in,
           return success();
         }
         // relu(x) + min(alpha * (exp(x) - 1), 0) holds for every alpha > 0.
-        if (!e.scratch)
+        if (e.scratch.empty())
           return nodeError("needs a scratch buffer (alpha > 1 or selu)");
-        e.unary<VReluOp>(in[0].buffer, e.scratch);
-        e.binary<VAddOp>(dst, e.scratch, dst);
+        e.unary<VReluOp>(in[0].buffer, e.scratch[0]);
+        e.binary<VAddOp>(dst, e.scratch[0], dst);
         if (gamma != 1.0)
           e.scalar<VMulsOp>(dst, gamma, dst);
         return success();
@@ -229,6 +215,43 @@ LogicalResult ascend::emitElementwise(Operation *op, ArrayRef<Operand> in,
           e.scalar<VAddsOp>(src, 0.0, dst);
         return success();
       })
+      // Float math composites (see FloatMath.cpp).
+      .Case([&](nn::ErfOp) -> LogicalResult {
+        if (e.scratch.size() < 2)
+          return nodeError("needs two scratch buffers");
+        emitErf(in[0].buffer, dst, e);
+        return success();
+      })
+      .Case<nn::SinOp, nn::CosOp>([&](auto) -> LogicalResult {
+        if (e.scratch.size() < 2)
+          return nodeError("needs two scratch buffers");
+        emitSinCos(in[0].buffer, isa<nn::CosOp>(op), dst, e);
+        return success();
+      })
+      .Case([&](nn::SignOp) {
+        emitSign(in[0].buffer, dst, e);
+        return success();
+      })
+      .Case([&](nn::ThresholdedReluOp relu) {
+        emitThresholdedRelu(in[0].buffer,
+                            relu.getAlphaAttr().getValueAsDouble(), dst, e);
+        return success();
+      })
+      .Case([&](nn::PReluOp) -> LogicalResult {
+        // relu(x) + slope * min(x, 0)
+        if (e.scratch.empty())
+          return nodeError("needs a scratch buffer");
+        if (!in[0].buffer)
+          return nodeError("a constant input is not supported");
+        e.scalar<VMinsOp>(in[0].buffer, 0.0, dst);
+        if (in[1].buffer)
+          e.binary<VMulOp>(dst, in[1].buffer, dst);
+        else
+          e.scalar<VMulsOp>(dst, *in[1].scalar, dst);
+        e.unary<VReluOp>(in[0].buffer, e.scratch[0]);
+        e.binary<VAddOp>(dst, e.scratch[0], dst);
+        return success();
+      })
       .Default([&](Operation *) { return nodeError("unsupported op"); });
 }
 
@@ -237,8 +260,9 @@ bool ascend::isSupportedElementwise(Operation *op) {
              nn::ReluOp, nn::ExpOp, nn::LogOp, nn::AbsOp, nn::SqrtOp,
              nn::ReciprocalOp, nn::NegOp, nn::SigmoidOp, nn::TanhOp, nn::PowOp,
              nn::SoftplusOp, nn::SoftsignOp, nn::EluOp, nn::SeluOp,
-             nn::LeakyReluOp, nn::HardSigmoidOp, nn::HardSwishOp, nn::ClipOp>(
-      op);
+             nn::LeakyReluOp, nn::HardSigmoidOp, nn::HardSwishOp, nn::ClipOp,
+             nn::ErfOp, nn::PReluOp, nn::SinOp, nn::CosOp, nn::SignOp,
+             nn::ThresholdedReluOp>(op);
 }
 
 bool ascend::isSupportedCast(Operation *op) {
@@ -281,8 +305,20 @@ SmallVector<unsigned> ascend::getLoadOrder(Block &body,
   return order;
 }
 
-bool ascend::needsScratch(Operation *op) {
+unsigned ascend::scratchCount(Operation *op,
+                              ArrayRef<std::optional<double>> scalars) {
   if (auto elu = dyn_cast<nn::EluOp>(op))
     return elu.getAlphaAttr().getValueAsDouble() > 1;
-  return isa<nn::SeluOp>(op);
+  if (isa<nn::SeluOp, nn::PReluOp>(op))
+    return 1;
+  if (isa<nn::ErfOp, nn::SinOp, nn::CosOp>(op))
+    return 2;
+  if (isa<nn::PowOp>(op)) {
+    // A constant exponent with an exact form needs none.
+    auto arg = dyn_cast<BlockArgument>(op->getOperand(1));
+    std::optional<double> y =
+        arg ? scalars[arg.getArgNumber()] : std::optional<double>();
+    return y && hasExactPow(*y) ? 0 : 2;
+  }
+  return 0;
 }

@@ -48,9 +48,9 @@ public:
   mlir::OpBuilder &builder;
   mlir::Location loc;
   int64_t size;
-  /// A ub buffer of the tile's size that composites may clobber, or null
-  /// when the caller has none (see needsScratch).
-  mlir::Value scratch;
+  /// ub buffers of the tile's size that composites may clobber, as many as
+  /// scratchCount asks for (fewer when the caller has none).
+  llvm::SmallVector<mlir::Value, 2> scratch;
 };
 
 /// An operand of an elementwise op: a ub buffer, or a splat value passed as
@@ -88,8 +88,10 @@ mlir::LogicalResult checkElementwiseKernel(nn::KernelOp kernel,
 llvm::SmallVector<unsigned> getLoadOrder(mlir::Block &body,
                                          llvm::ArrayRef<mlir::Value> inputs);
 
-/// Whether `op` needs TileEmitter::scratch.
-bool needsScratch(mlir::Operation *op);
+/// How many TileEmitter::scratch buffers `op` needs; `scalars[i]` is the
+/// splat value of kernel input i, if any (as for emitElementwise's operands).
+unsigned scratchCount(mlir::Operation *op,
+                      llvm::ArrayRef<std::optional<double>> scalars);
 
 } // namespace ascend
 

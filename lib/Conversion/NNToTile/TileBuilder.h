@@ -129,8 +129,8 @@ protected:
   template <typename Fn>
   mlir::Value emitChain(llvm::ArrayRef<mlir::Operation *> ops,
                         llvm::ArrayRef<std::pair<int64_t, int64_t>> regions,
-                        mlir::Value cur, mlir::Value other, mlir::Value scratch,
-                        Fn operandOf) {
+                        mlir::Value cur, mlir::Value other,
+                        llvm::ArrayRef<mlir::Value> scratch, Fn operandOf) {
     for (mlir::Operation *op : ops) {
       for (auto r : regions) {
         llvm::SmallVector<Operand> operands;
@@ -140,8 +140,8 @@ protected:
                                      : Operand{region(cur, r), std::nullopt});
         }
         TileEmitter e(b, op->getLoc(), r.second);
-        if (scratch)
-          e.scratch = region(scratch, r);
+        for (mlir::Value buffer : scratch)
+          e.scratch.push_back(region(buffer, r));
         // The kernel's analysis accepted every op, so emission cannot fail.
         (void)emitElementwise(op, operands, region(other, r), e);
       }

@@ -26,18 +26,6 @@ func.func @main(%a: tensor<4x8xf32>, %b: tensor<8xf32>, %c: tensor<1xf32>) -> te
 
 // -----
 
-func.func @main(%a: tensor<4x8xf32>, %b: tensor<8xf32>) -> tensor<4x8xf32> {
-  %0 = nn.kernel "sq" ins(%a, %b : tensor<4x8xf32>, tensor<8xf32>) -> tensor<4x8xf32> {
-  ^bb0(%x: tensor<4x8xf32>, %y: tensor<8xf32>):
-    // expected-error @+1 {{cannot lower nn.pow with a broadcast operand to the tile level yet}}
-    %s = nn.pow %y, %x : tensor<8xf32>, tensor<4x8xf32> -> tensor<4x8xf32>
-    nn.yield %s : tensor<4x8xf32>
-  }
-  return %0 : tensor<4x8xf32>
-}
-
-// -----
-
 func.func @main(%a: tensor<4xf32>) -> tensor<4xf32> {
   // expected-error @+1 {{only nn.kernel and nn.constant may appear in the graph when lowering to tile; run ascend-fuse first}}
   %r = nn.relu %a : tensor<4xf32>
