@@ -21,6 +21,7 @@ ntrt     x[40,300] @ w[300,4000], both graph inputs     N and K tiled, runtime B
 ntrag    x[130,520] @ w[520,1234]            ragged M, N (N % 16 = 2) and K tiles
 ntgemm   relu(a[50,64] @ b[64,1000] + c[1000]) + d, a, b, c inputs, d[1000]
          constant: cube bias row and a constant row per N tile
+big      x[4096,4096] @ w[4096,4096], both graph inputs (compile only)
 """
 import os
 import sys
@@ -125,5 +126,8 @@ elif name == "ntgemm":
           helper.make_node("Add", ["r", "d"], ["y"], name="shift")],
          [("a", [50, 64]), ("b", [64, 1000]), ("c", [1000])], [("y", [50, 1000])],
          [weight("d", [1000])])
+elif name == "big":
+    save([helper.make_node("MatMul", ["x", "w"], ["y"], name="big")],
+         [("x", [4096, 4096]), ("w", [4096, 4096])], [("y", [4096, 4096])], [])
 else:
     sys.exit("unknown model " + name)
