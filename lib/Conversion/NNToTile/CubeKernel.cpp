@@ -4,10 +4,11 @@
 // with es the element size, K0 = 32 / es and N padded to Np = 16 * n1:
 //
 // - A constant B is packed on the host into the exact L0B order: K0 x 16
-//   "ZN" fractals (stored [n0][k0]), fractal rows over K, n1 columns, zero
-//   padded. When K % K0 != 0 (and K >= K0) the last K fractal covers
-//   columns [K - K0, K) (so that row reads of A never run past a row), with
-//   B rows already covered by the previous fractal zeroed.
+//   "ZN" fractals (stored [n0][k0]), N tile after N tile: fractal rows over
+//   K, the tile's fractal columns, zero padded. When K % K0 != 0 (and K >= K0)
+//   the last K fractal covers columns [K - K0, K) (so that row reads of A never
+//   run past a row), with B rows already covered by the previous fractal
+//   zeroed.
 // - Runtime operands stay row-major in gm. Those with K along their rows (A,
 //   B^T) are copied into fractal columns [kc][rows][K0] and gathered by
 //   load2d (ZZ for L0A; one group of 16 columns after the other for L0B);
@@ -18,10 +19,14 @@
 //   stage kernel launched first (StageKernel.h), which in mixed precision
 //   also converts f32 to f16. A runtime B is multiplied one group of 16
 //   columns at a time.
-// - Tiles of mt rows (all of N) of each batch are spread over blocks; K is
-//   consumed in steps of k1s fractals, the first mmad initializing L0C and
-//   the others accumulating. A runtime C broadcast over rows is a first
-//   K = 1 product (a column of beta by a row holding C).
+// - Tiles of mt rows by nt columns, chosen by a cost model from the machine
+//   model (chooseTiles), of each batch are dealt over the blocks, one family
+//   of tiles of one static shape (full or ragged in M and N) after the
+//   other, with a fence between families. K is consumed in steps of k1s
+//   fractals, the first mmad initializing L0C and the others accumulating;
+//   steps alternate between two operand buffer sets when both fit. A
+//   runtime C broadcast over rows is a first K = 1 product (a column of
+//   beta by a row holding C).
 // - L0C (NZ: [n1][mPad][16]) goes to ub as [n1][mt][16]; alpha, an [M, N]
 //   C, the bias and epilogue run there with vector ops; constant rows (bias,
 //   epilogue operands) are pre-broadcast on the host into that layout and
@@ -30,9 +35,10 @@
 // - Output rows go back to row-major gm: N % 16 == 0 as one strided copy per
 //   fractal column; otherwise one copy per row, each row's whole-fractal
 //   write running into the next row (which rewrites it), and the last row of
-//   a tile finished through a gm workspace row so no write crosses the end of
-//   the tile. Rows shorter than a block (N < K0) are assembled in a gm
-//   workspace by one block and copied out flat.
+//   a tile (every row of a ragged last N tile) finished through a gm
+//   workspace row so no write crosses the end of the tile. Rows shorter than a
+//   block (N < K0) are assembled in a gm workspace by one block and copied out
+//   flat.
 //
 //===----------------------------------------------------------------------===//
 
@@ -714,9 +720,8 @@ LogicalResult CubeBuilder::chooseTiles(const MachineModel &machine,
                           (rows * cols * oes) / gmBw +
                       2 * gmSetup + rowStores;
         // Tile families of other shapes are separated by fences.
-        int64_t families =
-            ((p.m / rows ? 1 : 0) + (p.m % rows ? 1 : 0)) * (nFull ? 1 : 0) +
-            ((p.m / rows ? 1 : 0) + (p.m % rows ? 1 : 0)) * (nRem ? 1 : 0);
+        int64_t families = ((p.m / rows ? 1 : 0) + (p.m % rows ? 1 : 0)) *
+                           ((nFull ? 1 : 0) + (nRem ? 1 : 0));
         double total = ceilDiv(units, blk) * unit + (families - 1) * 300.0;
         if (total < best) {
           best = total;
@@ -1051,14 +1056,14 @@ void CubeBuilder::emitTile(const TileFamily &f, Value unit) {
     // K steps alternate between the operand buffer sets; a loop iteration
     // holds one step per set, so every step's buffers are static.
     scoped([&] { kStep(idx(0), k1s, acc, false, 0); });
-    int64_t middle = steps - 2, perTrip = sets;
-    if (middle >= perTrip)
-      loop(idx(middle / perTrip), [&](Value s) {
-        for (int64_t i = 0; i < perTrip; ++i)
-          kStep(mul(add(mul(s, perTrip), 1 + i), k1s), k1s, true, false,
+    int64_t middle = steps - 2;
+    if (middle >= sets)
+      loop(idx(middle / sets), [&](Value s) {
+        for (int64_t i = 0; i < sets; ++i)
+          kStep(mul(add(mul(s, sets), 1 + i), k1s), k1s, true, false,
                 (1 + i) % sets);
       });
-    for (int64_t s = 1 + middle / perTrip * perTrip; s < steps - 1; ++s)
+    for (int64_t s = 1 + middle / sets * sets; s < steps - 1; ++s)
       scoped([&] { kStep(idx(s * k1s), k1s, true, false, s % sets); });
     scoped([&] {
       kStep(idx((steps - 1) * k1s), lastCount, true, true, (steps - 1) % sets);
