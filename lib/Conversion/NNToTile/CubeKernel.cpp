@@ -381,6 +381,9 @@ static FailureOr<CubeProblem> analyze(nn::KernelOp kernel,
   return p;
 }
 
+/// Values of a runtime C row moved through ub at a time.
+static constexpr int64_t kBiasChunk = 256;
+
 namespace {
 /// The columns of one N tile (a static shape): `cols` output columns,
 /// padded to `pad` = 16 * `c1`.
@@ -617,6 +620,8 @@ LogicalResult CubeBuilder::chooseTiles(const MachineModel &machine,
   // tile's part of it in L0B.
   int64_t biasL1 = p.cubeBias() ? n1 * 512 : 0;
   auto biasA = [&](int64_t rows) { return p.cubeBias() ? rows * 32 : 0; };
+  // A runtime C row passes through ub in chunks, one block per value.
+  int64_t biasUb = p.bias == BiasKind::CubeRow ? kBiasChunk * (es + 32) : 0;
   auto bandwidth = [&](MemorySpace s, MemorySpace d) {
     const DataPathSpec *path = machine.findPath(s, d);
     return path ? path->bytesPerCycle : 1.0;
@@ -662,8 +667,8 @@ LogicalResult CubeBuilder::chooseTiles(const MachineModel &machine,
         overflows("L0C");
         break;
       }
-      if (ubTiles * rows * cols * oes + rows * k0 * es + biasA(rows) + 512 +
-              64 >
+      if (ubTiles * rows * cols * oes + rows * k0 * es + biasA(rows) + biasUb +
+              512 + 64 >
           ubSize) {
         overflows("the unified buffer");
         break;
@@ -928,12 +933,30 @@ void CubeBuilder::emitBody(func::FuncOp func) {
     biasA = alloc(mt * k0, p.elem, MemorySpace::L0A);
     copy(l1Ones, biasA);
     l1Row = alloc(npad * k0, p.elem, MemorySpace::L1);
-    if (npad != p.n)
-      zeroL1(l1Row);
-    int64_t step = p.bias == BiasKind::CubeRow ? 1 : 0;
-    loop(idx(p.n), [&](Value j) {
-      copy(sub(cFlat, {mul(j, step)}, {k0}), sub(l1Row, {mul(j, k0)}, {k0}));
-    });
+    if (p.bias == BiasKind::CubeRow) {
+      // C's values, chunk by chunk from its staged (zero-padded) copy into
+      // ub, one block each (vbrcb), then on to L1.
+      int64_t chunk = std::min<int64_t>(npad, kBiasChunk);
+      Value values = alloc(chunk, p.elem, MemorySpace::UB);
+      Value blocks = alloc(chunk * k0, p.elem, MemorySpace::UB);
+      auto move = [&](Value first, int64_t size) {
+        copy(sub(cFlat, {first}, {size}), view(values, {size}));
+        tile::VBrcbOp::create(b, loc, view(values, {size}),
+                              view(blocks, {size, k0}));
+        copy(view(blocks, {size * k0}),
+             sub(l1Row, {mul(first, k0)}, {size * k0}));
+      };
+      loop(idx(npad / chunk), [&](Value c) { move(mul(c, chunk), chunk); });
+      if (npad % chunk)
+        scoped([&] { move(idx(npad / chunk * chunk), npad % chunk); });
+    } else {
+      // One value: one block copy per column.
+      if (npad != p.n)
+        zeroL1(l1Row);
+      loop(idx(p.n), [&](Value j) {
+        copy(sub(cFlat, {idx(0)}, {k0}), sub(l1Row, {mul(j, k0)}, {k0}));
+      });
+    }
     // With several N tiles, each tile loads its part (emitTile).
     biasB = alloc(nt * k0, p.elem, MemorySpace::L0B);
     if (nTiles() == 1)
