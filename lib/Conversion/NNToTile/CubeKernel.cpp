@@ -4,10 +4,11 @@
 // with es the element size, K0 = 32 / es and N padded to Np = 16 * n1:
 //
 // - A constant B is packed on the host into the exact L0B order: K0 x 16
-//   "ZN" fractals (stored [n0][k0]), fractal rows over K, n1 columns, zero
-//   padded. When K % K0 != 0 (and K >= K0) the last K fractal covers
-//   columns [K - K0, K) (so that row reads of A never run past a row), with
-//   B rows already covered by the previous fractal zeroed.
+//   "ZN" fractals (stored [n0][k0]), N tile after N tile: fractal rows over
+//   K, the tile's fractal columns, zero padded. When K % K0 != 0 (and K >= K0)
+//   the last K fractal covers columns [K - K0, K) (so that row reads of A never
+//   run past a row), with B rows already covered by the previous fractal
+//   zeroed.
 // - Runtime operands stay row-major in gm. Those with K along their rows (A,
 //   B^T) are copied into fractal columns [kc][rows][K0] and gathered by
 //   load2d (ZZ for L0A; one group of 16 columns after the other for L0B);
@@ -18,10 +19,14 @@
 //   stage kernel launched first (StageKernel.h), which in mixed precision
 //   also converts f32 to f16. A runtime B is multiplied one group of 16
 //   columns at a time.
-// - Tiles of mt rows (all of N) of each batch are spread over blocks; K is
-//   consumed in steps of k1s fractals, the first mmad initializing L0C and
-//   the others accumulating. A runtime C broadcast over rows is a first
-//   K = 1 product (a column of beta by a row holding C).
+// - Tiles of mt rows by nt columns, chosen by a cost model from the machine
+//   model (chooseTiles), of each batch are dealt over the blocks, one family
+//   of tiles of one static shape (full or ragged in M and N) after the
+//   other, with a fence between families. K is consumed in steps of k1s
+//   fractals, the first mmad initializing L0C and the others accumulating;
+//   steps alternate between two operand buffer sets when both fit. A
+//   runtime C broadcast over rows is a first K = 1 product (a column of
+//   beta by a row holding C).
 // - L0C (NZ: [n1][mPad][16]) goes to ub as [n1][mt][16]; alpha, an [M, N]
 //   C, the bias and epilogue run there with vector ops; constant rows (bias,
 //   epilogue operands) are pre-broadcast on the host into that layout and
@@ -30,9 +35,10 @@
 // - Output rows go back to row-major gm: N % 16 == 0 as one strided copy per
 //   fractal column; otherwise one copy per row, each row's whole-fractal
 //   write running into the next row (which rewrites it), and the last row of
-//   a tile finished through a gm workspace row so no write crosses the end of
-//   the tile. Rows shorter than a block (N < K0) are assembled in a gm
-//   workspace by one block and copied out flat.
+//   a tile (every row of a ragged last N tile) finished through a gm
+//   workspace row so no write crosses the end of the tile. Rows shorter than a
+//   block (N < K0) are assembled in a gm workspace by one block and copied out
+//   flat.
 //
 //===----------------------------------------------------------------------===//
 
@@ -41,6 +47,7 @@
 #include "BlockSplit.h"
 #include "ElementwiseOps.h"
 #include "StageKernel.h"
+#include "UnitLoop.h"
 
 #include "nn/NNConstants.h"
 #include "tile/TileOps.h"
@@ -374,7 +381,25 @@ static FailureOr<CubeProblem> analyze(nn::KernelOp kernel,
   return p;
 }
 
+/// Values of a runtime C row moved through ub at a time.
+static constexpr int64_t kBiasChunk = 256;
+
 namespace {
+/// The columns of one N tile (a static shape): `cols` output columns,
+/// padded to `pad` = 16 * `c1`.
+struct NTile {
+  int64_t cols = 0, pad = 0, c1 = 0;
+};
+
+/// Tiles of one static shape (m rows, n's columns), dealt to the blocks as
+/// one family: the (batch, M tile, N tile) units with M tiles starting at
+/// row mBase + i * mt (i < mCount), N tiles at column nBase + j * nt.
+struct TileFamily {
+  int64_t m = 0, mCount = 0, mBase = 0;
+  NTile n;
+  int64_t nCount = 0, nBase = 0;
+};
+
 /// Builds the kernel body; one instance per kernel.
 class CubeBuilder {
 public:
@@ -411,6 +436,12 @@ public:
   }
 
   LogicalResult chooseTiles(const MachineModel &machine, Operation *where);
+  /// The N tile starting at column `nOff`.
+  NTile tileCols(int64_t nOff) const {
+    int64_t cols = std::min(nt, p.n - nOff), pad = roundUp(cols, 16);
+    return {cols, pad, pad / 16};
+  }
+  int64_t nTiles() const { return ceilDiv(p.n, nt); }
   SmallVector<double> packB() const;
   SmallVector<double> broadcastRow(ArrayRef<double> row) const;
   void emitBody(func::FuncOp func);
@@ -422,7 +453,9 @@ public:
   /// Cube operand element size, K0 and values per fractal; result element
   /// size and values per block.
   int64_t es, k0, fe, oes, ok0, npad, n1, k1, kRem, kg;
-  int64_t mt = 0, k1s = 0, blocks = 1;
+  /// Rows and columns of a full tile, fractals per K step, operand buffer
+  /// sets (2: double buffered K steps), blocks.
+  int64_t mt = 0, nt = 0, k1s = 0, sets = 1, blocks = 1;
   bool overlapTail, flatOut, storeWorkspace;
   /// Kernel function arguments (set by buildCubeKernel).
   unsigned aArg = 0, bArg = 0, cArg = 0, outArg = 0;
@@ -467,8 +500,9 @@ private:
   Value alloc(int64_t size, Type elem, MemorySpace space) {
     return memref::AllocOp::create(b, loc, type({size}, elem, space));
   }
-  /// `buffer` (an identity-layout memref) seen with a shape and strides,
-  /// starting `offset` elements in.
+  /// `buffer` (contiguous) seen with a shape and strides, starting `offset`
+  /// elements after it (isa emission adds a reinterpret_cast's offset to
+  /// where its source starts).
   Value view(Value buffer, ArrayRef<int64_t> shape,
              ArrayRef<int64_t> strides = {}, int64_t offset = 0) {
     auto source = cast<MemRefType>(buffer.getType());
@@ -529,9 +563,12 @@ private:
   /// Stored-row offsets of batch `bi` in A and B.
   std::pair<Value, Value> batchRows(Value bi);
 
-  void emitTile(Value bi, Value mOff, int64_t m, Value item = {});
-  void emitKStep(Value aRow, Value bRow, Value mOff, int64_t m, Value kf0,
-                 int64_t kc, bool accumulate, bool last);
+  void emitTile(const TileFamily &f, Value unit);
+  /// Orders the pipes between two tile families (see emitFence).
+  void emitFence();
+  void emitKStep(Value aRow, Value bRow, Value mOff, int64_t m, Value nOff,
+                 const NTile &n, Value kf0, int64_t kc, bool accumulate,
+                 bool last, int64_t set);
   void loadRows(Value flat, Value split, Value rowBase, int64_t cols,
                 int64_t rows, int64_t rowsPad, Value kf0, int64_t kc, bool last,
                 Value l1);
@@ -542,85 +579,172 @@ private:
                       int64_t stride);
   /// Rows of K an operand buffer holds.
   int64_t kRowsMax() const { return roundUp(k1s, kg) * k0; }
-  /// Rows [row0, row0 + m) of an [rows, N] gm operand (`split`: seen as
-  /// [rows][n1][16] when N % 16 == 0) into the ub tile `tile`, in the layout
-  /// of the result ([n1][mt][16]).
-  void loadMatrix(Value flat, Value split, Value row0, int64_t m, Value tile);
-  Value emitEpilogue(int64_t m);
-  void emitStore(Value result, Value mOff, int64_t m);
+  /// Rows [row0, row0 + m), columns of N tile `n` from `nOff`, of an
+  /// [rows, N] gm operand (`split`: seen as [rows][n1][16] when N % 16 == 0)
+  /// into the ub tile `tile`, in the layout of the result ([c1][mt][16]).
+  void loadMatrix(Value flat, Value split, Value row0, int64_t m, Value nOff,
+                  const NTile &n, Value tile);
+  Value emitEpilogue(int64_t m, const NTile &n);
+  void emitStore(Value result, Value mOff, int64_t m, Value nOff,
+                 const NTile &n);
 
   // Arguments and buffers.
   Value aFlat, aSplit, bGm, bFlat, bSplit, cFlat, cSplit, wGm, outFlat,
       outSplit, flatOutGm, blockIdx;
-  SmallVector<Value> rowTiles;
+  SmallVector<Value> rowGms, rowTiles;
   /// Per epilogue operand of the product's shape: gm views and ub tile.
   SmallVector<Value> matFlats, matSplits, matTiles;
-  Value l1a, l1b, l0a, l0b, l0c, cub, eub, scratch, zeros, cTile, biasA, biasB;
+  /// Operand buffers, one per buffer set.
+  SmallVector<Value, 2> l1a, l1b, l0a, l0b;
+  Value l0c, cub, eub, scratch, zeros, cTile, biasA, biasB, l1Row;
+  struct {
+    Value l1, l0a, l0b, l0c, ub;
+  } fence;
 };
 } // namespace
 
 LogicalResult CubeBuilder::chooseTiles(const MachineModel &machine,
                                        Operation *where) {
-  auto fail = [&](const Twine &what) {
-    return where->emitError()
-           << "cannot lower " << where->getName() << " to the cube: " << what;
-  };
-  if (npad > 4080)
-    return fail("N = " + Twine(p.n) +
-                " is too wide for L0C (N tiling is not supported yet)");
-  int64_t l0a = machine.getBuffer(MemorySpace::L0A).size;
-  int64_t l0b = machine.getBuffer(MemorySpace::L0B).size;
-  int64_t l0c = machine.getBuffer(MemorySpace::L0C).size;
-  int64_t ub = machine.getBuffer(MemorySpace::UB).size;
-  int64_t l1 = machine.getBuffer(MemorySpace::L1).size;
+  // Less what the fence between tile families needs (see emitFence).
+  int64_t l0aSize = machine.getBuffer(MemorySpace::L0A).size - 512;
+  int64_t l0bSize = machine.getBuffer(MemorySpace::L0B).size - 512;
+  int64_t l0cSize = machine.getBuffer(MemorySpace::L0C).size - 1024;
+  int64_t ubSize = machine.getBuffer(MemorySpace::UB).size - 256 * es;
+  int64_t l1Size = machine.getBuffer(MemorySpace::L1).size - 512;
   bool scales = !p.bConst && p.alpha != 1.0;
   bool matrixC = p.bias == BiasKind::Matrix;
   int64_t ubTiles =
       1 + (p.epilogue.empty() && !p.hasBias && !scales && !matrixC ? 0 : 1) +
       (int64_t)p.rows.size() + (matrixC ? 1 : 0) + (int64_t)p.tiles.size();
-  // The cube bias keeps a ones column in L0A/L1 and one row in L0B/L1.
-  int64_t biasB = p.cubeBias() ? n1 * 512 : 0;
+  // The cube bias keeps a ones column in L0A/L1, C's row in L1 and the N
+  // tile's part of it in L0B.
+  int64_t biasL1 = p.cubeBias() ? n1 * 512 : 0;
   auto biasA = [&](int64_t rows) { return p.cubeBias() ? rows * 32 : 0; };
-  // Rows per tile: enough tiles for the cores, but at least 32 rows to keep
-  // the cube busy, at most 128, and everything must fit.
-  int64_t cores = machine.cores;
-  int64_t spread = roundUp((p.m + cores - 1) / cores, 16);
-  mt = std::min(roundUp(p.m, 16), std::max<int64_t>(spread, 32));
-  mt = std::min<int64_t>(mt, 128);
-  auto fits = [&](int64_t rows) {
-    return rows * npad * 4 <= l0c &&
-           ubTiles * rows * npad * oes + rows * k0 * es + biasA(rows) + 512 +
-                   64 <=
-               ub &&
-           rows * 512 / 16 * kg + 512 + biasA(rows) <= l0a &&
-           rows / 16 * n1 <= 4095;
+  // A runtime C row passes through ub in chunks, one block per value.
+  int64_t biasUb = p.bias == BiasKind::CubeRow ? kBiasChunk * (es + 32) : 0;
+  auto bandwidth = [&](MemorySpace s, MemorySpace d) {
+    const DataPathSpec *path = machine.findPath(s, d);
+    return path ? path->bytesPerCycle : 1.0;
   };
-  while (mt >= 16 && !fits(mt))
-    mt -= 16;
-  if (mt < 16)
-    return fail("N = " + Twine(p.n) +
-                " is too wide for one 16-row tile in "
-                "L0C and the unified buffer");
-  int64_t capacity =
-      std::min({(l0b - biasB) / (n1 * 512),
-                (l0a - 512 - biasA(mt)) / (mt / 16 * 512), 4095 / n1, 4095 / k0,
-                (l1 - biasB - biasA(mt)) / (mt * k0 * es + n1 * 512)});
-  // Transposing loads move whole 16 x 16 blocks, kg fractals: every step
-  // but the last covers a multiple of kg, and buffers hold whole blocks.
-  capacity = capacity / kg * kg;
-  if (capacity < 1)
-    return fail("N = " + Twine(p.n) +
-                " is too wide for one K fractal of "
-                "the right operand in L0B");
-  k1s = std::min(k1, capacity);
-  int64_t fullTiles = p.m / mt, batches = p.batches();
-  if (flatOut)
-    blocks = 1; // rows of the output overlap in their 32-byte blocks
-  else if (batches == 1)
-    blocks = std::max<int64_t>(1, std::min<int64_t>(cores, fullTiles));
-  else
-    blocks = std::max<int64_t>(
-        1, std::min<int64_t>(cores, batches * std::max<int64_t>(fullTiles, 1)));
+  const DataPathSpec *gmPath =
+      machine.findPath(MemorySpace::GM, MemorySpace::L1);
+  double gmSetup = gmPath ? gmPath->setupCycles : 0.0;
+  double l1ToL0 = bandwidth(MemorySpace::L1, MemorySpace::L0A);
+  double l0cToUb = bandwidth(MemorySpace::L0C, MemorySpace::UB);
+  double cubeCycles = es == 4 ? machine.cube.f32CyclesPerFractal
+                              : machine.cube.f16CyclesPerFractal;
+  int64_t batches = p.batches();
+  bool aByRow = p.a.kRows ? p.a.cols % 16 != 0 : kRem || overlapTail;
+  bool bByRow = !p.bConst && (p.bOp.kRows ? p.bOp.cols % 16 != 0 : kRem != 0);
+
+  // Every (mt, nt) that fits, with the largest K step that fits, one or two
+  // operand buffer sets; the fewest estimated cycles wins.
+  // The buffer the smallest tiling (the first tried) overflows, for the
+  // error.
+  StringRef overflow;
+  auto overflows = [&](StringRef buffer) {
+    if (overflow.empty())
+      overflow = buffer;
+  };
+  double best = std::numeric_limits<double>::infinity();
+  for (int64_t rows = 16; rows <= roundUp(p.m, 16); rows += 16) {
+    int64_t m1 = rows / 16;
+    if (rows * 512 / 16 * kg + 512 + biasA(rows) > l0aSize) {
+      overflows("L0A");
+      break;
+    }
+    for (int64_t c1 = 1; c1 <= n1; ++c1) {
+      int64_t cols = c1 * 16, nFull = p.n / cols, nRem = p.n % cols;
+      int64_t nTiles = nFull + (nRem ? 1 : 0);
+      // Rows shorter than a block are written by one block in order.
+      if (flatOut && nTiles > 1)
+        continue;
+      // A ragged last N tile writes its rows' final block through a
+      // workspace row, which must not reach into the previous tile.
+      if (nTiles > 1 && nRem && nRem < ok0)
+        continue;
+      if (rows * cols * 4 > l0cSize) {
+        overflows("L0C");
+        break;
+      }
+      if (ubTiles * rows * cols * oes + rows * k0 * es + biasA(rows) + biasUb +
+              512 + 64 >
+          ubSize) {
+        overflows("the unified buffer");
+        break;
+      }
+      if (m1 * c1 > 4095)
+        break;
+      int64_t biasB = p.cubeBias() ? c1 * 512 : 0;
+      int64_t units = batches * ceilDiv(p.m, rows) * nTiles;
+      int64_t blk = flatOut ? 1 : std::min<int64_t>(machine.cores, units);
+      double gmBw = std::min(bandwidth(MemorySpace::GM, MemorySpace::L1),
+                             machine.hbmBytesPerCycle / blk);
+      for (int64_t buffers = 2; buffers >= 1; --buffers) {
+        // K fractals per step that each buffer holds. Transposing loads
+        // move whole 16 x 16 blocks, kg fractals: every step but the last
+        // covers a multiple of kg.
+        std::pair<int64_t, const char *> limits[] = {
+            {(l0bSize - biasB) / (buffers * c1 * 512), "L0B"},
+            {(l0aSize - buffers * 512 - biasA(rows)) / (buffers * m1 * 512),
+             "L0A"},
+            {(l1Size - biasL1 - biasA(rows)) /
+                 (buffers * (rows * k0 * es + c1 * 512)),
+             "L1"},
+            {std::min(4095 / c1, 4095 / k0), "L0B"}};
+        auto tightest = *llvm::min_element(
+            limits, [](auto x, auto y) { return x.first < y.first; });
+        int64_t capacity = tightest.first / kg * kg;
+        if (capacity < 1) {
+          overflows(tightest.second);
+          continue;
+        }
+        int64_t ks = std::min(k1, capacity), steps = ceilDiv(k1, ks);
+        if (buffers == 2 && steps == 1)
+          continue;
+        // Per K step: operand copies (MTE2), loads (MTE1) and mmads. The
+        // next step's copies overlap this step's mmads; with two buffer
+        // sets its loads do too, otherwise they wait for the mmads.
+        // Operands whose rows are not whole blocks apart are copied one row
+        // at a time, each copy waiting for the previous one (a barrier).
+        int64_t rowCopies = (aByRow ? (p.a.kRows ? ks * k0 : rows) : 0) +
+                            (bByRow ? (p.bOp.kRows ? ks * k0 : cols) : 0);
+        double copies =
+            (rows * ks * k0 * es + ks * c1 * 512) / gmBw + rowCopies * gmSetup;
+        double loads = (m1 * ks + ks * c1) * 512 / l1ToL0;
+        double cube = m1 * ks * c1 * cubeCycles;
+        double step = buffers == 2 ? std::max({cube, copies, loads}) + 8
+                                   : std::max(cube, copies) + loads;
+        // Rows that are not whole fractals are stored one copy each (three
+        // per row in a ragged last N tile).
+        double rowStores =
+            p.n % 16 ? rows * (nTiles > 1 ? 3 : 1) * gmSetup : 0.0;
+        double unit = copies + gmSetup + loads + steps * step +
+                      machine.cube.latency + c1 * m1 * 1024 / l0cToUb +
+                      (1 + p.tiles.size() + (matrixC ? 1 : 0)) *
+                          (rows * cols * oes) / gmBw +
+                      2 * gmSetup + rowStores;
+        // Tile families of other shapes are separated by fences.
+        int64_t families = ((p.m / rows ? 1 : 0) + (p.m % rows ? 1 : 0)) *
+                           ((nFull ? 1 : 0) + (nRem ? 1 : 0));
+        double total = ceilDiv(units, blk) * unit + (families - 1) * 300.0;
+        if (total < best) {
+          best = total;
+          mt = rows;
+          nt = cols;
+          k1s = ks;
+          sets = buffers;
+          blocks = blk;
+        }
+      }
+    }
+  }
+  if (!mt)
+    return where->emitError()
+           << "cannot lower " << where->getName()
+           << " to the cube: no tiling fits "
+           << (overflow.empty() ? StringRef("the buffers") : overflow)
+           << " (even 16 rows, 16 columns and one K fractal overflow it)";
   return success();
 }
 
@@ -633,9 +757,14 @@ SmallVector<double> CubeBuilder::packB() const {
       // The overlapping tail fractal only adds the rows it alone covers.
       if (row >= p.k || (tail && row < kf * k0))
         continue;
-      for (int64_t col = 0; col < p.n; ++col)
-        packed[((kf * n1 + col / 16) * 16 + col % 16) * k0 + kk] =
-            p.bAt(row, col);
+      for (int64_t col = 0; col < p.n; ++col) {
+        // N tile j holds its K fractals of c1 columns each, from column
+        // j * nt on: k1 * nt * k0 values per full tile before it.
+        int64_t j = col / nt, c = col - j * nt;
+        int64_t c1 = tileCols(j * nt).c1;
+        packed[j * nt * k1 * k0 + ((kf * c1 + c / 16) * 16 + c % 16) * k0 +
+               kk] = p.bAt(row, col);
+      }
     }
   }
   return packed;
@@ -741,18 +870,28 @@ void CubeBuilder::emitBody(func::FuncOp func) {
 
   int64_t kBuf = roundUp(k1s, kg);
   int64_t l0aSize = mt * kBuf * k0 + (p.a.kRows ? fe : 0);
-  l1a = alloc(mt * kBuf * k0, p.elem, MemorySpace::L1);
-  l1b = alloc(kBuf * n1 * fe, p.elem, MemorySpace::L1);
-  l0a = alloc(l0aSize, p.elem, MemorySpace::L0A);
-  l0b = alloc(kBuf * n1 * fe, p.elem, MemorySpace::L0B);
-  l0c = alloc(mt * npad, f32, MemorySpace::L0C);
-  cub = alloc(mt * npad, p.outElem, MemorySpace::UB);
+  int64_t nt1 = nt / 16;
+  for (int64_t s = 0; s < sets; ++s) {
+    // A set's two operands share one l1 buffer: sync insertion then
+    // orders its reuse with one flag (event ids are few).
+    int64_t aSize = mt * kBuf * k0, bSize = kBuf * nt1 * fe;
+    Value l1 = alloc(aSize + bSize, p.elem, MemorySpace::L1);
+    l1a.push_back(view(l1, {aSize}));
+    l1b.push_back(view(l1, {bSize}, {1}, aSize));
+    l0a.push_back(alloc(l0aSize, p.elem, MemorySpace::L0A));
+    l0b.push_back(alloc(kBuf * nt1 * fe, p.elem, MemorySpace::L0B));
+  }
+  l0c = alloc(mt * nt, f32, MemorySpace::L0C);
+  cub = alloc(mt * nt, p.outElem, MemorySpace::UB);
   bool scales = !p.bConst && p.alpha != 1.0;
   if (!p.epilogue.empty() || p.hasBias || scales || p.bias == BiasKind::Matrix)
-    eub = alloc(mt * npad, p.outElem, MemorySpace::UB);
+    eub = alloc(mt * nt, p.outElem, MemorySpace::UB);
+  // Constant rows reach ub once, or per tile its N tile's part (emitTile).
   for (unsigned arg : rowArgs) {
-    Value tile = alloc(mt * npad, p.outElem, MemorySpace::UB);
-    copy(entry->getArgument(arg), tile);
+    Value tile = alloc(mt * nt, p.outElem, MemorySpace::UB);
+    rowGms.push_back(entry->getArgument(arg));
+    if (nTiles() == 1)
+      copy(rowGms.back(), tile);
     rowTiles.push_back(tile);
   }
   if (storeWorkspace)
@@ -764,14 +903,16 @@ void CubeBuilder::emitBody(func::FuncOp func) {
   bool raggedA = p.a.kRows ? p.k % 16 != 0 : p.m % 16 != 0;
   bool raggedB =
       p.bConst ? false : (p.bOp.kRows ? p.k % 16 != 0 : p.n % 16 != 0);
-  if (raggedA)
-    zeroL1(l1a);
-  if (raggedB)
-    zeroL1(l1b);
+  for (int64_t s = 0; s < sets; ++s) {
+    if (raggedA)
+      zeroL1(l1a[s]);
+    if (raggedB)
+      zeroL1(l1b[s]);
+  }
   // [M, N] operand tiles: rows of a ragged tile that no copy writes are
   // still read as whole fractals, so zero them once.
   auto matrixTile = [&] {
-    Value tile = alloc(mt * npad, p.outElem, MemorySpace::UB);
+    Value tile = alloc(mt * nt, p.outElem, MemorySpace::UB);
     tile::VDupOp::create(b, loc, b.getF64FloatAttr(0.0), tile);
     return tile;
   };
@@ -791,15 +932,35 @@ void CubeBuilder::emitBody(func::FuncOp func) {
     copy(ones, l1Ones);
     biasA = alloc(mt * k0, p.elem, MemorySpace::L0A);
     copy(l1Ones, biasA);
-    Value l1Row = alloc(npad * k0, p.elem, MemorySpace::L1);
-    if (npad != p.n)
-      zeroL1(l1Row);
-    int64_t step = p.bias == BiasKind::CubeRow ? 1 : 0;
-    loop(idx(p.n), [&](Value j) {
-      copy(sub(cFlat, {mul(j, step)}, {k0}), sub(l1Row, {mul(j, k0)}, {k0}));
-    });
-    biasB = alloc(npad * k0, p.elem, MemorySpace::L0B);
-    copy(l1Row, biasB);
+    l1Row = alloc(npad * k0, p.elem, MemorySpace::L1);
+    if (p.bias == BiasKind::CubeRow) {
+      // C's values, chunk by chunk from its staged (zero-padded) copy into
+      // ub, one block each (vbrcb), then on to L1.
+      int64_t chunk = std::min<int64_t>(npad, kBiasChunk);
+      Value values = alloc(chunk, p.elem, MemorySpace::UB);
+      Value blocks = alloc(chunk * k0, p.elem, MemorySpace::UB);
+      auto move = [&](Value first, int64_t size) {
+        copy(sub(cFlat, {first}, {size}), view(values, {size}));
+        tile::VBrcbOp::create(b, loc, view(values, {size}),
+                              view(blocks, {size, k0}));
+        copy(view(blocks, {size * k0}),
+             sub(l1Row, {mul(first, k0)}, {size * k0}));
+      };
+      loop(idx(npad / chunk), [&](Value c) { move(mul(c, chunk), chunk); });
+      if (npad % chunk)
+        scoped([&] { move(idx(npad / chunk * chunk), npad % chunk); });
+    } else {
+      // One value: one block copy per column.
+      if (npad != p.n)
+        zeroL1(l1Row);
+      loop(idx(p.n), [&](Value j) {
+        copy(sub(cFlat, {idx(0)}, {k0}), sub(l1Row, {mul(j, k0)}, {k0}));
+      });
+    }
+    // With several N tiles, each tile loads its part (emitTile).
+    biasB = alloc(nt * k0, p.elem, MemorySpace::L0B);
+    if (nTiles() == 1)
+      copy(l1Row, biasB);
   }
   if (flatOut) {
     // Blocks the output rows never write but the final copy reads.
@@ -809,118 +970,156 @@ void CubeBuilder::emitBody(func::FuncOp func) {
     copy(outZeros, sub(flatOutGm, {idx(last)}, {ok0}));
   }
 
-  int64_t batches = p.batches(), fullTiles = p.m / mt, tail = p.m % mt;
-  if (batches == 1) {
-    // Full tiles t = b + j * B; the ragged tail runs once, on block F % B.
-    if (fullTiles > 0) {
-      Value count = buildDealtTileCount(b, loc, blockIdx, fullTiles, blocks);
-      loop(count, [&](Value j) {
-        Value t = add(mul(j, blocks), blockIdx);
-        emitTile(Value(), mul(t, mt), mt);
-      });
-    }
-    if (tail > 0) {
-      Value count = buildOwnerTripCount(b, loc, blockIdx, fullTiles % blocks);
-      loop(count, [&](Value) { emitTile(Value(), idx(fullTiles * mt), tail); });
-    }
-  } else if (blocks == 1) {
-    // In order, so that rows written as whole blocks overwrite the spill of
-    // the row before them.
-    loop(idx(batches), [&](Value bi) {
-      if (fullTiles > 0)
-        loop(idx(fullTiles), [&](Value t) { emitTile(bi, mul(t, mt), mt); });
-      if (tail > 0)
-        emitTile(bi, idx(fullTiles * mt), tail);
-    });
-  } else {
-    // (batch, tile) items dealt over the blocks, then the batches' tails.
-    if (fullTiles > 0) {
-      Value count =
-          buildDealtTileCount(b, loc, blockIdx, batches * fullTiles, blocks);
-      loop(count, [&](Value j) {
-        Value item = add(mul(j, blocks), blockIdx);
-        if (fullTiles == 1) {
-          emitTile(item, idx(0), mt);
-          return;
-        }
-        emitTile(Value(), Value(), mt, item);
-      });
-    }
-    if (tail > 0) {
-      Value count = buildDealtTileCount(b, loc, blockIdx, batches, blocks);
-      loop(count, [&](Value j) {
-        emitTile(add(mul(j, blocks), blockIdx), idx(fullTiles * mt), tail);
-      });
-    }
-  }
+  // Families of tiles of one static shape: full and ragged M tiles times
+  // full and ragged N tiles.
+  int64_t batches = p.batches(), fullM = p.m / mt, fullN = p.n / nt;
+  SmallVector<TileFamily> families;
+  for (auto [m, mCount, mBase] :
+       {std::make_tuple(mt, fullM, int64_t(0)),
+        std::make_tuple(p.m % mt, int64_t(p.m % mt ? 1 : 0), fullM * mt)})
+    for (auto [nCount, nBase] :
+         {std::make_pair(fullN, int64_t(0)),
+          std::make_pair(int64_t(p.n % nt ? 1 : 0), fullN * nt)})
+      if (mCount && nCount)
+        families.push_back({m, mCount, mBase, tileCols(nBase), nCount, nBase});
   if (flatOut) {
+    // In order on one block, so that rows written as whole blocks overwrite
+    // the spill of the row before them.
+    loop(idx(batches), [&](Value bi) {
+      for (const TileFamily &f : families)
+        loop(idx(f.mCount),
+             [&](Value i) { emitTile(f, add(mul(bi, f.mCount), i)); });
+    });
     Value staged = view(flatOutGm, {roundUp(outRows * p.n, ok0)});
     buildFlatCopy(b, loc, staged, outFlat, outRows * p.n, cub);
+  } else {
+    // Each family dealt round robin, starting where the previous one ended.
+    int64_t first = 0;
+    for (const TileFamily &f : families) {
+      if (first)
+        emitFence();
+      first = buildDealtUnitLoop(b, loc, blockIdx,
+                                 batches * f.mCount * f.nCount, blocks, first,
+                                 [&](Value unit) { emitTile(f, unit); });
+    }
   }
   func::ReturnOp::create(b, loc);
 }
 
-void CubeBuilder::emitTile(Value bi, Value mOff, int64_t m, Value item) {
-  // Batch offsets, and with `item` (a (batch, full tile) pair) the batch
-  // and the tile, are recomputed in each phase (a few scalar ops) rather
-  // than kept in registers across the tile.
-  auto where = [&]() -> std::pair<Value, Value> {
-    if (!item)
-      return {bi, mOff};
-    int64_t fullTiles = p.m / mt;
-    Value batch = div(item, fullTiles);
-    Value t = arith::SubIOp::create(b, loc, item, mul(batch, fullTiles));
-    return {batch, mul(t, mt)};
+void CubeBuilder::emitFence() {
+  // A family's loop may run no trip on a block, and then sync insertion
+  // cannot carry its flags to the next family (docs/sync-insertion.md): a
+  // chain of tiny dependent ops MTE2 -> MTE1 -> M -> V -> MTE3, the
+  // direction of the kernel's data flow, tells every pipe that sets one of
+  // the families' write-after-read flags what the pipes before it did.
+  if (!fence.l1) {
+    fence.l1 = alloc(fe, p.elem, MemorySpace::L1);
+    zeroL1(fence.l1);
+    fence.l0a = alloc(fe, p.elem, MemorySpace::L0A);
+    fence.l0b = alloc(fe, p.elem, MemorySpace::L0B);
+    fence.l0c = alloc(256, b.getF32Type(), MemorySpace::L0C);
+    fence.ub = alloc(256, p.elem, MemorySpace::UB);
+  }
+  // One block of an operand (B has a block whenever A has not: there are
+  // then several N tiles).
+  Value source = cast<MemRefType>(aFlat.getType()).getNumElements() >= k0
+                     ? aFlat
+                     : (p.bConst ? bGm : bFlat);
+  copy(sub(source, {idx(0)}, {k0}), sub(fence.l1, {idx(0)}, {k0}));
+  copy(fence.l1, fence.l0a);
+  copy(fence.l1, fence.l0b);
+  tile::MmadOp::create(b, loc, view(fence.l0a, {16, k0}),
+                       view(fence.l0b, {k0, 16}), view(fence.l0c, {16, 16}));
+  copy(fence.l0c, fence.ub);
+  copy(sub(fence.ub, {idx(0)}, {k0}), sub(fence.l1, {idx(0)}, {k0}));
+}
+
+void CubeBuilder::emitTile(const TileFamily &f, Value unit) {
+  // The unit's batch, first row and first column are recomputed in each
+  // phase (a few scalar ops) rather than kept in registers across the tile.
+  auto where = [&]() -> std::tuple<Value, Value, Value> {
+    SmallVector<Value> d =
+        splitUnit(b, loc, unit, {p.batches(), f.mCount, f.nCount});
+    Value batch = p.batch.empty() ? Value() : d[0];
+    return {batch, add(mul(d[1], mt), f.mBase), add(mul(d[2], nt), f.nBase)};
   };
-  int64_t steps = (k1 + k1s - 1) / k1s;
+  int64_t m = f.m;
+  const NTile &n = f.n;
+  int64_t steps = ceilDiv(k1, k1s);
   int64_t lastCount = k1 - (steps - 1) * k1s;
   bool acc = p.cubeBias();
-  auto kStep = [&](Value kf0, int64_t kc, bool accumulate, bool last) {
-    auto [batch, row] = where();
+  auto kStep = [&](Value kf0, int64_t kc, bool accumulate, bool last,
+                   int64_t set) {
+    auto [batch, row, col] = where();
     auto [aRow, bRow] =
         batch ? batchRows(batch) : std::make_pair(idx(0), idx(0));
-    emitKStep(aRow, bRow, row, m, kf0, kc, accumulate, last);
+    emitKStep(aRow, bRow, row, m, col, n, kf0, kc, accumulate, last, set);
   };
   auto outRow = [&] {
-    auto [batch, row] = where();
-    return batch ? add(mul(batch, p.m), row) : row;
+    auto [batch, row, col] = where();
+    return std::make_pair(batch ? add(mul(batch, p.m), row) : row, col);
   };
+  if (nTiles() > 1 && (p.cubeBias() || !rowTiles.empty()))
+    scoped([&] {
+      Value col = std::get<2>(where());
+      // The N tile's part of C's row, and of the broadcast constant rows.
+      if (p.cubeBias())
+        copy(sub(l1Row, {mul(col, k0)}, {n.pad * k0}),
+             sub(biasB, {idx(0)}, {n.pad * k0}));
+      for (auto [gm, tile] : llvm::zip(rowGms, rowTiles))
+        copy(sub(gm, {mul(col, mt)}, {n.c1 * mt * 16}),
+             sub(tile, {idx(0)}, {n.c1 * mt * 16}));
+    });
   if (p.cubeBias())
-    tile::MmadOp::create(b, loc, view(biasA, {m, 1}), view(biasB, {1, npad}),
-                         view(l0c, {m, npad}));
+    tile::MmadOp::create(b, loc, view(biasA, {m, 1}), view(biasB, {1, n.pad}),
+                         view(l0c, {m, n.pad}));
   if (steps == 1) {
-    scoped([&] { kStep(idx(0), lastCount, acc, true); });
+    scoped([&] { kStep(idx(0), lastCount, acc, true, 0); });
   } else {
-    scoped([&] { kStep(idx(0), k1s, acc, false); });
-    if (steps > 2)
-      loop(idx(steps - 2),
-           [&](Value s) { kStep(mul(add(s, 1), k1s), k1s, true, false); });
-    scoped([&] { kStep(idx((steps - 1) * k1s), lastCount, true, true); });
+    // K steps alternate between the operand buffer sets; a loop iteration
+    // holds one step per set, so every step's buffers are static.
+    scoped([&] { kStep(idx(0), k1s, acc, false, 0); });
+    int64_t middle = steps - 2;
+    if (middle >= sets)
+      loop(idx(middle / sets), [&](Value s) {
+        for (int64_t i = 0; i < sets; ++i)
+          kStep(mul(add(mul(s, sets), 1 + i), k1s), k1s, true, false,
+                (1 + i) % sets);
+      });
+    for (int64_t s = 1 + middle / sets * sets; s < steps - 1; ++s)
+      scoped([&] { kStep(idx(s * k1s), k1s, true, false, s % sets); });
+    scoped([&] {
+      kStep(idx((steps - 1) * k1s), lastCount, true, true, (steps - 1) % sets);
+    });
   }
   // [M, N] operands (C, epilogue tensors of the product's shape) hold the
   // output's rows in the output's order.
   if (p.bias == BiasKind::Matrix || !p.tiles.empty())
     scoped([&] {
-      Value row = outRow();
+      auto [row, col] = outRow();
       if (p.bias == BiasKind::Matrix)
-        loadMatrix(cFlat, cSplit, row, m, cTile);
+        loadMatrix(cFlat, cSplit, row, m, col, n, cTile);
       for (auto [flat, split, tile] : llvm::zip(matFlats, matSplits, matTiles))
-        loadMatrix(flat, split, row, m, tile);
+        loadMatrix(flat, split, row, m, col, n, tile);
     });
-  // L0C holds [n1][mPad][16]; ub keeps the row stride of a full tile so the
+  // L0C holds [c1][mPad][16]; ub keeps the row stride of a full tile so the
   // broadcast rows line up for every tile.
   int64_t mPad = roundUp(m, 16);
-  copy(view(l0c, {n1, mPad * 16}), view(cub, {n1, mPad * 16}, {mt * 16, 1}));
-  Value result = emitEpilogue(m);
+  copy(view(l0c, {n.c1, mPad * 16}),
+       view(cub, {n.c1, mPad * 16}, {mt * 16, 1}));
+  Value result = emitEpilogue(m, n);
   if (!flatOut) {
-    scoped([&] { emitStore(result, outRow(), m); });
+    scoped([&] {
+      auto [row, col] = outRow();
+      emitStore(result, row, m, col, n);
+    });
     return;
   }
   // Rows shorter than a block: written in order into a workspace, each
   // block spilling into the rows after it, and copied out flat at the end.
-  Value res3 = view(result, {n1, mt, 16});
+  Value res3 = view(result, {nt / 16, mt, 16});
   scoped([&] {
-    Value first = outRow();
+    Value first = outRow().first;
     loop(idx(m), [&](Value i) {
       copy(sub(res3, {idx(0), i, idx(0)}, {1, 1, 16}),
            expand(sub(flatOutGm, {mul(add(first, i), p.n)}, {16}), {1, 1, 16}));
@@ -995,7 +1194,10 @@ void CubeBuilder::loadTransposed(Value l1, int64_t groups, int64_t kb, Value l0,
 }
 
 void CubeBuilder::emitKStep(Value aRow, Value bRow, Value mOff, int64_t m,
-                            Value kf0, int64_t kc, bool accumulate, bool last) {
+                            Value nOff, const NTile &n, Value kf0, int64_t kc,
+                            bool accumulate, bool last, int64_t set) {
+  Value l1a = this->l1a[set], l1b = this->l1b[set], l0a = this->l0a[set],
+        l0b = this->l0b[set];
   int64_t mPad = roundUp(m, 16), m1 = mPad / 16;
   // Rows of K this step covers, and the k the cube multiplies over: all of
   // kc fractals with the overlapping tail (packed B zeroes the rest).
@@ -1009,13 +1211,17 @@ void CubeBuilder::emitKStep(Value aRow, Value bRow, Value mOff, int64_t m,
              l1a);
   else
     loadKRows(aFlat, aSplit, aRow, mOff, p.a.cols, m1, kStart, kRows, l1a);
+  // Packed weights: the N tile's K fractals follow k1 * nOff * k0 values
+  // of the tiles before it (see packB).
   if (p.bConst)
-    copy(sub(bGm, {mul(kf0, n1 * fe)}, {kc * n1 * fe}),
-         sub(l1b, {idx(0)}, {kc * n1 * fe}));
+    copy(sub(bGm, {add(mul(nOff, k1 * k0), mul(kf0, n.c1 * fe))},
+             {kc * n.c1 * fe}),
+         sub(l1b, {idx(0)}, {kc * n.c1 * fe}));
   else if (!p.bOp.kRows)
-    loadRows(bFlat, bSplit, bRow, p.bOp.cols, p.n, npad, kf0, kc, last, l1b);
+    loadRows(bFlat, bSplit, add(bRow, nOff), p.bOp.cols, n.cols, n.pad, kf0, kc,
+             last, l1b);
   else
-    loadKRows(bFlat, bSplit, bRow, idx(0), p.bOp.cols, n1, kStart, kRows, l1b);
+    loadKRows(bFlat, bSplit, bRow, nOff, p.bOp.cols, n.c1, kStart, kRows, l1b);
 
   // L0A in ZZ order: fractal (i1, j) at (i1 * kc + j).
   if (!p.a.kRows) {
@@ -1028,11 +1234,11 @@ void CubeBuilder::emitKStep(Value aRow, Value bRow, Value mOff, int64_t m,
   }
   if (p.bConst) {
     // Packed fractals are already in L0B order.
-    copy(sub(l1b, {idx(0)}, {kc * n1 * fe}),
-         sub(l0b, {idx(0)}, {kc * n1 * fe}));
+    copy(sub(l1b, {idx(0)}, {kc * n.c1 * fe}),
+         sub(l0b, {idx(0)}, {kc * n.c1 * fe}));
     auto mmad =
         tile::MmadOp::create(b, loc, view(l0a, {m, mmadK}),
-                             view(l0b, {mmadK, npad}), view(l0c, {m, npad}));
+                             view(l0b, {mmadK, n.pad}), view(l0c, {m, n.pad}));
     if (accumulate)
       mmad.setAccumulate(true);
     return;
@@ -1040,11 +1246,11 @@ void CubeBuilder::emitKStep(Value aRow, Value bRow, Value mOff, int64_t m,
   // Runtime B: L0B holds one column of 16 per kcs fractals ([n1][kcs]), and
   // the cube runs once per column into that column of L0C.
   if (!p.bOp.kRows)
-    copy(view(l1b, {n1, kc, 16, k0}, {fe, npad * k0, k0, 1}),
-         view(l0b, {n1, kc, 16, k0}, {kcs * fe, fe, k0, 1}));
+    copy(view(l1b, {n.c1, kc, 16, k0}, {fe, n.pad * k0, k0, 1}),
+         view(l0b, {n.c1, kc, 16, k0}, {kcs * fe, fe, k0, 1}));
   else
-    loadTransposed(l1b, n1, kb, l0b, kcs);
-  for (int64_t j = 0; j < n1; ++j) {
+    loadTransposed(l1b, n.c1, kb, l0b, kcs);
+  for (int64_t j = 0; j < n.c1; ++j) {
     auto mmad = tile::MmadOp::create(b, loc, view(l0a, {m, mmadK}),
                                      view(l0b, {mmadK, 16}, {}, j * kcs * fe),
                                      view(l0c, {m, 16}, {}, j * mPad * 16));
@@ -1054,32 +1260,33 @@ void CubeBuilder::emitKStep(Value aRow, Value bRow, Value mOff, int64_t m,
 }
 
 void CubeBuilder::loadMatrix(Value flat, Value split, Value row0, int64_t m,
-                             Value tile) {
-  Value t3 = view(tile, {n1, mt, 16});
+                             Value nOff, const NTile &n, Value tile) {
+  Value t3 = view(tile, {nt / 16, mt, 16});
   Value zero = idx(0);
   if (split) {
     // One strided copy per fractal column: m rows of 16 values.
-    copy(swap01(sub(split, {row0, zero, zero}, {m, n1, 16})),
-         sub(t3, {zero, zero, zero}, {n1, m, 16}));
+    copy(swap01(sub(split, {row0, div(nOff, 16), zero}, {m, n.c1, 16})),
+         sub(t3, {zero, zero, zero}, {n.c1, m, 16}));
     return;
   }
   // Row by row, each read running into the next row (or the staged copy's
   // padding): the extra columns only reach padding columns of the result.
   loop(idx(m), [&](Value i) {
-    copy(expand(sub(flat, {mul(add(row0, i), p.n)}, {n1 * 16}), {n1, 1, 16}),
-         sub(t3, {zero, i, zero}, {n1, 1, 16}));
+    copy(expand(sub(flat, {add(mul(add(row0, i), p.n), nOff)}, {n.pad}),
+                {n.c1, 1, 16}),
+         sub(t3, {zero, i, zero}, {n.c1, 1, 16}));
   });
 }
 
-Value CubeBuilder::emitEpilogue(int64_t m) {
+Value CubeBuilder::emitEpilogue(int64_t m, const NTile &n) {
   // Whole buffer, or one region per fractal column when the tile has fewer
   // (padded) rows than the buffer's row stride.
   int64_t mPad = roundUp(m, 16);
   SmallVector<std::pair<int64_t, int64_t>> regions;
   if (mPad == mt)
-    regions.push_back({0, n1 * mt * 16});
+    regions.push_back({0, n.c1 * mt * 16});
   else
-    for (int64_t j = 0; j < n1; ++j)
+    for (int64_t j = 0; j < n.c1; ++j)
       regions.push_back({j * mt * 16, mPad * 16});
   auto region = [&](Value buffer, std::pair<int64_t, int64_t> r) {
     return sub(buffer, {idx(r.first)}, {r.second});
@@ -1133,43 +1340,60 @@ Value CubeBuilder::emitEpilogue(int64_t m) {
   return cur;
 }
 
-void CubeBuilder::emitStore(Value result, Value mOff, int64_t m) {
-  Value res3 = view(result, {n1, mt, 16});
+void CubeBuilder::emitStore(Value result, Value mOff, int64_t m, Value nOff,
+                            const NTile &n) {
+  Value res3 = view(result, {nt / 16, mt, 16});
   Value zero = idx(0);
   if (p.n % 16 == 0) {
     // One strided copy per fractal column: m rows of 16 values.
-    Value dst = swap01(sub(outSplit, {mOff, zero, zero}, {m, n1, 16}));
-    copy(sub(res3, {zero, zero, zero}, {n1, m, 16}), dst);
+    Value dst =
+        swap01(sub(outSplit, {mOff, div(nOff, 16), zero}, {m, n.c1, 16}));
+    copy(sub(res3, {zero, zero, zero}, {n.c1, m, 16}), dst);
     return;
   }
-  // Row by row; each row writes whole fractals, running into the next row,
-  // which the next copy rewrites (sync insertion orders them).
+  // Row by row: rows are not whole blocks apart.
   auto rowCopy = [&](Value row, Value gmOffset, int64_t fractals) {
     copy(sub(res3, {zero, row, zero}, {fractals, 1, 16}),
          expand(sub(outFlat, {gmOffset}, {fractals * 16}), {fractals, 1, 16}));
   };
+  auto rowStart = [&](Value i) { return add(mul(add(mOff, i), p.n), nOff); };
+  // A row that must not cross its end: its whole blocks go straight out,
+  // its final K0 values through a workspace row read back at an unaligned
+  // offset.
+  auto finishRow = [&](Value row) {
+    Value start = rowStart(row);
+    int64_t blocksInRow = n.cols * oes / 32, perFractal = 16 * oes / 32;
+    int64_t fullFractals = blocksInRow / perFractal;
+    int64_t extraBlocks = blocksInRow % perFractal;
+    if (fullFractals > 0)
+      rowCopy(row, start, fullFractals);
+    if (extraBlocks > 0)
+      copy(sub(res3, {idx(fullFractals), row, zero}, {1, 1, extraBlocks * ok0}),
+           expand(sub(outFlat, {add(start, fullFractals * 16)},
+                      {extraBlocks * ok0}),
+                  {1, 1, extraBlocks * ok0}));
+    Value wRow = mul(blockIdx, npad);
+    copy(sub(res3, {zero, row, zero}, {n.c1, 1, 16}),
+         expand(sub(wGm, {wRow}, {n.pad}), {n.c1, 1, 16}));
+    copy(sub(wGm, {add(wRow, n.cols - ok0)}, {ok0}), scratch);
+    copy(scratch, sub(outFlat, {add(start, n.cols - ok0)}, {ok0}));
+  };
+  if (n.cols % 16 == 0) {
+    // A full N tile of a wider row: whole fractals end at the tile's end.
+    loop(idx(m), [&](Value i) { rowCopy(i, rowStart(i), n.c1); });
+    return;
+  }
+  if (nTiles() > 1) {
+    // The row's last tile: no row may run into the next row's first tile.
+    loop(idx(m), [&](Value i) { finishRow(i); });
+    return;
+  }
+  // All of N: each row writes whole fractals, running into the next row,
+  // which the next copy rewrites (sync insertion orders them); the last row
+  // must not cross the end of the tile.
   if (m > 1)
-    loop(idx(m - 1), [&](Value i) { rowCopy(i, mul(add(mOff, i), p.n), n1); });
-  // The last row must not cross the end of the tile: its whole blocks go
-  // straight out, its final K0 values through a workspace row read back at
-  // an unaligned offset.
-  Value last = idx(m - 1);
-  Value rowStart = mul(add(mOff, m - 1), p.n);
-  int64_t blocksInRow = p.n * oes / 32, perFractal = 16 * oes / 32;
-  int64_t fullFractals = blocksInRow / perFractal;
-  int64_t extraBlocks = blocksInRow % perFractal;
-  if (fullFractals > 0)
-    rowCopy(last, rowStart, fullFractals);
-  if (extraBlocks > 0)
-    copy(sub(res3, {idx(fullFractals), last, zero}, {1, 1, extraBlocks * ok0}),
-         expand(sub(outFlat, {add(rowStart, fullFractals * 16)},
-                    {extraBlocks * ok0}),
-                {1, 1, extraBlocks * ok0}));
-  Value wRow = mul(blockIdx, npad);
-  copy(sub(res3, {zero, last, zero}, {n1, 1, 16}),
-       expand(sub(wGm, {wRow}, {npad}), {n1, 1, 16}));
-  copy(sub(wGm, {add(wRow, p.n - ok0)}, {ok0}), scratch);
-  copy(scratch, sub(outFlat, {add(rowStart, p.n - ok0)}, {ok0}));
+    loop(idx(m - 1), [&](Value i) { rowCopy(i, rowStart(i), n.c1); });
+  finishRow(idx(m - 1));
 }
 
 FailureOr<CubeKernel> ascend::buildCubeKernel(

@@ -71,29 +71,15 @@ func.func @main(%a: tensor<4x8xf32>, %r: tensor<4x16xf32>) -> tensor<4x16xf32> {
 
 // -----
 
-// N beyond one tile (N tiling is not implemented).
-func.func @main(%a: tensor<4x8xf32>) -> tensor<4x5000xf32> {
-  %w = nn.constant dense<1.0> : tensor<8x5000xf32>
-  %0 = nn.kernel "wide" ins(%a, %w : tensor<4x8xf32>, tensor<8x5000xf32>) -> tensor<4x5000xf32> {
-  ^bb0(%x: tensor<4x8xf32>, %y: tensor<8x5000xf32>):
-    // expected-error @+1 {{cannot lower nn.matmul to the cube: N = 5000 is too wide for L0C (N tiling is not supported yet)}}
-    %m = nn.matmul %x, %y : tensor<4x8xf32>, tensor<8x5000xf32> -> tensor<4x5000xf32>
-    nn.yield %m : tensor<4x5000xf32>
+// A runtime C row stays whole in L1 (each N tile loads its part into L0B):
+// 40000 f32 values, one per 32-byte block, leave no room for any tile.
+func.func @main(%a: tensor<4x8xf32>, %c: tensor<40000xf32>) -> tensor<4x40000xf32> {
+  %w = nn.constant dense<1.0> : tensor<8x40000xf32>
+  %0 = nn.kernel "wide" ins(%a, %w, %c : tensor<4x8xf32>, tensor<8x40000xf32>, tensor<40000xf32>) -> tensor<4x40000xf32> {
+  ^bb0(%x: tensor<4x8xf32>, %y: tensor<8x40000xf32>, %z: tensor<40000xf32>):
+    // expected-error @+1 {{cannot lower nn.gemm to the cube: no tiling fits L1 (even 16 rows, 16 columns and one K fractal overflow it)}}
+    %m = nn.gemm %x, %y, %z : (tensor<4x8xf32>, tensor<8x40000xf32>, tensor<40000xf32>) -> tensor<4x40000xf32>
+    nn.yield %m : tensor<4x40000xf32>
   }
-  return %0 : tensor<4x5000xf32>
-}
-
-// -----
-
-// N that fits L0C's width but not one 16-row tile in L0C and ub with the
-// runtime right operand's tiles.
-func.func @main(%a: tensor<4x8xf32>, %b: tensor<8x4000xf32>) -> tensor<4x4000xf32> {
-  %0 = nn.kernel "wide" ins(%a, %b : tensor<4x8xf32>, tensor<8x4000xf32>) -> tensor<4x4000xf32> {
-  ^bb0(%x: tensor<4x8xf32>, %y: tensor<8x4000xf32>):
-    // expected-error @+1 {{cannot lower nn.matmul to the cube: N = 4000 is too wide for one 16-row tile in L0C and the unified buffer}}
-    %m = nn.matmul %x, %y : tensor<4x8xf32>, tensor<8x4000xf32> -> tensor<4x4000xf32>
-    %r = nn.relu %m : tensor<4x4000xf32>
-    nn.yield %r : tensor<4x4000xf32>
-  }
-  return %0 : tensor<4x4000xf32>
+  return %0 : tensor<4x40000xf32>
 }

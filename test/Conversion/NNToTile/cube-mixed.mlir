@@ -12,9 +12,10 @@
 // CHECK:       tile.vconv {{.*}} : memref<1024xf32, {{.*}}#tile.space<ub>> to memref<1024xf16, {{.*}}#tile.space<ub>>
 // CHECK-LABEL: func.func private @fc(
 // CHECK-SAME:  %arg0: memref<1040xf16, #tile.space<gm>>
-// CHECK:       tile.mmad {{.*}} : memref<32x32xf16, {{.*}}>, memref<32x16xf16, {{.*}}>, memref<32x16xf32
-// CHECK:       tile.copy {{.*}} : memref<1x512xf32, {{.*}}#tile.space<l0c>> to memref<1x512xf32, {{.*}}#tile.space<ub>>
-// CHECK:       tile.vadd {{.*}} : memref<512xf32
+// CHECK-SAME:  tile.block_dim = 2 : i32
+// CHECK:       tile.mmad {{.*}} : memref<16x32xf16, {{.*}}>, memref<32x16xf16, {{.*}}>, memref<16x16xf32
+// CHECK:       tile.copy {{.*}} : memref<1x256xf32, {{.*}}#tile.space<l0c>> to memref<1x256xf32, {{.*}}#tile.space<ub>>
+// CHECK:       tile.vadd {{.*}} : memref<256xf32
 func.func @main(%a: tensor<32x32xf32>) -> tensor<32x16xf32> {
   %w = nn.constant dense<0.5> : tensor<32x16xf32>
   %c = nn.constant dense<[1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0, 8.0, 1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0, 8.0]> : tensor<16xf32>

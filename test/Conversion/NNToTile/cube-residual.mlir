@@ -4,23 +4,24 @@
 // A residual of the product's shape with rows of whole fractals (N = 32):
 // the cube kernel takes it as an argument, zeroes its ub tile once, and per
 // tile copies the tile's rows with one strided copy per fractal column into
-// the result's ub layout [n1][mt][16], then adds it after the bias.
+// the result's ub layout [n1][mt][16], then adds it after the bias. The
+// cost model takes 16 x 16 tiles (one fractal column) on 8 blocks.
 // CHECK-LABEL: func.func @main
 // CHECK:       call @fc_bias_res(%arg0, %{{.*}}, %arg1, %arg2)
 // CHECK-LABEL: func.func private @fc_bias_res(
 // CHECK-SAME:    %[[R:[a-z0-9]+]]: memref<2x32x32xf32, #tile.space<gm>>, %{{.*}}: memref<2x32x32xf32, #tile.space<gm>>)
 // CHECK:       %[[RV:.*]] = memref.reinterpret_cast %[[R]] {{.*}} to memref<64x2x16xf32
-// CHECK:       tile.vdup 0.000000e+00, %{{.*}} : memref<1024xf32, #tile.space<ub>>
+// CHECK:       tile.vdup 0.000000e+00, %{{.*}} : memref<256xf32, #tile.space<ub>>
 // CHECK:       memref.subview %[[RV]]
-// CHECK-NEXT:  memref.transpose {{.*}} to memref<2x32x16xf32
-// CHECK-NEXT:  tile.copy {{.*}} : memref<2x32x16xf32, strided<[16, 32, 1], offset: ?>, #tile.space<gm>> to memref<2x32x16xf32, strided<[512, 16, 1]>, #tile.space<ub>>
-// CHECK:       tile.copy {{.*}} #tile.space<l0c>> to memref<2x512xf32
+// CHECK-NEXT:  memref.transpose {{.*}} to memref<1x16x16xf32
+// CHECK-NEXT:  tile.copy {{.*}} : memref<1x16x16xf32, strided<[16, 32, 1], offset: ?>, #tile.space<gm>> to memref<1x16x16xf32, strided<[256, 16, 1]>, #tile.space<ub>>
+// CHECK:       tile.copy {{.*}} #tile.space<l0c>> to memref<1x256xf32
 // CHECK:       tile.vadds
 // CHECK:       tile.vadd
 // MIXED-LABEL: func.func private @fc_bias_res(
 // MIXED-SAME:    memref<2x32x32xf32, #tile.space<gm>>
-// MIXED:       tile.vdup 0.000000e+00, %{{.*}} : memref<1024xf32, #tile.space<ub>>
-// MIXED:       tile.copy {{.*}} : memref<2x32x16xf32, strided<[16, 32, 1], offset: ?>, #tile.space<gm>> to memref<2x32x16xf32, strided<[512, 16, 1]>, #tile.space<ub>>
+// MIXED:       tile.vdup 0.000000e+00, %{{.*}} : memref<256xf32, #tile.space<ub>>
+// MIXED:       tile.copy {{.*}} : memref<1x16x16xf32, strided<[16, 32, 1], offset: ?>, #tile.space<gm>> to memref<1x16x16xf32, strided<[256, 16, 1]>, #tile.space<ub>>
 func.func @main(%a: tensor<2x32x8xf32>, %r: tensor<2x32x32xf32>) -> tensor<2x32x32xf32> {
   %w = nn.constant dense<1.0> : tensor<8x32xf32>
   %b = nn.constant dense<0.5> : tensor<32xf32>

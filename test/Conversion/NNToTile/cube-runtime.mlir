@@ -1,14 +1,17 @@
 // RUN: ascend-opt %s -ascend-lower-nn-to-tile -split-input-file | FileCheck %s
 
-// Runtime B ([K][N], rows of 32 floats = whole blocks): one strided copy per
-// group of 16 columns into L1 ([2][64][16]), one transposing load of all
-// 8 blocks into L0B, and one mmad per group of 16 columns.
+// Runtime B ([K][N], rows of 32 floats = whole blocks), in 2 x 2 tiles of
+// 16 x 16 on 4 blocks: per tile one strided copy of its group of 16 columns
+// into L1 ([1][64][16]) from column 16 * j, one transposing load of its 4
+// blocks into L0B, and one mmad.
 // CHECK-LABEL: func.func private @mm(
-// CHECK:       memref.transpose {{.*}} : memref<64x2x16xf32, {{.*}}#tile.space<gm>> to memref<2x64x16xf32
-// CHECK-NEXT:  tile.copy {{.*}} to memref<2x64x16xf32, strided<[1024, 16, 1]>, #tile.space<l1>>
-// CHECK:       tile.load_transpose {{.*}} : memref<8x16x16xf32, strided<[256, 16, 1]>, #tile.space<l1>> to memref<8x2x16x8xf32, strided<[256, 128, 8, 1]>, #tile.space<l0b>>
-// CHECK:       tile.mmad {{.*}} : memref<32x64xf32, {{.*}}>, memref<64x16xf32, strided<[16, 1]>, #tile.space<l0b>>, memref<32x16xf32, strided<[16, 1]>, #tile.space<l0c>>
-// CHECK:       tile.mmad {{.*}} : memref<32x64xf32, {{.*}}>, memref<64x16xf32, strided<[16, 1], offset: 1024>, #tile.space<l0b>>, memref<32x16xf32, strided<[16, 1], offset: 512>, #tile.space<l0c>>
+// CHECK-SAME:  tile.block_dim = 4 : i32
+// CHECK:       %[[COL:.*]] = arith.divsi %{{.*}}, %c16
+// CHECK:       memref.subview %{{.*}}[0, %[[COL]], 0] [64, 1, 16]
+// CHECK:       memref.transpose {{.*}} : memref<64x1x16xf32, {{.*}}#tile.space<gm>> to memref<1x64x16xf32
+// CHECK-NEXT:  tile.copy {{.*}} to memref<1x64x16xf32, strided<[1024, 16, 1]>, #tile.space<l1>>
+// CHECK:       tile.load_transpose {{.*}} : memref<4x16x16xf32, strided<[256, 16, 1]>, #tile.space<l1>> to memref<4x2x16x8xf32, strided<[256, 128, 8, 1]>, #tile.space<l0b>>
+// CHECK:       tile.mmad {{.*}} : memref<16x64xf32, {{.*}}>, memref<64x16xf32, strided<[16, 1]>, #tile.space<l0b>>, memref<16x16xf32, strided<[16, 1]>, #tile.space<l0c>>
 func.func @main(%a: tensor<32x64xf32>, %b: tensor<64x32xf32>) -> tensor<32x32xf32> {
   %0 = nn.kernel "mm" ins(%a, %b : tensor<32x64xf32>, tensor<64x32xf32>) -> tensor<32x32xf32> {
   ^bb0(%x: tensor<32x64xf32>, %y: tensor<64x32xf32>):
@@ -23,16 +26,18 @@ func.func @main(%a: tensor<32x64xf32>, %b: tensor<64x32xf32>) -> tensor<32x32xf3
 // Gemm with transB and a runtime scalar C in f16: B^T is natural (fractal
 // columns gathered per group of 16 columns of N); C is read once per column
 // of N into row 0 of an L0B fractal row, times a column of ones in L0A, as
-// the first product into L0C.
+// the first product into L0C. N is split into 3 tiles of 16 columns on 3
+// blocks: each tile loads its part of that row from L1 into L0B.
 // CHECK-LABEL: func.func private @fc(
+// CHECK-SAME:  tile.block_dim = 3 : i32
 // CHECK:       tile.vdup 1.000000e+00, %[[ONES:.*]] : memref<256xf16, #tile.space<ub>>
 // CHECK:       scf.for %{{.*}} = %c0 to %c48
 // CHECK:         tile.copy %{{.*}}, %{{.*}} : memref<16xf16, strided<[1]>, #tile.space<gm>> to memref<16xf16, strided<[1], offset: ?>, #tile.space<l1>>
-// CHECK:       tile.copy {{.*}} : memref<768xf16, #tile.space<l1>> to memref<768xf16, #tile.space<l0b>>
 // CHECK:       scf.for
-// CHECK:         tile.mmad {{.*}} : memref<16x1xf16, {{.*}}>, memref<1x48xf16, {{.*}}>, memref<16x48xf32
-// CHECK:         tile.copy {{.*}} : memref<3x2x16x16xf16, strided<[256, 768, 16, 1]>, #tile.space<l1>> to memref<3x2x16x16xf16, strided<[512, 256, 16, 1]>, #tile.space<l0b>>
-// CHECK-COUNT-3: tile.mmad {{.*}} {accumulate} : memref<16x32xf16
+// CHECK:         tile.copy {{.*}} : memref<256xf16, strided<[1], offset: ?>, #tile.space<l1>> to memref<256xf16, strided<[1]>, #tile.space<l0b>>
+// CHECK:         tile.mmad {{.*}} : memref<16x1xf16, {{.*}}>, memref<1x16xf16, {{.*}}>, memref<16x16xf32
+// CHECK:         tile.copy {{.*}} : memref<1x2x16x16xf16, strided<[256, 256, 16, 1]>, #tile.space<l1>> to memref<1x2x16x16xf16, strided<[512, 256, 16, 1]>, #tile.space<l0b>>
+// CHECK:         tile.mmad {{.*}} {accumulate} : memref<16x32xf16
 func.func @main(%a: tensor<16x32xf16>, %b: tensor<48x32xf16>, %c: tensor<f16>) -> tensor<16x48xf16> {
   %0 = nn.kernel "fc" ins(%a, %b, %c : tensor<16x32xf16>, tensor<48x32xf16>, tensor<f16>) -> tensor<16x48xf16> {
   ^bb0(%x: tensor<16x32xf16>, %y: tensor<48x32xf16>, %z: tensor<f16>):
@@ -56,8 +61,9 @@ func.func @main(%a: tensor<16x32xf16>, %b: tensor<48x32xf16>, %c: tensor<f16>) -
 // CHECK-LABEL: func.func private @bmm(
 // CHECK-SAME:  tile.block_dim = 1 : i32
 // CHECK:       scf.for %[[BI:.*]] = %c0{{.*}} to %c4
-// CHECK:         arith.muli %[[BI]], %c16
-// CHECK:         arith.muli %[[BI]], %c8
+// CHECK:         %[[U:.*]] = arith.addi %[[BI]]
+// CHECK:         arith.muli %[[U]], %c16
+// CHECK:         arith.muli %[[U]], %c8
 // CHECK:         tile.load_transpose
 // CHECK:         scf.for
 // CHECK:           tile.copy {{.*}} : memref<1x1x16xf32, {{.*}}#tile.space<ub>> to memref<1x1x16xf32, {{.*}}#tile.space<gm>>

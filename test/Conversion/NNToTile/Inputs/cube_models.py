@@ -17,6 +17,11 @@ rt16     x[48,40] @ w[40,36] in f16, both graph inputs
 residual r[37,45] - relu(x[37,70] @ w[70,45] + b[45])  runtime epilogue tensor
 bres     (x[2,3,64,24] @ w[3,24,32]) * r[2,3,64,32]   batched, runtime operands
 res16    r[48,36] + x[48,40] @ hw[40,36] in f16               f16 epilogue tensor
+ntrt     x[40,300] @ w[300,4000], both graph inputs     N and K tiled, runtime B
+ntrag    x[130,520] @ w[520,1234]            ragged M, N (N % 16 = 2) and K tiles
+ntgemm   relu(a[50,64] @ b[64,1000] + c[1000]) + d, a, b, c inputs, d[1000]
+         constant: cube bias row and a constant row per N tile
+big      x[4096,4096] @ w[4096,4096], both graph inputs (compile only)
 """
 import os
 import sys
@@ -109,5 +114,20 @@ elif name == "res16":
           helper.make_node("Add", ["r", "m"], ["y"], name="res16_add")],
          [("x", [48, 40]), ("r", [48, 36])], [("y", [48, 36])],
          [weight("hw", [40, 36], np.float16)], TensorProto.FLOAT16)
+elif name == "ntrt":
+    save([helper.make_node("MatMul", ["x", "w"], ["y"], name="wide")],
+         [("x", [40, 300]), ("w", [300, 4000])], [("y", [40, 4000])], [])
+elif name == "ntrag":
+    save([helper.make_node("MatMul", ["x", "w"], ["y"], name="rag")],
+         [("x", [130, 520])], [("y", [130, 1234])], [weight("w", [520, 1234])])
+elif name == "ntgemm":
+    save([helper.make_node("Gemm", ["a", "b", "c"], ["g"], name="fc"),
+          helper.make_node("Relu", ["g"], ["r"], name="act"),
+          helper.make_node("Add", ["r", "d"], ["y"], name="shift")],
+         [("a", [50, 64]), ("b", [64, 1000]), ("c", [1000])], [("y", [50, 1000])],
+         [weight("d", [1000])])
+elif name == "big":
+    save([helper.make_node("MatMul", ["x", "w"], ["y"], name="big")],
+         [("x", [4096, 4096]), ("w", [4096, 4096])], [("y", [4096, 4096])], [])
 else:
     sys.exit("unknown model " + name)
