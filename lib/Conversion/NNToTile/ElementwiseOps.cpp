@@ -1,6 +1,7 @@
 //===- ElementwiseOps.cpp - nn elementwise ops as tile vector ops ---------===//
 
 #include "ElementwiseOps.h"
+#include "TypedElementwise.h"
 
 #include "tile/TileOps.h"
 
@@ -254,15 +255,24 @@ bool ascend::isSupportedCast(Operation *op) {
 
 LogicalResult ascend::checkElementwiseKernel(nn::KernelOp kernel,
                                              bool allowCasts) {
+  Block &body = kernel.getBody().front();
+  // Kernels of typed ops (integers, bools, rounding): flat ones only.
+  bool typed = llvm::any_of(body.without_terminator(), [](Operation &op) {
+    return isTypedElementwise(&op);
+  });
   Type elem =
       cast<RankedTensorType>(kernel.getResult(0).getType()).getElementType();
-  if (!elem.isF32() && !elem.isF16())
+  if (!(allowCasts && typed) && !elem.isF32() && !elem.isF16())
     return kernel.emitError("elementwise kernels on ")
-           << elem << " are not supported yet";
-  for (Operation &op : kernel.getBody().front().without_terminator())
-    if (!isSupportedElementwise(&op) && !(allowCasts && isSupportedCast(&op)))
+           << elem << " are not supported yet"
+           << (allowCasts ? "" : " with broadcasting");
+  for (Operation &op : body.without_terminator())
+    if (!isSupportedElementwise(&op) &&
+        !(allowCasts && (isSupportedCast(&op) || isTypedElementwise(&op))))
       return op.emitError()
-             << "cannot lower " << op.getName() << " to the tile level yet";
+             << "cannot lower " << op.getName() << " to the tile level yet"
+             << (allowCasts || !isTypedElementwise(&op) ? ""
+                                                        : " with broadcasting");
   return success();
 }
 
