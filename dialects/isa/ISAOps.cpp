@@ -247,7 +247,8 @@ LogicalResult VConvOp::verify() {
     return emitOpError("a round mode applies to float to integer "
                        "conversions only");
   // One repeat covers 256 bytes of the wider operand.
-  // (The wider type is a float: every pair has one.)
+  // The wider operand sets the lanes (every pair has an f16/f32/i16/i32
+  // operand of that width).
   Type wider = getElementBytes(to) >= getElementBytes(from) ? to : from;
   return verifyVectorInstruction(
       *this, {{"dst", getDst()}, {"src", getSrc()}}, wider, getMask(),

@@ -256,7 +256,7 @@ bool ascend::isSupportedCast(Operation *op) {
 LogicalResult ascend::checkElementwiseKernel(nn::KernelOp kernel,
                                              bool allowCasts) {
   Block &body = kernel.getBody().front();
-  // Kernels of typed ops (integers, bools, rounding): flat ones only.
+  // Typed ops (integers, bools, rounding) compute any element type.
   bool typed = llvm::any_of(body.without_terminator(), [](Operation &op) {
     return isTypedElementwise(&op);
   });
@@ -264,15 +264,12 @@ LogicalResult ascend::checkElementwiseKernel(nn::KernelOp kernel,
       cast<RankedTensorType>(kernel.getResult(0).getType()).getElementType();
   if (!(allowCasts && typed) && !elem.isF32() && !elem.isF16())
     return kernel.emitError("elementwise kernels on ")
-           << elem << " are not supported yet"
-           << (allowCasts ? "" : " with broadcasting");
+           << elem << " are not supported yet";
   for (Operation &op : body.without_terminator())
     if (!isSupportedElementwise(&op) &&
         !(allowCasts && (isSupportedCast(&op) || isTypedElementwise(&op))))
       return op.emitError()
-             << "cannot lower " << op.getName() << " to the tile level yet"
-             << (allowCasts || !isTypedElementwise(&op) ? ""
-                                                        : " with broadcasting");
+             << "cannot lower " << op.getName() << " to the tile level yet";
   return success();
 }
 

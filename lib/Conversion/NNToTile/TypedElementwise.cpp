@@ -100,7 +100,6 @@ private:
     return e.view(e.pool->get(type, slot));
   }
   Type f16() { return Float16Type::get(ctx); }
-  Type f32() { return Float32Type::get(ctx); }
   Type i16() { return IntegerType::get(ctx, 16); }
 
   void conv(Value src, Value dst, std::optional<RoundMode> round = {}) {
@@ -252,8 +251,9 @@ LogicalResult TypedLowering::emitCompare(ArrayRef<Operand> in, Value dst,
                                          CmpMode mode) {
   Type t = elementOf(op->getOperand(0));
   Type lane = laneOf(t);
-  // Narrow operands widen into slots 0 and 1; the flags go to slot 2 (i16)
-  // or slot 0 after biasing into 0 and 1 (the others).
+  // Operands widen (or bias) into slots 0 and 1 of their lanes; the flags
+  // go to slot 2 for widened 8-bit data, else over slot 0 (vcmp reads each
+  // lane before writing it).
   Value a = widen(in[0], t, 0), c = widen(in[1], t, 1);
   a = bias(a, t, scratch(lane, 0));
   c = bias(c, t, scratch(lane, 1));
