@@ -2,6 +2,8 @@
 
 #include "common/AscendEnums.h"
 
+#include "mlir/IR/BuiltinTypes.h"
+
 #include "common/AscendEnums.cpp.inc"
 
 namespace ascend {

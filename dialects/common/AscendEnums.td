@@ -37,4 +37,26 @@ def Ascend_Pipe : I32EnumAttr<"Pipe",
   let genSpecializedAttr = 0;
 }
 
+// Lane comparison of vcmp (tile.vcmp, isa.vcmp).
+def Ascend_CmpMode : I32EnumAttr<"CmpMode", "vector comparison", [
+    I32EnumAttrCase<"LT", 0, "lt">, I32EnumAttrCase<"LE", 1, "le">,
+    I32EnumAttrCase<"GT", 2, "gt">, I32EnumAttrCase<"GE", 3, "ge">,
+    I32EnumAttrCase<"EQ", 4, "eq">, I32EnumAttrCase<"NE", 5, "ne">
+  ]> {
+  let cppNamespace = "::ascend";
+}
+
+// Rounding of a float -> integer conversion (tile.vconv, isa.vconv): the
+// modes of the Da Vinci vconv (`_r`, `_f`, `_c`, `_z`, `_a` suffixes).
+def Ascend_RoundMode : I32EnumAttr<"RoundMode",
+    "rounding of a float to integer conversion", [
+      I32EnumAttrCase<"Rint", 0, "rint">,
+      I32EnumAttrCase<"Floor", 1, "floor">,
+      I32EnumAttrCase<"Ceil", 2, "ceil">,
+      I32EnumAttrCase<"Trunc", 3, "trunc">,
+      I32EnumAttrCase<"Round", 4, "round">
+    ]> {
+  let cppNamespace = "::ascend";
+}
+
 #endif // ASCEND_COMMON_ENUMS

@@ -8,6 +8,8 @@
 #include "mlir/IR/BuiltinTypes.h"
 #include "llvm/ADT/TypeSwitch.h"
 
+#include <cmath>
+
 using namespace mlir;
 using namespace ascend;
 using namespace ascend::isa;
@@ -171,29 +173,86 @@ static uint32_t getElementBytes(Type type) {
   return type.getIntOrFloatBitWidth() / 8;
 }
 
+static LogicalResult checkVectorType(Operation *op, StringRef name, Type type,
+                                     isa::VectorTypes types) {
+  switch (types) {
+  case isa::VectorTypes::Float:
+    return checkFloatType(op, name, type);
+  case isa::VectorTypes::Arith:
+    if (type.isF16() || type.isF32() || type.isSignlessInteger(16) ||
+        type.isSignlessInteger(32))
+      return success();
+    return op->emitOpError()
+           << name << " must be f16, f32, i16 or i32, not " << type;
+  case isa::VectorTypes::Bits16:
+    if (type.isSignlessInteger(16))
+      return success();
+    return op->emitOpError() << name << " must be i16, not " << type;
+  }
+  return failure();
+}
+
 LogicalResult ascend::isa::verifyVectorInstruction(
     Operation *op, ArrayRef<NamedAddress> operands, Type dtype, uint32_t mask,
-    uint32_t lanes) {
+    uint32_t lanes, VectorTypes types, std::optional<APFloat> scalar) {
   for (const NamedAddress &operand : operands)
     if (failed(
             checkAddress(op, operand.name, operand.address, MemorySpace::UB)))
       return failure();
-  if (failed(checkFloatType(op, "dtype", dtype)))
+  if (failed(checkVectorType(op, "dtype", dtype, types)))
     return failure();
   if (lanes == 0)
     lanes = 256 / getElementBytes(dtype);
   if (mask < 1 || mask > lanes)
     return op->emitOpError("mask ") << mask << " must be between 1 and "
                                     << lanes << " (lanes of one repeat)";
+  if (scalar && dtype.isInteger()) {
+    // The immediate goes into a register of the lane type.
+    double value = scalar->convertToDouble();
+    unsigned bits = dtype.getIntOrFloatBitWidth();
+    double limit = std::ldexp(1.0, bits - 1);
+    if (value != std::trunc(value) || value < -limit || value >= limit)
+      return op->emitOpError("scalar ")
+             << value << " is not an integer that " << dtype << " holds";
+  }
   return success();
 }
 
+/// The conversions of the Da Vinci vconv: f32 <-> f16, f32 <-> s32,
+/// f16 <-> s32, f16 <-> s16, f16 <-> s8/u8.
+static bool isConvertible(Type to, Type from) {
+  auto is8 = [](Type t) {
+    return t.isSignlessInteger(8) || t.isUnsignedInteger(8);
+  };
+  auto pair = [&](Type a, Type b) {
+    return (a == to && b == from) || (a == from && b == to);
+  };
+  Type f16 = Float16Type::get(to.getContext()),
+       f32 = Float32Type::get(to.getContext());
+  Type i16 = IntegerType::get(to.getContext(), 16),
+       i32 = IntegerType::get(to.getContext(), 32);
+  return to == from || pair(f32, f16) || pair(f32, i32) || pair(f16, i32) ||
+         pair(f16, i16) || (to.isF16() && is8(from)) ||
+         (from.isF16() && is8(to));
+}
+
 LogicalResult VConvOp::verify() {
-  if (failed(checkFloatType(*this, "dst_type", getDstType())) ||
-      failed(checkFloatType(*this, "src_type", getSrcType())))
-    return failure();
-  return verifyVectorInstruction(*this, {{"dst", getDst()}, {"src", getSrc()}},
-                                 getDstType(), getMask(), /*lanes=*/64);
+  Type to = getDstType(), from = getSrcType();
+  if (!isConvertible(to, from))
+    return emitOpError("cannot convert ") << from << " to " << to;
+  bool toInteger = llvm::isa<FloatType>(from) && to.isInteger();
+  if (toInteger && !getRound())
+    return emitOpError("a float to integer conversion needs a round mode");
+  if (!toInteger && getRound())
+    return emitOpError("a round mode applies to float to integer "
+                       "conversions only");
+  // One repeat covers 256 bytes of the wider operand.
+  // The wider operand sets the lanes (every pair has an f16/f32/i16/i32
+  // operand of that width).
+  Type wider = getElementBytes(to) >= getElementBytes(from) ? to : from;
+  return verifyVectorInstruction(
+      *this, {{"dst", getDst()}, {"src", getSrc()}}, wider, getMask(),
+      /*lanes=*/256 / getElementBytes(wider), VectorTypes::Arith);
 }
 
 LogicalResult VTransposeOp::verify() {

@@ -14,6 +14,9 @@
 
 #include "mlir/IR/RegionKindInterface.h"
 #include "mlir/IR/SymbolTable.h"
+#include "llvm/ADT/APFloat.h"
+
+#include <optional>
 
 namespace ascend::isa {
 /// A named memory operand of an instruction, for shared verification.
@@ -22,13 +25,23 @@ struct NamedAddress {
   AddressAttr address;
 };
 
+/// The lane types a vector instruction takes.
+enum class VectorTypes {
+  Float,  ///< f16, f32
+  Arith,  ///< f16, f32, s16 (i16), s32 (i32)
+  Bits16, ///< i16 (bitwise ops)
+};
+
 /// Checks the operands of a vector instruction: every address in ub and
-/// aligned, `dtype` f16 or f32, and `mask` between 1 and the lanes of one
-/// repeat (256 bytes / element size, or `lanes` when given).
+/// aligned, `dtype` one of `types`, and `mask` between 1 and the lanes of one
+/// repeat (256 bytes / element size, or `lanes` when given). With integer
+/// lanes, an immediate `scalar` must be an integer that `dtype` holds.
 llvm::LogicalResult
 verifyVectorInstruction(mlir::Operation *op,
                         llvm::ArrayRef<NamedAddress> operands, mlir::Type dtype,
-                        uint32_t mask, uint32_t lanes = 0);
+                        uint32_t mask, uint32_t lanes = 0,
+                        VectorTypes types = VectorTypes::Float,
+                        std::optional<llvm::APFloat> scalar = std::nullopt);
 } // namespace ascend::isa
 
 #define GET_OP_CLASSES

@@ -20,7 +20,9 @@ class ISA_VectorOp<string mnemonic, list<Trait> traits = []>
 }
 
 // dst = f(src0, src1)
-class ISA_VectorBinaryOp<string mnemonic, string formula>
+// `types` names the lane types the instruction takes (isa::VectorTypes).
+class ISA_VectorBinaryOp<string mnemonic, string formula,
+                         string types = "Arith">
     : ISA_VectorOp<mnemonic> {
   let summary = "Vector " # formula;
   let description = "Lane-wise `dst = " # formula # "` over `repeat` repeats.";
@@ -40,7 +42,8 @@ class ISA_VectorBinaryOp<string mnemonic, string formula>
     ::llvm::LogicalResult $cppClass::verify() {
       return ::ascend::isa::verifyVectorInstruction(*this,
           {{"dst", getDst()}, {"src0", getSrc0()}, {"src1", getSrc1()}},
-          getDtype(), getMask());
+          getDtype(), getMask(), /*lanes=*/0,
+          ::ascend::isa::VectorTypes::}] # types # [{);
     }
   }];
 }
@@ -48,17 +51,21 @@ class ISA_VectorBinaryOp<string mnemonic, string formula>
 def ISA_VAddOp : ISA_VectorBinaryOp<"vadd", "src0 + src1">;
 def ISA_VSubOp : ISA_VectorBinaryOp<"vsub", "src0 - src1">;
 def ISA_VMulOp : ISA_VectorBinaryOp<"vmul", "src0 * src1">;
-def ISA_VDivOp : ISA_VectorBinaryOp<"vdiv", "src0 / src1">;
+def ISA_VDivOp : ISA_VectorBinaryOp<"vdiv", "src0 / src1", "Float">;
 def ISA_VMaxOp : ISA_VectorBinaryOp<"vmax", "max(src0, src1)">;
 def ISA_VMinOp : ISA_VectorBinaryOp<"vmin", "min(src0, src1)">;
+// Bitwise, on 16-bit lanes only (as the Da Vinci vand/vor): any data is
+// processed as its bytes viewed as i16.
+def ISA_VAndOp : ISA_VectorBinaryOp<"vand", "src0 & src1", "Bits16">;
+def ISA_VOrOp : ISA_VectorBinaryOp<"vor", "src0 | src1", "Bits16">;
 
 def ISA_VCmpOp : ISA_VectorOp<"vcmp"> {
-  let summary = "Vector comparison producing 1.0 / 0.0";
+  let summary = "Vector comparison producing 1 / 0";
   let description = [{
-    Lane-wise `dst = (src0 <mode> src1) ? 1.0 : 0.0`, in `dtype`; the result
-    feeds `isa.vsel` or arithmetic.
+    Lane-wise `dst = (src0 <mode> src1) ? 1 : 0`, in `dtype` (f16, f32, s16
+    or s32); the result feeds `isa.vsel` or arithmetic.
   }];
-  let arguments = (ins ISA_CmpMode:$mode, ISA_AddressAttr:$dst,
+  let arguments = (ins Ascend_CmpMode:$mode, ISA_AddressAttr:$dst,
                    ISA_AddressAttr:$src0, ISA_AddressAttr:$src1,
                    ISA_DType:$dtype, ISA_Repeat:$repeat, ISA_U8:$mask,
                    ISA_Stride:$dst_blk, ISA_Stride:$src0_blk,
@@ -74,7 +81,8 @@ def ISA_VCmpOp : ISA_VectorOp<"vcmp"> {
     ::llvm::LogicalResult $cppClass::verify() {
       return ::ascend::isa::verifyVectorInstruction(*this,
           {{"dst", getDst()}, {"src0", getSrc0()}, {"src1", getSrc1()}},
-          getDtype(), getMask());
+          getDtype(), getMask(), /*lanes=*/0,
+          ::ascend::isa::VectorTypes::Arith);
     }
   }];
 }
@@ -102,7 +110,8 @@ def ISA_VSelOp : ISA_VectorOp<"vsel"> {
     ::llvm::LogicalResult $cppClass::verify() {
       return ::ascend::isa::verifyVectorInstruction(*this,
           {{"dst", getDst()}, {"cond", getCond()}, {"src0", getSrc0()},
-           {"src1", getSrc1()}}, getDtype(), getMask());
+           {"src1", getSrc1()}}, getDtype(), getMask(), /*lanes=*/0,
+          ::ascend::isa::VectorTypes::Arith);
     }
   }];
 }
@@ -113,7 +122,8 @@ class ISA_VectorScalarOp<string mnemonic, string formula>
   let summary = "Vector-scalar " # formula;
   let description = [{
     Lane-wise `dst = }] # formula # [{` with an immediate `scalar`,
-    rounded to `dtype`.
+    rounded to `dtype` (integer lanes: an integral value that `dtype`
+    holds).
   }];
   let arguments = (ins ISA_AddressAttr:$dst, ISA_AddressAttr:$src,
                    F64Attr:$scalar, ISA_DType:$dtype, ISA_Repeat:$repeat,
@@ -127,7 +137,8 @@ class ISA_VectorScalarOp<string mnemonic, string formula>
   let extraClassDefinition = [{
     ::llvm::LogicalResult $cppClass::verify() {
       return ::ascend::isa::verifyVectorInstruction(*this,
-          {{"dst", getDst()}, {"src", getSrc()}}, getDtype(), getMask());
+          {{"dst", getDst()}, {"src", getSrc()}}, getDtype(), getMask(),
+          /*lanes=*/0, ::ascend::isa::VectorTypes::Arith, getScalar());
     }
   }];
 }
@@ -138,7 +149,8 @@ def ISA_VMaxsOp : ISA_VectorScalarOp<"vmaxs", "max(src, scalar)">;
 def ISA_VMinsOp : ISA_VectorScalarOp<"vmins", "min(src, scalar)">;
 
 // dst = f(src)
-class ISA_VectorUnaryOp<string mnemonic, string formula>
+class ISA_VectorUnaryOp<string mnemonic, string formula,
+                        string types = "Float">
     : ISA_VectorOp<mnemonic> {
   let summary = "Vector " # formula;
   let description = "Lane-wise `dst = " # formula # "`.";
@@ -154,37 +166,45 @@ class ISA_VectorUnaryOp<string mnemonic, string formula>
   let extraClassDefinition = [{
     ::llvm::LogicalResult $cppClass::verify() {
       return ::ascend::isa::verifyVectorInstruction(*this,
-          {{"dst", getDst()}, {"src", getSrc()}}, getDtype(), getMask());
+          {{"dst", getDst()}, {"src", getSrc()}}, getDtype(), getMask(),
+          /*lanes=*/0, ::ascend::isa::VectorTypes::}] # types # [{);
     }
   }];
 }
 
 def ISA_VExpOp : ISA_VectorUnaryOp<"vexp", "exp(src)">;
 def ISA_VLnOp : ISA_VectorUnaryOp<"vln", "log(src)">;
-def ISA_VAbsOp : ISA_VectorUnaryOp<"vabs", "|src|">;
+def ISA_VAbsOp : ISA_VectorUnaryOp<"vabs", "|src|", "Arith">;
 def ISA_VReluOp : ISA_VectorUnaryOp<"vrelu", "max(src, 0)">;
 def ISA_VSqrtOp : ISA_VectorUnaryOp<"vsqrt", "sqrt(src)">;
 def ISA_VRecOp : ISA_VectorUnaryOp<"vrec", "1 / src">;
 def ISA_VRsqrtOp : ISA_VectorUnaryOp<"vrsqrt", "1 / sqrt(src)">;
+def ISA_VNotOp : ISA_VectorUnaryOp<"vnot", "~src", "Bits16">;
 
 def ISA_VConvOp : ISA_VectorOp<"vconv"> {
   let summary = "Vector type conversion";
   let description = [{
-    Lane-wise `dst = (dst_type) src`. A repeat converts 64 lanes (the wider
-    type fills 8 blocks, the narrower 4); f32 -> f16 rounds to nearest even.
+    Lane-wise `dst = (dst_type) src`. A repeat converts 256 bytes of the
+    wider type (64 lanes for f32/s32, 128 for f16/s16 <-> s8/u8). Pairs:
+    f32 <-> f16, f32 <-> s32, f16 <-> s32, f16 <-> s16, f16 <-> s8/u8.
+    Float -> integer needs a `round` mode and saturates (NaN -> 0); the other
+    pairs have none: f32 -> f16 and s32 -> f32 round to nearest even, the
+    rest are exact.
 
     ```mlir
     isa.vconv ub[r1], ub[r2], f16, f32, repeat 2, mask 64, blk[1, 1], rep[4, 8]
+    isa.vconv ub[r1], ub[r2], i32, f32, round floor, repeat 1, mask 64, blk[1, 1], rep[8, 8]
     ```
   }];
   let arguments = (ins ISA_AddressAttr:$dst, ISA_AddressAttr:$src,
                    ISA_DType:$dst_type, ISA_DType:$src_type,
+                   OptionalAttr<Ascend_RoundMode>:$round,
                    ISA_Repeat:$repeat, ISA_U8:$mask, ISA_Stride:$dst_blk,
                    ISA_Stride:$src_blk, ISA_Stride:$dst_rep,
                    ISA_Stride:$src_rep);
   let assemblyFormat = [{
     custom<Address>($dst) `,` custom<Address>($src) `,` $dst_type `,`
-    $src_type `,` `repeat` $repeat `,` `mask` $mask `,`
+    $src_type `,` (`round` $round^ `,`)? `repeat` $repeat `,` `mask` $mask `,`
     `blk` `[` $dst_blk `,` $src_blk `]` `,` `rep` `[` $dst_rep `,` $src_rep `]`
     attr-dict
   }];
@@ -204,7 +224,8 @@ def ISA_VDupOp : ISA_VectorOp<"vdup"> {
   let extraClassDefinition = [{
     ::llvm::LogicalResult $cppClass::verify() {
       return ::ascend::isa::verifyVectorInstruction(*this,
-          {{"dst", getDst()}}, getDtype(), getMask());
+          {{"dst", getDst()}}, getDtype(), getMask(), /*lanes=*/0,
+          ::ascend::isa::VectorTypes::Arith, getScalar());
     }
   }];
 }

@@ -26,8 +26,11 @@ class NN_Op<string mnemonic, list<Trait> traits = []>
 // Element types the graph carries: floats for activations and weights,
 // integers for shapes and indices, i1 for masks.
 def NN_FloatTensor : StaticShapeTensorOf<[F16, F32]>;
-def NN_NumericTensor : StaticShapeTensorOf<[F16, F32, I32, I64]>;
-def NN_AnyTensor : StaticShapeTensorOf<[F16, F32, I32, I64, I1]>;
+// Integers: signless are ONNX's signed types, unsigned are ONNX's uint*.
+def NN_NumericTensor : StaticShapeTensorOf<[F16, F32, I8, I16, I32, I64, UI8,
+                                            UI16, UI32, UI64]>;
+def NN_AnyTensor : StaticShapeTensorOf<[F16, F32, I8, I16, I32, I64, UI8, UI16,
+                                        UI32, UI64, I1]>;
 def NN_IntTensor : StaticShapeTensorOf<[I32, I64]>;
 def NN_BoolTensor : StaticShapeTensorOf<[I1]>;
 

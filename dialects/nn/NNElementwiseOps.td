@@ -175,14 +175,14 @@ def NN_HardSigmoidOp : NN_UnaryFloatAttrOp<"hard_sigmoid",
 def NN_ThresholdedReluOp : NN_UnaryFloatAttrOp<"thresholded_relu",
     "x > alpha ? x : 0", (ins F32Attr:$alpha)>;
 
-def NN_ClipOp : NN_UnaryFloatOp<"clip", "min(max(x, min), max)"> {
+def NN_ClipOp : NN_UnaryOp<"clip", "min(max(x, min), max)", NN_NumericTensor> {
   let description = [{
     Clamps every element to [`min`, `max`]; a missing bound is unbounded.
     ONNX Clip before opset 11 takes the bounds as attributes and later as
     optional inputs; the importer normalizes both to attributes, so bounds
     must be constants.
   }];
-  let arguments = (ins NN_FloatTensor:$input, OptionalAttr<F32Attr>:$min,
+  let arguments = (ins NN_NumericTensor:$input, OptionalAttr<F32Attr>:$min,
                    OptionalAttr<F32Attr>:$max);
   let hasVerifier = 1;
 }

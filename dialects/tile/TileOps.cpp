@@ -78,10 +78,18 @@ LogicalResult CopyOp::verify() {
   bool narrows = src == MemorySpace::L0C && dst == MemorySpace::UB &&
                  srcTy.getElementType().isF32() &&
                  dstTy.getElementType().isF16();
+  // A copy moves bytes: integers of one width may differ in signedness
+  // (unsigned data computes in signed lanes).
+  auto srcInt = dyn_cast<IntegerType>(srcTy.getElementType());
+  auto dstInt = dyn_cast<IntegerType>(dstTy.getElementType());
+  bool reinterprets =
+      srcInt && dstInt && srcInt.getWidth() == dstInt.getWidth();
   if (srcTy.getShape() != dstTy.getShape() ||
-      (srcTy.getElementType() != dstTy.getElementType() && !narrows))
+      (srcTy.getElementType() != dstTy.getElementType() && !narrows &&
+       !reinterprets))
     return emitOpError("source and target must have one shape and element "
-                       "type (l0c -> ub may also go from f32 to f16)");
+                       "type (l0c -> ub may also go from f32 to f16, and "
+                       "integers may change signedness)");
   if (!getCopyPipe(src, dst))
     return emitOpError("no data path from ")
            << stringifyMemorySpace(src) << " to " << stringifyMemorySpace(dst);
@@ -202,8 +210,41 @@ LogicalResult ascend::tile::verifyVectorOp(Operation *op) {
       return failure();
   }
   Type elem = cast<MemRefType>(type).getElementType();
-  if (!elem.isF16() && !elem.isF32())
-    return op->emitOpError("element type must be f16 or f32, not ") << elem;
+  if (!isVectorElementType(elem))
+    return op->emitOpError("element type must be f16, f32 or an integer of "
+                           "1, 8, 16 or 32 bits, not ")
+           << elem;
+  return success();
+}
+
+bool ascend::tile::isVectorElementType(Type elem) {
+  auto integer = dyn_cast<IntegerType>(elem);
+  if (!integer)
+    return elem.isF16() || elem.isF32();
+  unsigned width = integer.getWidth();
+  return !integer.isSigned() &&
+         (width == 1 || width == 8 || width == 16 || width == 32);
+}
+
+LogicalResult VConvOp::verify() {
+  MemRefType src = getSrc().getType(), dst = getDst().getType();
+  if (src.getShape() != dst.getShape())
+    return emitOpError("source and target must have one shape");
+  for (Value v : {getSrc(), getDst()})
+    if (getMemorySpace(cast<MemRefType>(v.getType())) != MemorySpace::UB)
+      return emitOpError("operands must be in ub");
+  Type from = src.getElementType(), to = dst.getElementType();
+  for (Type t : {from, to})
+    if (!isVectorElementType(t))
+      return emitOpError("element types must be f16, f32 or integers of 1, "
+                         "8, 16 or 32 bits, not ")
+             << t;
+  bool toInteger = isa<FloatType>(from) && to.isInteger();
+  if (toInteger != getRound().has_value())
+    return emitOpError(toInteger ? "a float to integer conversion needs a "
+                                   "round mode"
+                                 : "a round mode applies to float to integer "
+                                   "conversions only");
   return success();
 }
 

@@ -14,9 +14,13 @@
 #include "mlir/Interfaces/SideEffectInterfaces.h"
 
 namespace ascend::tile {
-/// Checks that every operand of a vector op is a ub buffer with a float
+/// Checks that every operand of a vector op is a ub buffer with a vector
 /// element type (the op's traits already make the operand types equal).
 llvm::LogicalResult verifyVectorOp(mlir::Operation *op);
+/// f16, f32, or an integer the vector unit holds in ub: i1 (one byte, 0 or
+/// 1), 8-bit (bitwise ops and vconv only), 16 or 32 bits, signless (signed)
+/// or unsigned; unsigned lanes compute as signed ones of their width.
+bool isVectorElementType(mlir::Type elem);
 /// Shapes and layouts of the row-wise ops (TileRowOps.td).
 llvm::LogicalResult verifyBroadcastOp(mlir::Operation *op);
 llvm::LogicalResult verifyBrcbOp(mlir::Operation *op);

@@ -150,6 +150,60 @@ def Tile_VMulOp : Tile_VectorBinaryOp<"vmul", "lhs[i] * rhs[i]">;
 def Tile_VMaxOp : Tile_VectorBinaryOp<"vmax", "max(lhs[i], rhs[i])">;
 def Tile_VDivOp : Tile_VectorBinaryOp<"vdiv", "lhs[i] / rhs[i]">;
 def Tile_VMinOp : Tile_VectorBinaryOp<"vmin", "min(lhs[i], rhs[i])">;
+// Bitwise ops on integer buffers: the vector unit processes their bytes as
+// 16-bit lanes (isa.vand/vor/vnot on i16), so the buffers must be
+// contiguous and a whole number of 16-bit lanes.
+def Tile_VAndOp : Tile_VectorBinaryOp<"vand", "lhs[i] & rhs[i]">;
+def Tile_VOrOp : Tile_VectorBinaryOp<"vor", "lhs[i] | rhs[i]">;
+
+def Tile_VCmpOp : Tile_VectorOp<"vcmp", [AllShapesMatch<["lhs", "rhs", "dst"]>,
+    AllElementTypesMatch<["lhs", "rhs", "dst"]>]> {
+  let summary = "Vector comparison producing 1 / 0";
+  let description = [{
+    `dst[i] = (lhs[i] <mode> rhs[i]) ? 1 : 0` in the element type of the
+    operands (`isa.vcmp`).
+
+    ```mlir
+    tile.vcmp lt %a, %b, %dst : memref<64xi32, #tile.space<ub>>, memref<64xi32, #tile.space<ub>>, memref<64xi32, #tile.space<ub>>
+    ```
+  }];
+  let arguments = (ins Ascend_CmpMode:$mode,
+                   Arg<Tile_Buffer, "", [MemRead]>:$lhs,
+                   Arg<Tile_Buffer, "", [MemRead]>:$rhs,
+                   Arg<Tile_Buffer, "", [MemWrite]>:$dst);
+  let assemblyFormat = [{
+    $mode $lhs `,` $rhs `,` $dst attr-dict `:`
+    custom<VectorTypes>(type($lhs), type($rhs), type($dst))
+  }];
+  let extraClassDefinition = [{
+    ::llvm::LogicalResult $cppClass::verify() {
+      return ::ascend::tile::verifyVectorOp(getOperation());
+    }
+  }];
+}
+
+def Tile_VSelOp : Tile_VectorOp<"vsel",
+    [AllShapesMatch<["cond", "lhs", "rhs", "dst"]>,
+     AllElementTypesMatch<["cond", "lhs", "rhs", "dst"]>]> {
+  let summary = "Vector select";
+  let description = [{
+    `dst[i] = cond[i] != 0 ? lhs[i] : rhs[i]` (`isa.vsel`); `cond` holds
+    1 / 0 in the operands' element type, as `tile.vcmp` writes it.
+  }];
+  let arguments = (ins Arg<Tile_Buffer, "", [MemRead]>:$cond,
+                   Arg<Tile_Buffer, "", [MemRead]>:$lhs,
+                   Arg<Tile_Buffer, "", [MemRead]>:$rhs,
+                   Arg<Tile_Buffer, "", [MemWrite]>:$dst);
+  let assemblyFormat = [{
+    $cond `,` $lhs `,` $rhs `,` $dst attr-dict `:` type($cond) `,` type($lhs)
+    `,` type($rhs) `,` type($dst)
+  }];
+  let extraClassDefinition = [{
+    ::llvm::LogicalResult $cppClass::verify() {
+      return ::ascend::tile::verifyVectorOp(getOperation());
+    }
+  }];
+}
 
 class Tile_VectorUnaryOp<string mnemonic, string formula>
     : Tile_VectorOp<mnemonic, [AllShapesMatch<["src", "dst"]>,
@@ -178,6 +232,7 @@ def Tile_VAbsOp : Tile_VectorUnaryOp<"vabs", "|src[i]|">;
 def Tile_VSqrtOp : Tile_VectorUnaryOp<"vsqrt", "sqrt(src[i])">;
 def Tile_VRecOp : Tile_VectorUnaryOp<"vrec", "1 / src[i]">;
 def Tile_VRsqrtOp : Tile_VectorUnaryOp<"vrsqrt", "1 / sqrt(src[i])">;
+def Tile_VNotOp : Tile_VectorUnaryOp<"vnot", "~src[i]">;
 
 class Tile_VectorScalarOp<string mnemonic, string formula>
     : Tile_VectorOp<mnemonic, [AllShapesMatch<["src", "dst"]>,
@@ -206,37 +261,33 @@ def Tile_VMaxsOp : Tile_VectorScalarOp<"vmaxs", "max(src[i], scalar)">;
 def Tile_VMinsOp : Tile_VectorScalarOp<"vmins", "min(src[i], scalar)">;
 
 def Tile_VConvOp : Tile_VectorOp<"vconv", []> {
-  let summary = "Convert between f32 and f16 on the vector unit";
+  let summary = "Convert between element types on the vector unit";
   let description = [{
-    `dst[i] = src[i]` converted to `dst`'s element type (`isa.vconv`); f32 ->
-    f16 rounds to nearest even. Both buffers live in ub, are contiguous and
-    have one shape; one is f16 and the other f32 (or both alike).
+    `dst[i] = src[i]` converted to `dst`'s element type (`isa.vconv`). Both
+    buffers live in ub, are contiguous and have one shape. The pairs are
+    those of isa.vconv: f32 <-> f16, f32 <-> i32, f16 <-> i32, f16 <-> i16,
+    f16 <-> i8/ui8/i1 (i1 is a byte holding 0 or 1), or both alike. f32 -> f16 rounds to nearest even; float
+    -> integer rounds by `round` (required there, and only there) and
+    saturates.
 
     ```mlir
     tile.vconv %src, %dst : memref<256xf32, #tile.space<ub>> to memref<256xf16, #tile.space<ub>>
+    tile.vconv %src, %dst round floor : memref<64xf32, #tile.space<ub>> to memref<64xi32, #tile.space<ub>>
     ```
   }];
   let arguments = (ins Arg<Tile_Buffer, "", [MemRead]>:$src,
-                   Arg<Tile_Buffer, "", [MemWrite]>:$dst);
+                   Arg<Tile_Buffer, "", [MemWrite]>:$dst,
+                   OptionalAttr<Ascend_RoundMode>:$round);
   let assemblyFormat = [{
-    $src `,` $dst attr-dict `:` type($src) `to` type($dst)
+    $src `,` $dst (`round` $round^)? attr-dict `:` type($src) `to` type($dst)
   }];
-  let extraClassDefinition = [{
-    ::llvm::LogicalResult $cppClass::verify() {
-      if (getSrc().getType().getShape() != getDst().getType().getShape())
-        return emitOpError("source and target must have one shape");
-      for (::mlir::Value v : {getSrc(), getDst()})
-        if (::ascend::tile::getMemorySpace(
-                ::llvm::cast<::mlir::MemRefType>(v.getType())) !=
-            ::ascend::MemorySpace::UB)
-          return emitOpError("operands must be in ub");
-      for (::mlir::Type t : {getSrc().getType().getElementType(),
-                             getDst().getType().getElementType()})
-        if (!t.isF16() && !t.isF32())
-          return emitOpError("element types must be f16 or f32, not ") << t;
-      return ::mlir::success();
-    }
-  }];
+  // Float <-> float and integer -> float conversions have no round mode.
+  let builders = [
+    OpBuilder<(ins "::mlir::Value":$src, "::mlir::Value":$dst), [{
+      build($_builder, $_state, src, dst, ::ascend::RoundModeAttr());
+    }]>
+  ];
+  let hasVerifier = 1;
 }
 
 def Tile_VDupOp : Tile_VectorOp<"vdup", []> {

@@ -7,7 +7,9 @@
 
 #include <Eigen/Core>
 
+#include <algorithm>
 #include <cmath>
+#include <type_traits>
 
 using namespace ascend;
 using namespace ascend::emu;
@@ -391,20 +393,32 @@ static float applyUnary(VecFn fn, float x) {
   }
 }
 
-static float applyBinary(VecFn fn, float x, float y) {
+/// The binary functions and comparisons (1 / 0) on float lanes or exact
+/// integer lanes; Div is float only, And and Or integer only (verifiers).
+template <typename T> static T applyBinary(VecFn fn, T x, T y) {
   switch (fn) {
   case VecFn::Add:
     return x + y;
   case VecFn::Sub:
     return x - y;
   case VecFn::Mul:
-    return x * y;
+    return x * y; // integers: |x|, |y| < 2^31, no int64 overflow
   case VecFn::Div:
-    return x / y;
+    if constexpr (std::is_floating_point_v<T>)
+      return x / y;
+    break;
   case VecFn::Max:
     return std::max(x, y);
   case VecFn::Min:
     return std::min(x, y);
+  case VecFn::And:
+    if constexpr (std::is_integral_v<T>)
+      return x & y;
+    break;
+  case VecFn::Or:
+    if constexpr (std::is_integral_v<T>)
+      return x | y;
+    break;
   case VecFn::CmpLT:
     return x < y;
   case VecFn::CmpLE:
@@ -418,8 +432,9 @@ static float applyBinary(VecFn fn, float x, float y) {
   case VecFn::CmpNE:
     return x != y;
   default:
-    return x;
+    break;
   }
+  return x;
 }
 
 /// Loads lanes [0, mask) of repeat `r` of `op` as floats.
@@ -470,6 +485,120 @@ static void applyBinaryLanes(VecFn fn, const float *x, const float *y,
 static void applyUnaryLanes(VecFn fn, const float *x, int64_t mask,
                             float *out) {
   forLanes(mask, out, [&](int64_t e) { return applyUnary(fn, x[e]); });
+}
+
+//===- Integer lanes and conversions ----------------------------------===//
+//
+// Integer lanes compute exactly in int64 and wrap to the lane width on store
+// (two's complement), as the vector unit's integer ALUs do. vconv goes
+// through double, which holds every value of every lane type exactly.
+
+static int64_t loadInteger(const uint8_t *p, DType type) {
+  switch (type) {
+  case DType::S8:
+    return int8_t(*p);
+  case DType::U8:
+    return *p;
+  case DType::S16: {
+    int16_t v;
+    std::memcpy(&v, p, 2);
+    return v;
+  }
+  default: {
+    int32_t v;
+    std::memcpy(&v, p, 4);
+    return v;
+  }
+  }
+}
+
+static void storeInteger(uint8_t *p, DType type, int64_t value) {
+  // Little-endian: the low bytes are the wrapped value.
+  std::memcpy(p, &value, byteSize(type));
+}
+
+static double loadNumber(const uint8_t *p, DType type) {
+  return isInteger(type) ? double(loadInteger(p, type))
+                         : double(loadElement(p, type));
+}
+
+/// Rounds `value` by `mode` and saturates it to the range of `type`; NaN
+/// becomes 0.
+static int64_t toInteger(double value, DType type, RoundMode mode) {
+  if (std::isnan(value))
+    return 0;
+  switch (mode) {
+  case RoundMode::Rint:
+    value = std::nearbyint(value); // the default mode: to nearest even
+    break;
+  case RoundMode::Floor:
+    value = std::floor(value);
+    break;
+  case RoundMode::Ceil:
+    value = std::ceil(value);
+    break;
+  case RoundMode::Trunc:
+    value = std::trunc(value);
+    break;
+  case RoundMode::Round:
+    value = std::round(value); // half away from zero
+    break;
+  }
+  int bits = 8 * byteSize(type);
+  double lo = type == DType::U8 ? 0 : -std::ldexp(1.0, bits - 1);
+  double hi = type == DType::U8 ? 255 : std::ldexp(1.0, bits - 1) - 1;
+  return int64_t(std::clamp(value, lo, hi));
+}
+
+/// One repeat of an integer instruction: every active source lane is read
+/// before any destination lane is written, as for floats.
+static void executeIntegerRepeat(uint8_t *ub, const Instruction &inst,
+                                 const VectorOperand *ops, unsigned sources,
+                                 int64_t r, int64_t mask) {
+  int64_t scalar = int64_t(inst.scalar);
+  int64_t in[3][128], out[128];
+  for (unsigned i = 1; i <= sources; ++i)
+    for (int64_t e = 0; e < mask; ++e)
+      in[i - 1][e] = loadInteger(ub + ops[i].address(r, e), ops[i].type);
+  for (int64_t e = 0; e < mask; ++e) {
+    switch (inst.opcode) {
+    case Opcode::VSel:
+      out[e] = in[0][e] != 0 ? in[1][e] : in[2][e];
+      break;
+    case Opcode::VScalar:
+      out[e] = applyBinary(inst.fn, in[0][e], scalar);
+      break;
+    case Opcode::VUnary: // vabs (|-2^31| wraps on store) or vnot
+      out[e] = inst.fn == VecFn::Abs ? std::abs(in[0][e]) : ~in[0][e];
+      break;
+    case Opcode::VDup:
+      out[e] = scalar;
+      break;
+    default: // VBinary, VCmp
+      out[e] = applyBinary(inst.fn, in[0][e], in[1][e]);
+    }
+  }
+  for (int64_t e = 0; e < mask; ++e)
+    storeInteger(ub + ops[0].address(r, e), ops[0].type, out[e]);
+}
+
+/// One repeat of vconv (up to 128 lanes).
+static void executeConvertRepeat(uint8_t *ub, const Instruction &inst,
+                                 const VectorOperand *ops, int64_t r,
+                                 int64_t mask) {
+  double in[128];
+  for (int64_t e = 0; e < mask; ++e)
+    in[e] = loadNumber(ub + ops[1].address(r, e), ops[1].type);
+  for (int64_t e = 0; e < mask; ++e) {
+    uint8_t *to = ub + ops[0].address(r, e);
+    if (isInteger(ops[0].type))
+      storeInteger(to, ops[0].type,
+                   isInteger(ops[1].type)
+                       ? int64_t(in[e])
+                       : toInteger(in[e], ops[0].type, inst.round));
+    else // integers up to 2^24 are exact in float, so this rounds once
+      storeElement(to, ops[0].type, float(in[e]));
+  }
 }
 
 std::optional<BlockSimulator::Cost>
@@ -535,6 +664,14 @@ BlockSimulator::executeVector(const Dispatched &d, uint32_t seq) {
   // arrays, compute, scatter the result.
   float in[3][128], out[128];
   for (int64_t r = 0; r < repeat; ++r) {
+    if (inst.opcode == Opcode::VConv) {
+      executeConvertRepeat(ub, inst, ops, r, mask);
+      continue;
+    }
+    if (isInteger(inst.dtype)) {
+      executeIntegerRepeat(ub, inst, ops, sources, r, mask);
+      continue;
+    }
     for (unsigned i = 1; i <= sources; ++i)
       gatherLanes(ub, ops[i], r, mask, in[i - 1]);
     switch (inst.opcode) {
@@ -559,9 +696,6 @@ BlockSimulator::executeVector(const Dispatched &d, uint32_t seq) {
       break;
     case Opcode::VUnary:
       applyUnaryLanes(inst.fn, in[0], mask, out);
-      break;
-    case Opcode::VConv:
-      std::copy_n(in[0], mask, out);
       break;
     default: // VDup
       std::fill_n(out, mask, scalar);

@@ -20,7 +20,17 @@ std::string Kernel::describe(uint32_t index) const {
 }
 
 static DType toDType(Type type) {
-  return type.isF16() ? DType::F16 : DType::F32;
+  if (type.isF16())
+    return DType::F16;
+  if (type.isUnsignedInteger(8))
+    return DType::U8;
+  if (type.isInteger(8))
+    return DType::S8;
+  if (type.isInteger(16))
+    return DType::S16;
+  if (type.isInteger(32))
+    return DType::S32;
+  return DType::F32;
 }
 
 static Address toAddress(isa::AddressAttr attr) {
@@ -36,11 +46,12 @@ static std::string dtypeName(Type type) {
     return "f32";
   if (type.isInteger(1))
     return "bool";
-  if (type.isInteger(32))
-    return "i32";
-  if (type.isInteger(64))
-    return "i64";
-  return "";
+  auto integer = dyn_cast<IntegerType>(type);
+  if (!integer || integer.isSigned() || integer.getWidth() < 8 ||
+      integer.getWidth() > 64)
+    return "";
+  return (integer.isUnsigned() ? "u" : "i") +
+         std::to_string(integer.getWidth());
 }
 
 static llvm::Expected<std::vector<uint8_t>> getBytes(ElementsAttr value) {
@@ -296,6 +307,9 @@ void KernelDecoder::decode(Operation *op) {
       .Case([&](VSqrtOp v) { unary(v, VecFn::Sqrt); })
       .Case([&](VRecOp v) { unary(v, VecFn::Rec); })
       .Case([&](VRsqrtOp v) { unary(v, VecFn::Rsqrt); })
+      .Case([&](VAndOp v) { binary(v, VecFn::And); })
+      .Case([&](VOrOp v) { binary(v, VecFn::Or); })
+      .Case([&](VNotOp v) { unary(v, VecFn::Not); })
       .Case([&](VBrcbOp v) {
         // The vector layout without a mask: 8 source elements per repeat.
         Instruction &inst = append(v, Opcode::VBrcb);
@@ -311,6 +325,8 @@ void KernelDecoder::decode(Operation *op) {
         Instruction &inst = append(v, Opcode::VConv);
         inst.dtype = toDType(v.getDstType());
         inst.dtype2 = toDType(v.getSrcType());
+        if (v.getRound())
+          inst.round = *v.getRound();
         inst.imm[0] = v.getRepeat();
         inst.imm[1] = v.getMask();
         inst.addr[0] = toAddress(v.getDst());

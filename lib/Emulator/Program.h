@@ -79,11 +79,28 @@ enum class VecFn : uint8_t {
   CmpGE,
   CmpEQ,
   CmpNE,
+  And,
+  Or,
+  Not,
 };
 
-enum class DType : uint8_t { F16, F32 };
+/// Lane types: floats, and the signed/unsigned integers of the vector unit.
+enum class DType : uint8_t { F16, F32, S8, U8, S16, S32 };
 
-inline uint32_t byteSize(DType t) { return t == DType::F16 ? 2 : 4; }
+inline uint32_t byteSize(DType t) {
+  switch (t) {
+  case DType::S8:
+  case DType::U8:
+    return 1;
+  case DType::F16:
+  case DType::S16:
+    return 2;
+  default:
+    return 4;
+  }
+}
+
+inline bool isInteger(DType t) { return t != DType::F16 && t != DType::F32; }
 
 /// `space[r<base> + offset]`.
 struct Address {
@@ -99,6 +116,8 @@ struct Instruction {
   DType dtype = DType::F32;
   /// vconv's source type.
   DType dtype2 = DType::F32;
+  /// vconv's rounding of float -> integer.
+  RoundMode round = RoundMode::Rint;
   bool flag = false; // mmad init, load2d transpose, l0c_to_ub relu
   /// Memory operands: dst first, then sources.
   Address addr[4];

@@ -86,11 +86,29 @@ Type onnx_import::convertElementType(MLIRContext *ctx, int32_t type) {
     return IntegerType::get(ctx, 64);
   case onnx::TensorProto::INT32:
     return IntegerType::get(ctx, 32);
+  case onnx::TensorProto::INT16:
+    return IntegerType::get(ctx, 16);
+  case onnx::TensorProto::INT8:
+    return IntegerType::get(ctx, 8);
+  case onnx::TensorProto::UINT8:
+    return IntegerType::get(ctx, 8, IntegerType::Unsigned);
+  case onnx::TensorProto::UINT16:
+    return IntegerType::get(ctx, 16, IntegerType::Unsigned);
+  case onnx::TensorProto::UINT32:
+    return IntegerType::get(ctx, 32, IntegerType::Unsigned);
+  case onnx::TensorProto::UINT64:
+    return IntegerType::get(ctx, 64, IntegerType::Unsigned);
   case onnx::TensorProto::BOOL:
     return IntegerType::get(ctx, 1);
   default:
     return {};
   }
+}
+
+std::string onnx_import::unsupportedTypeNote(int32_t type) {
+  if (type == onnx::TensorProto::DOUBLE)
+    return " (the AI core has no float64: cast to FLOAT in the model)";
+  return " (supported: FLOAT, FLOAT16, (U)INT8/16/32/64, BOOL)";
 }
 
 /// Resource keys are printed as bare identifiers: keep [A-Za-z0-9_.].
@@ -125,7 +143,7 @@ FailureOr<ElementsAttr> Importer::convertTensor(onnx::TensorProto &tensor,
     return emitError(loc) << what << " '" << tensor.name()
                           << "' has unsupported data type "
                           << dataTypeName(tensor.data_type())
-                          << " (supported: FLOAT, FLOAT16, INT64, INT32, BOOL)";
+                          << unsupportedTypeNote(tensor.data_type());
   SmallVector<int64_t> dims(tensor.dims().begin(), tensor.dims().end());
   if (llvm::any_of(dims, [](int64_t d) { return d < 0; }))
     return emitError(loc) << what << " '" << tensor.name()
@@ -202,6 +220,20 @@ FailureOr<ElementsAttr> Importer::convertTensor(onnx::TensorProto &tensor,
         char b = v != 0;
         append(&b, 1);
       }
+      break;
+    // Narrow integers sit in int32_data, uint32/uint64 in uint64_data; the
+    // low bytes are the little-endian value.
+    case onnx::TensorProto::INT8:
+    case onnx::TensorProto::UINT8:
+    case onnx::TensorProto::INT16:
+    case onnx::TensorProto::UINT16:
+      for (int32_t v : tensor.int32_data())
+        append(&v, elemBytes);
+      break;
+    case onnx::TensorProto::UINT32:
+    case onnx::TensorProto::UINT64:
+      for (uint64_t v : tensor.uint64_data())
+        append(&v, elemBytes);
       break;
     }
     owned = std::make_unique<std::string>(std::move(converted));
@@ -283,7 +315,7 @@ FailureOr<RankedTensorType> Importer::convertType(const onnx::TypeProto &type,
   if (!elemTy)
     return emitError(loc) << "value '" << name << "' has unsupported data type "
                           << dataTypeName(tt.elem_type())
-                          << " (supported: FLOAT, FLOAT16, INT64, INT32, BOOL)";
+                          << unsupportedTypeNote(tt.elem_type());
   std::string unknown;
   SmallVector<int64_t> dims;
   if (!tt.has_shape()) {

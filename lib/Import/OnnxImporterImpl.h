@@ -19,6 +19,8 @@ namespace ascend::onnx_import {
 std::string dataTypeName(int32_t type);
 /// nn element type of an ONNX data type, or null when unsupported.
 mlir::Type convertElementType(mlir::MLIRContext *ctx, int32_t type);
+/// What to tell about an ONNX element type convertElementType rejects.
+std::string unsupportedTypeNote(int32_t type);
 
 /// One ONNX node being imported: its inputs (null for omitted optional
 /// inputs) and where it is.
@@ -112,6 +114,8 @@ private:
   template <typename OpTy> llvm::LogicalResult importBinary(Node &node);
   template <typename OpTy> llvm::LogicalResult importVariadic(Node &node);
   template <typename OpTy> llvm::LogicalResult importCompare(Node &node);
+  /// GreaterOrEqual / LessOrEqual as (x StrictOp y) or (x == y).
+  template <typename StrictOp> llvm::LogicalResult importOrEqual(Node &node);
   template <typename OpTy> llvm::LogicalResult importUnary(Node &node);
   /// The ONNX reductions composed of an nn reduction and elementwise ops.
   enum class ReduceComposite {

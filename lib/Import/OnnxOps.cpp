@@ -362,6 +362,29 @@ LogicalResult Importer::importAnd(Node &n) {
 }
 LogicalResult Importer::importOr(Node &n) { return importBinary<nn::OrOp>(n); }
 LogicalResult Importer::importNot(Node &n) { return importUnary<nn::NotOp>(n); }
+// The composites below are exact, NaN included: x >= y is (x > y) or
+// (x == y), and on booleans a xor b is not (a == b).
+template <typename StrictOp> LogicalResult Importer::importOrEqual(Node &node) {
+  Value strict =
+      broadcastBinary<StrictOp>(node.loc, node.input(0), node.input(1));
+  if (!strict)
+    return error(node) << "operand shapes do not broadcast";
+  Value equal =
+      broadcastBinary<nn::EqualOp>(node.loc, node.input(0), node.input(1));
+  return setResults(node, broadcastBinary<nn::OrOp>(node.loc, strict, equal));
+}
+LogicalResult Importer::importGreaterOrEqual(Node &n) {
+  return importOrEqual<nn::GreaterOp>(n);
+}
+LogicalResult Importer::importLessOrEqual(Node &n) {
+  return importOrEqual<nn::LessOp>(n);
+}
+LogicalResult Importer::importXor(Node &n) {
+  Value equal = broadcastBinary<nn::EqualOp>(n.loc, n.input(0), n.input(1));
+  if (!equal)
+    return error(n) << "operand shapes do not broadcast";
+  return setResults(n, build<nn::NotOp>(n.loc, equal.getType(), equal));
+}
 
 LogicalResult Importer::importWhere(Node &node) {
   FailureOr<RankedTensorType> ty = outType(node);
@@ -494,8 +517,6 @@ LogicalResult Importer::importPRelu(Node &node) {
 
 LogicalResult Importer::importClip(Node &node) {
   Value x = node.input(0);
-  if (!isa<FloatType>(getElementTypeOrSelf(x.getType())))
-    return error(node) << "only float inputs are supported";
   FloatAttr minAttr, maxAttr;
   if (opsetVersion < 11) {
     if (attr(node, "min"))

@@ -22,11 +22,10 @@ struct DTypeInfo {
   llvm::StringLiteral name, descr;
   unsigned size;
 };
-constexpr DTypeInfo dtypes[] = {{"f16", "<f2", 2},
-                                {"f32", "<f4", 4},
-                                {"i32", "<i4", 4},
-                                {"i64", "<i8", 8},
-                                {"bool", "|b1", 1}};
+constexpr DTypeInfo dtypes[] = {
+    {"f16", "<f2", 2}, {"f32", "<f4", 4}, {"i8", "|i1", 1},  {"i16", "<i2", 2},
+    {"i32", "<i4", 4}, {"i64", "<i8", 8}, {"u8", "|u1", 1},  {"u16", "<u2", 2},
+    {"u32", "<u4", 4}, {"u64", "<u8", 8}, {"bool", "|b1", 1}};
 } // namespace
 
 unsigned ascend::getDTypeSize(llvm::StringRef dtype) {
@@ -94,14 +93,15 @@ llvm::Expected<NpyArray> ascend::parseNpy(llvm::StringRef contents,
   std::string normalized = descrText.str();
   if (normalized.size() == 3 && normalized[0] == '=')
     normalized[0] = '<';
-  if (normalized == "<b1" || normalized == "=b1")
-    normalized = "|b1";
+  if (normalized == "<b1" || normalized == "=b1" || normalized == "<i1" ||
+      normalized == "<u1")
+    normalized = "|" + normalized.substr(1);
   for (const DTypeInfo &info : dtypes)
     if (normalized == info.descr)
       array.dtype = info.name.str();
   if (array.dtype.empty())
     return npyError(file, llvm::formatv("unsupported dtype '{0}' (supported: "
-                                        "float16, float32, int32, int64, "
+                                        "float16, float32, (u)int8/16/32/64, "
                                         "bool, little-endian)",
                                         descrText));
 

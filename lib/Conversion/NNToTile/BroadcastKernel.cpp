@@ -20,6 +20,7 @@
 
 #include "ElementwiseOps.h"
 #include "RowKernel.h"
+#include "TypedElementwise.h"
 
 #include "tile/TileOps.h"
 
@@ -65,7 +66,13 @@ ascend::buildBroadcastKernel(nn::KernelOp kernel,
   auto outType = cast<RankedTensorType>(kernel.getResult(0).getType());
   ArrayRef<int64_t> shape = outType.getShape();
   Type elem = outType.getElementType();
-  if (failed(checkElementwiseKernel(kernel)) ||
+  // Typed ops (integers, bools, rounding) mix element types; their kernels
+  // load broadcast rows once per tile row, so every value has the result's
+  // layout and the flat lowering applies (see below).
+  bool typed = llvm::any_of(body.without_terminator(), [](Operation &op) {
+    return isTypedElementwise(&op);
+  });
+  if (failed(checkElementwiseKernel(kernel, /*allowCasts=*/typed)) ||
       failed(checkPlainLayouts(kernel, kernel.getInputs().getTypes())) ||
       failed(checkPlainLayouts(kernel, kernel.getResultTypes())))
     return failure();
@@ -136,9 +143,14 @@ ascend::buildBroadcastKernel(nn::KernelOp kernel,
   for (int64_t g = 0; g < numGroups - 2; ++g)
     extentP *= groups[g];
   SmallVector<InputLayout> layouts;
-  for (unsigned i = 0; i < inputs.size(); ++i)
+  for (unsigned i = 0; i < inputs.size(); ++i) {
     layouts.push_back({presence[numGroups - 2][i] ? 1 : 0,
                        presence[numGroups - 1][i] ? 1 : 0});
+    if (typed && !layouts.back().rows())
+      return kernel.emitError("broadcasting along the last dimension is not "
+                              "supported for integer, bool or rounding ops "
+                              "yet");
+  }
   // An input's gm view: its extent along each group (1 where broadcast).
   auto inputShape = [&](unsigned i, bool withRow) {
     SmallVector<int64_t> shape;
@@ -151,7 +163,7 @@ ascend::buildBroadcastKernel(nn::KernelOp kernel,
   // kernel's shape full, smaller results like their operands.
   DenseMap<Value, InputLayout> layoutOf;
   for (auto [i, arg] : llvm::enumerate(inputs))
-    layoutOf[arg] = layouts[i];
+    layoutOf[arg] = typed ? InputLayout{1, 1} : layouts[i];
   for (Operation &op : body.without_terminator()) {
     InputLayout l{1, 1};
     if (cast<RankedTensorType>(op.getResult(0).getType()).getShape() != shape)
@@ -161,16 +173,32 @@ ascend::buildBroadcastKernel(nn::KernelOp kernel,
     layoutOf[op.getResult(0)] = l;
   }
 
-  RowKernelBuilder r(builder, kernel.getLoc(), elem, machine);
-  int64_t ubElements = machine.getBuffer(MemorySpace::UB).size / r.bytes;
-  // A binary op of two tensors has a tile.vbcast_* form; other ops expand
-  // their broadcast operands into full tiles first.
+  // (Bools take a byte.)
+  auto bytesOf = [](Value v) -> int64_t {
+    return std::max<int64_t>(
+        1, cast<ShapedType>(v.getType()).getElementTypeBitWidth() / 8);
+  };
+  // Rows are padded to whole blocks of the narrowest type, which pads every
+  // wider one too.
+  Type rowElem = elem;
+  if (typed) {
+    int64_t narrowest = 4;
+    for (auto &[v, l] : layoutOf)
+      narrowest = std::min(narrowest, bytesOf(v));
+    rowElem = builder.getIntegerType(8 * narrowest);
+  }
+  RowKernelBuilder r(builder, kernel.getLoc(), rowElem, machine);
+  int64_t ubBytes = machine.getBuffer(MemorySpace::UB).size;
+  // A binary float op of two tensors has a tile.vbcast_* form; other ops
+  // expand their broadcast operands into full tiles first (typed kernels
+  // copy every input as full rows, so they expand nothing).
   auto isTensor = [&](Value v) {
     auto arg = dyn_cast<BlockArgument>(v);
     return !(arg && scalars[arg.getArgNumber()]);
   };
   auto hasBcastForm = [&](Operation &op) {
-    return isa<nn::AddOp, nn::SubOp, nn::MulOp, nn::DivOp, nn::MaxOp,
+    return !typed &&
+           isa<nn::AddOp, nn::SubOp, nn::MulOp, nn::DivOp, nn::MaxOp,
                nn::MinOp>(op) &&
            llvm::all_of(op.getOperands(), isTensor);
   };
@@ -186,26 +214,34 @@ ascend::buildBroadcastKernel(nn::KernelOp kernel,
     });
     expanded = std::max(expanded, count);
   }
+  // Scratch buffers take the row type, which typed kernels narrow.
+  if (typed && scratch)
+    return kernel.emitError("composite float ops beside integer, bool or "
+                            "rounding ops are not supported at the tile "
+                            "level yet");
   // ub elements of a value's buffers in a tile of n rows of w columns.
   auto slotSize = [&](InputLayout l, int64_t n, int64_t w) -> int64_t {
     int64_t rows = l.sq ? n : 1;
     return l.rows() ? rows * r.padRow(w)
                     : (rows + 7) / 8 * 8 * (1 + r.perBlock);
   };
+  // ub bytes of a tile of n rows of w columns.
   auto need = [&](int64_t n, int64_t w) {
-    int64_t total = (scratch + expanded) * n * r.padRow(w);
+    int64_t total = (scratch + expanded) * n * r.padRow(w) * r.bytes;
+    if (typed)
+      total += n * r.padRow(w) * ScratchPool::getReservedBytesPerElement();
     for (auto &[v, l] : layoutOf)
-      total += slotSize(l, n, w);
+      total += slotSize(l, n, w) * bytesOf(v);
     return total;
   };
   int64_t tileCols = width;
-  if (need(1, width) > ubElements) {
+  if (need(1, width) > ubBytes) {
     tileCols = r.lanes;
-    while (need(1, tileCols * 2) <= ubElements && tileCols * 2 < width)
+    while (need(1, tileCols * 2) <= ubBytes && tileCols * 2 < width)
       tileCols *= 2;
-    if (need(1, tileCols) > ubElements)
+    if (need(1, tileCols) > ubBytes)
       return emitNoTilingError(kernel, "one row of every operand",
-                               need(1, tileCols) * r.bytes, machine);
+                               need(1, tileCols), machine);
   }
   // Rows per tile: spread the work over the cores, as many as fit,
   int64_t colTiles = (width + tileCols - 1) / tileCols;
@@ -217,7 +253,7 @@ ascend::buildBroadcastKernel(nn::KernelOp kernel,
   int64_t tcpGuess = r.padRow(tileCols);
   tileRows = std::max(
       tileRows, std::min(extentQ, (8 * r.lanes + tcpGuess - 1) / tcpGuess));
-  while (tileRows > 1 && need(tileRows, tileCols) > ubElements)
+  while (tileRows > 1 && need(tileRows, tileCols) > ubBytes)
     tileRows = (tileRows + 1) / 2;
   int64_t fullRows = extentQ / tileRows, tailRows = extentQ % tileRows;
   int64_t fullCols = width / tileCols, tailCols = width % tileCols;
@@ -241,8 +277,23 @@ ascend::buildBroadcastKernel(nn::KernelOp kernel,
     Value blocks; // values only: one block per value (vbrcb)
   };
   DenseMap<Value, Slot> slots;
-  auto allocSlot = [&](InputLayout l) {
+  auto allocSlot = [&](InputLayout l, Value v) {
     int64_t rows = l.sq ? tileRows : 1;
+    if (typed) {
+      // Zeroed once: the copies leave the row padding of wider types alone.
+      auto space =
+          tile::MemorySpaceAttr::get(builder.getContext(), MemorySpace::UB);
+      Value data = memref::AllocOp::create(
+          builder, r.loc,
+          MemRefType::get(
+              {rows * tcp},
+              getUBElementType(cast<ShapedType>(v.getType()).getElementType()),
+              MemRefLayoutAttrInterface(), space));
+      if (isa<BlockArgument>(v))
+        tile::VDupOp::create(builder, r.loc, builder.getF64FloatAttr(0.0),
+                             data);
+      return Slot{l, data, Value()};
+    }
     if (l.rows())
       return Slot{l, r.allocUB(rows * tcp), Value()};
     int64_t n8 = (rows + 7) / 8 * 8;
@@ -253,11 +304,12 @@ ascend::buildBroadcastKernel(nn::KernelOp kernel,
   };
   SmallVector<Value> gmInputs;
   for (auto [i, l] : llvm::enumerate(layouts)) {
-    slots[inputs[i]] = allocSlot(l);
+    slots[inputs[i]] = allocSlot(layoutOf[inputs[i]], inputs[i]);
     gmInputs.push_back(r.gmView(func.getArgument(i), inputShape(i, l.rows())));
   }
   for (Operation &op : body.without_terminator())
-    slots[op.getResult(0)] = allocSlot(layoutOf[op.getResult(0)]);
+    slots[op.getResult(0)] =
+        allocSlot(layoutOf[op.getResult(0)], op.getResult(0));
   SmallVector<Value, 2> scratchBuffers, expandBuffers;
   for (unsigned i = 0; i < scratch; ++i)
     scratchBuffers.push_back(r.allocUB(tileRows * tcp));
@@ -273,6 +325,15 @@ ascend::buildBroadcastKernel(nn::KernelOp kernel,
 
   SmallVector<Value> inputValues(inputs.begin(), inputs.end());
   SmallVector<unsigned> loadOrder = getLoadOrder(body, inputValues);
+
+  // Typed scratch buffers go with the other buffers, before block_idx.
+  Value blockIdx =
+      tile::BlockIdxOp::create(builder, r.loc, builder.getIndexType());
+  ScratchPool pool(
+      builder, r.loc,
+      OpBuilder::InsertPoint(blockIdx.getParentBlock(),
+                             Block::iterator(blockIdx.getDefiningOp())),
+      tileRows * tcp);
 
   // Tile positions and shapes in the rank-numGroups views; `outer` are the
   // indices of the groups before q.
@@ -331,6 +392,14 @@ ascend::buildBroadcastKernel(nn::KernelOp kernel,
       const Slot &slot = slots[inputs[i]];
       int64_t rows = rowsOf(slot);
       Value qi = l.sq ? q0 : zero;
+      if (typed && !l.sq) {
+        // The row broadcast along q, once per tile row.
+        for (int64_t k = 0; k < n; ++k)
+          r.copy(
+              r.gmTile(gmInputs[i], position(i, zero, w0), tileShape(1, w)),
+              r.view(slot.data, tileShape(1, w), ubStrides(wp, true), k * wp));
+        continue;
+      }
       if (l.rows())
         r.copy(r.gmTile(gmInputs[i], position(i, qi, w0), tileShape(rows, w)),
                r.view(slot.data, tileShape(rows, w), ubStrides(wp, true)));
@@ -403,7 +472,13 @@ ascend::buildBroadcastKernel(nn::KernelOp kernel,
       TileEmitter e(builder, op.getLoc(), size);
       for (Value scratchBuffer : scratchBuffers)
         e.scratch.push_back(r.flat(scratchBuffer, size));
-      if (failed(emitElementwise(&op, operands, r.flat(result.data, size), e)))
+      e.pool = &pool;
+      Value dst = r.flat(result.data, size);
+      if (isSupportedCast(&op))
+        tile::VConvOp::create(builder, op.getLoc(), operands[0].buffer, dst);
+      else if (failed(isTypedElementwise(&op)
+                          ? emitTypedElementwise(&op, operands, dst, e)
+                          : emitElementwise(&op, operands, dst, e)))
         return failure();
     }
     SmallVector<Value> outAt(outer.begin(), outer.end());
@@ -416,8 +491,6 @@ ascend::buildBroadcastKernel(nn::KernelOp kernel,
 
   // Units (p, row tile, column tile), column tile fastest; full and tail
   // tiles have different static shapes, so each shape gets its own loop.
-  Value blockIdx =
-      tile::BlockIdxOp::create(builder, r.loc, builder.getIndexType());
   LogicalResult status = success();
   for (bool tailRow : {false, true})
     for (bool tailCol : {false, true}) {

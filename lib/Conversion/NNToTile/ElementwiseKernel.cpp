@@ -18,6 +18,7 @@
 #include "BlockSplit.h"
 #include "ElementwiseOps.h"
 #include "GmType.h"
+#include "TypedElementwise.h"
 
 #include "tile/TileOps.h"
 
@@ -49,9 +50,13 @@ FailureOr<func::FuncOp> ascend::buildElementwiseKernel(
   };
   // Casts mix f16 and f32 values: sizes follow the narrowest element for
   // lanes and block rounding and the widest for the ub budget.
-  int64_t minBytes = elem.getIntOrFloatBitWidth() / 8, bytes = minBytes;
-  auto elemBytes = [](Value v) -> int64_t {
-    return cast<ShapedType>(v.getType()).getElementTypeBitWidth() / 8;
+  // (Bools take a byte.)
+  auto typeBytes = [](Type t) -> int64_t {
+    return std::max<int64_t>(1, t.getIntOrFloatBitWidth() / 8);
+  };
+  int64_t minBytes = typeBytes(elem), bytes = minBytes;
+  auto elemBytes = [&](Value v) -> int64_t {
+    return typeBytes(cast<ShapedType>(v.getType()).getElementType());
   };
   for (Operation &op : body.without_terminator()) {
     for (Value operand : op.getOperands()) {
@@ -85,9 +90,15 @@ FailureOr<func::FuncOp> ascend::buildElementwiseKernel(
                             "supported at the tile level yet");
   int64_t buffers =
       tensorInputs.size() + body.getOperations().size() - 1 + scratch;
-  // Tile size: every buffer fits the unified buffer at once.
+  bool typed = llvm::any_of(body.without_terminator(), [](Operation &op) {
+    return isTypedElementwise(&op);
+  });
+  // Tile size: every buffer fits the unified buffer at once, with the
+  // typed lowering's scratch.
   int64_t ubBytes = machine.getBuffer(MemorySpace::UB).size;
-  int64_t budget = (ubBytes / (buffers * bytes)) / lanes * lanes;
+  int64_t perElement =
+      buffers * bytes + (typed ? ScratchPool::getReservedBytesPerElement() : 0);
+  int64_t budget = (ubBytes / perElement) / lanes * lanes;
   budget = std::min<int64_t>(budget, 64 * lanes);
   // Spread the work over the cores, but keep tiles large enough (8 repeats)
   // to amortize the copy set-up cost.
@@ -121,8 +132,8 @@ FailureOr<func::FuncOp> ascend::buildElementwiseKernel(
   // View every argument as one dimension padded to whole 32-byte blocks of
   // its element type: the plan gives every tensor a padded slot, and the tail
   // tile copies whole blocks.
-  auto roundToBlocks = [](int64_t count, Type elemType) {
-    int64_t perBlock = 256 / elemType.getIntOrFloatBitWidth();
+  auto roundToBlocks = [&](int64_t count, Type elemType) {
+    int64_t perBlock = 32 / typeBytes(elemType);
     return (count + perBlock - 1) / perBlock * perBlock;
   };
   auto flatten = [&](Value memref) -> Value {
@@ -141,9 +152,10 @@ FailureOr<func::FuncOp> ascend::buildElementwiseKernel(
   auto ubSpace =
       tile::MemorySpaceAttr::get(builder.getContext(), MemorySpace::UB);
   auto ubType = [&](Value v) {
-    return MemRefType::get({tile},
-                           cast<ShapedType>(v.getType()).getElementType(),
-                           MemRefLayoutAttrInterface(), ubSpace);
+    return MemRefType::get(
+        {tile},
+        getUBElementType(cast<ShapedType>(v.getType()).getElementType()),
+        MemRefLayoutAttrInterface(), ubSpace);
   };
   DenseMap<Value, Value> buffer;
   for (Value input : tensorInputs)
@@ -162,6 +174,11 @@ FailureOr<func::FuncOp> ascend::buildElementwiseKernel(
   };
   Value blockIdx =
       tile::BlockIdxOp::create(builder, loc, builder.getIndexType());
+  // Typed scratch buffers go with the other buffers, before block_idx.
+  ScratchPool pool(
+      builder, loc,
+      OpBuilder::InsertPoint(entry, Block::iterator(blockIdx.getDefiningOp())),
+      tile);
 
   // One tile at gm element offset `offset`, of `valid` elements computed as
   // `size` (`valid` rounded to whole blocks).
@@ -202,7 +219,7 @@ FailureOr<func::FuncOp> ascend::buildElementwiseKernel(
         else
           operands.push_back({e.view(buffer[v]), std::nullopt});
       }
-      if (isa<nn::CastOp>(op)) {
+      if (isSupportedCast(&op)) {
         tile::VConvOp::create(builder, op.getLoc(), operands[0].buffer,
                               e.view(buffer[op.getResult(0)]));
         continue;
@@ -210,8 +227,11 @@ FailureOr<func::FuncOp> ascend::buildElementwiseKernel(
       TileEmitter opEmitter(builder, op.getLoc(), size);
       for (Value scratchBuffer : scratchBuffers)
         opEmitter.scratch.push_back(e.view(scratchBuffer));
-      if (failed(emitElementwise(&op, operands, e.view(buffer[op.getResult(0)]),
-                                 opEmitter)))
+      opEmitter.pool = &pool;
+      Value dst = e.view(buffer[op.getResult(0)]);
+      if (failed(isTypedElementwise(&op)
+                     ? emitTypedElementwise(&op, operands, dst, opEmitter)
+                     : emitElementwise(&op, operands, dst, opEmitter)))
         return failure();
     }
     for (auto [i, result] : llvm::enumerate(yield.getValues()))

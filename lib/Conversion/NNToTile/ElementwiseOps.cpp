@@ -1,6 +1,7 @@
 //===- ElementwiseOps.cpp - nn elementwise ops as tile vector ops ---------===//
 
 #include "ElementwiseOps.h"
+#include "TypedElementwise.h"
 
 #include "FloatMath.h"
 
@@ -278,13 +279,19 @@ bool ascend::isSupportedCast(Operation *op) {
 
 LogicalResult ascend::checkElementwiseKernel(nn::KernelOp kernel,
                                              bool allowCasts) {
+  Block &body = kernel.getBody().front();
+  // Typed ops (integers, bools, rounding) compute any element type.
+  bool typed = llvm::any_of(body.without_terminator(), [](Operation &op) {
+    return isTypedElementwise(&op);
+  });
   Type elem =
       cast<RankedTensorType>(kernel.getResult(0).getType()).getElementType();
-  if (!elem.isF32() && !elem.isF16())
+  if (!(allowCasts && typed) && !elem.isF32() && !elem.isF16())
     return kernel.emitError("elementwise kernels on ")
            << elem << " are not supported yet";
-  for (Operation &op : kernel.getBody().front().without_terminator())
-    if (!isSupportedElementwise(&op) && !(allowCasts && isSupportedCast(&op)))
+  for (Operation &op : body.without_terminator())
+    if (!isSupportedElementwise(&op) &&
+        !(allowCasts && (isSupportedCast(&op) || isTypedElementwise(&op))))
       return op.emitError()
              << "cannot lower " << op.getName() << " to the tile level yet";
   return success();

@@ -17,6 +17,8 @@
 
 namespace ascend {
 
+class ScratchPool;
+
 /// Emits the vector ops of one tile.
 class TileEmitter {
 public:
@@ -51,6 +53,8 @@ public:
   /// ub buffers of the tile's size that composites may clobber, as many as
   /// scratchCount asks for (fewer when the caller has none).
   llvm::SmallVector<mlir::Value, 2> scratch;
+  /// Typed scratch buffers for emitTypedElementwise, or null.
+  ScratchPool *pool = nullptr;
 };
 
 /// An operand of an elementwise op: a ub buffer, or a splat value passed as
@@ -75,8 +79,9 @@ bool isSupportedElementwise(mlir::Operation *op);
 bool isSupportedCast(mlir::Operation *op);
 
 /// Checks that `kernel` computes f16 or f32 and that emitElementwise handles
-/// every op of its body (or, with `allowCasts`, that it is a supported
-/// cast); errors name the kernel or the op.
+/// every op of its body (or, with `allowCasts`, that it is a supported cast
+/// or an op of emitTypedElementwise, on any type); errors name the kernel
+/// or the op.
 mlir::LogicalResult checkElementwiseKernel(nn::KernelOp kernel,
                                            bool allowCasts = false);
 

@@ -217,7 +217,8 @@ LogicalResult KernelCodegen::emitOp(Operation *op) {
             tile::VMaxOp, tile::VMinOp, tile::VReluOp, tile::VExpOp,
             tile::VLnOp, tile::VAbsOp, tile::VSqrtOp, tile::VRecOp,
             tile::VRsqrtOp, tile::VAddsOp, tile::VMulsOp, tile::VMaxsOp,
-            tile::VMinsOp, tile::VDupOp>(
+            tile::VMinsOp, tile::VDupOp, tile::VAndOp, tile::VOrOp,
+            tile::VNotOp, tile::VCmpOp, tile::VSelOp>(
           [&](Operation *vector) { return emitVector(vector); })
       .Case<tile::VBcastAddOp, tile::VBcastSubOp, tile::VBcastMulOp,
             tile::VBcastDivOp, tile::VBcastMaxOp, tile::VBcastMinOp>(
@@ -750,6 +751,20 @@ static std::optional<PixelView> getPixelView(MemRefType type) {
   return view;
 }
 
+/// The isa lane type of a tile element type: unsigned 16/32-bit data
+/// computes as signed lanes of its width (the lowering handles the order),
+/// and i1 is a byte holding 0 or 1, a u8 to vconv.
+static Type getLaneType(Type elem) {
+  auto integer = dyn_cast<IntegerType>(elem);
+  if (!integer)
+    return elem;
+  if (integer.getWidth() == 1)
+    return IntegerType::get(elem.getContext(), 8, IntegerType::Unsigned);
+  if (integer.getWidth() == 8)
+    return elem;
+  return IntegerType::get(elem.getContext(), integer.getWidth());
+}
+
 LogicalResult KernelCodegen::emitVector(Operation *op) {
   SmallVector<Address> operands;
   // Contiguous operands run 8 blocks per repeat; otherwise every operand
@@ -783,14 +798,29 @@ LogicalResult KernelCodegen::emitVector(Operation *op) {
     operands.push_back(*address);
   }
   auto type = cast<MemRefType>(op->getOperand(0).getType());
-  Type elem = type.getElementType();
-  int64_t bytes = elementBytes(type), lanes = 256 / bytes;
+  Type elem = getLaneType(type.getElementType());
+  int64_t bytes = elementBytes(type);
   // Strided operands: one instruction sequence per row.
   int64_t elements = type.getNumElements() / rows;
+  auto scalar = op->getAttrOfType<FloatAttr>("scalar");
+  // Bitwise ops process any integer data as 16-bit lanes, and so does vdup
+  // on bytes (the vector unit has no 8-bit lanes): the byte repeats twice.
+  bool bytewiseFill = llvm::isa<tile::VDupOp>(op) && bytes == 1;
+  if (llvm::isa<tile::VAndOp, tile::VOrOp, tile::VNotOp>(op) || bytewiseFill) {
+    if (!contiguous || elements * bytes % 2 != 0)
+      return op->emitError("operands must be contiguous whole 16-bit lanes");
+    elements = elements * bytes / 2;
+    bytes = 2;
+    elem = builder.getI16Type();
+    if (bytewiseFill)
+      scalar = builder.getF64FloatAttr(
+          int16_t((int64_t(scalar.getValueAsDouble()) & 0xFF) * 0x101));
+  }
+  int64_t lanes = 256 / bytes;
   // tile.vfoo becomes isa.vfoo: the two dialects name vector ops alike.
   std::string name = ("isa." + op->getName().stripDialect()).str();
-  auto scalar = op->getAttrOfType<FloatAttr>("scalar");
-  bool binary = operands.size() == 3;
+  bool select = operands.size() == 4;
+  bool binary = operands.size() == 3 || select;
   bool fill = operands.size() == 1;
   // tile operands are (src..., dst); isa puts dst first.
   int64_t row = 0;
@@ -807,15 +837,21 @@ LogicalResult KernelCodegen::emitVector(Operation *op) {
         builder.getNamedAttr("dst", at(last)),
         builder.getNamedAttr("dtype", TypeAttr::get(elem)),
         i32("repeat", repeat), i32("mask", mask)};
+    if (auto mode = op->getAttr("mode"))
+      attrs.push_back(builder.getNamedAttr("mode", mode));
     if (binary) {
-      attrs.push_back(builder.getNamedAttr("src0", at(0)));
-      attrs.push_back(builder.getNamedAttr("src1", at(1)));
-      attrs.push_back(i32("dst_blk", blk[2]));
-      attrs.push_back(i32("src0_blk", blk[0]));
-      attrs.push_back(i32("src1_blk", blk[1]));
-      attrs.push_back(i32("dst_rep", 8 * blk[2]));
-      attrs.push_back(i32("src0_rep", 8 * blk[0]));
-      attrs.push_back(i32("src1_rep", 8 * blk[1]));
+      // vsel: (cond, src0, src1, dst); cond takes src0's strides.
+      unsigned first = select ? 1 : 0;
+      if (select)
+        attrs.push_back(builder.getNamedAttr("cond", at(0)));
+      attrs.push_back(builder.getNamedAttr("src0", at(first)));
+      attrs.push_back(builder.getNamedAttr("src1", at(first + 1)));
+      attrs.push_back(i32("dst_blk", blk[last]));
+      attrs.push_back(i32("src0_blk", blk[first]));
+      attrs.push_back(i32("src1_blk", blk[first + 1]));
+      attrs.push_back(i32("dst_rep", 8 * blk[last]));
+      attrs.push_back(i32("src0_rep", 8 * blk[first]));
+      attrs.push_back(i32("src1_rep", 8 * blk[first + 1]));
     } else if (fill) {
       attrs.push_back(builder.getNamedAttr(
           "scalar", builder.getF64FloatAttr(scalar.getValueAsDouble())));
@@ -1025,25 +1061,34 @@ LogicalResult KernelCodegen::emitConv(tile::VConvOp conv) {
     if (!t.getLayout().isIdentity() &&
         !t.areTrailingDimsContiguous(t.getRank()))
       return conv.emitError("vector operands must be contiguous");
-  // 64 lanes per repeat: 8 blocks of f32, 4 of f16.
+  // A repeat covers 8 blocks of the wider type: 64 lanes of f32/i32, 128 of
+  // f16/i16 beside i8.
   int64_t srcBytes = elementBytes(from), dstBytes = elementBytes(to);
+  int64_t lanes = 256 / std::max(srcBytes, dstBytes);
   int64_t elements = from.getNumElements();
   auto repeats = [&](int64_t first, int64_t repeat, int64_t mask) {
-    emit(
-        conv.getLoc(), "isa.vconv",
-        {builder.getNamedAttr("dst", makeAddress(*dst, first * dstBytes)),
-         builder.getNamedAttr("src", makeAddress(*src, first * srcBytes)),
-         builder.getNamedAttr("dst_type", TypeAttr::get(to.getElementType())),
-         builder.getNamedAttr("src_type", TypeAttr::get(from.getElementType())),
-         i32("repeat", repeat), i32("mask", mask), i32("dst_blk", 1),
-         i32("src_blk", 1), i32("dst_rep", 64 * dstBytes / 32),
-         i32("src_rep", 64 * srcBytes / 32)});
+    SmallVector<NamedAttribute> attrs = {
+        builder.getNamedAttr("dst", makeAddress(*dst, first * dstBytes)),
+        builder.getNamedAttr("src", makeAddress(*src, first * srcBytes)),
+        builder.getNamedAttr("dst_type",
+                             TypeAttr::get(getLaneType(to.getElementType()))),
+        builder.getNamedAttr("src_type",
+                             TypeAttr::get(getLaneType(from.getElementType()))),
+        i32("repeat", repeat),
+        i32("mask", mask),
+        i32("dst_blk", 1),
+        i32("src_blk", 1),
+        i32("dst_rep", lanes * dstBytes / 32),
+        i32("src_rep", lanes * srcBytes / 32)};
+    if (conv.getRoundAttr())
+      attrs.push_back(builder.getNamedAttr("round", conv.getRoundAttr()));
+    emit(conv.getLoc(), "isa.vconv", attrs);
   };
-  int64_t full = elements / 64, tail = elements % 64;
+  int64_t full = elements / lanes, tail = elements % lanes;
   for (int64_t first = 0; first < full; first += 255)
-    repeats(first * 64, std::min<int64_t>(255, full - first), 64);
+    repeats(first * lanes, std::min<int64_t>(255, full - first), lanes);
   if (tail)
-    repeats(full * 64, 1, tail);
+    repeats(full * lanes, 1, tail);
   return success();
 }
 

@@ -191,8 +191,8 @@ isa.kernel @mmad_align_c block_dim 1 {
 
 isa.plan "ascend910" gm_size 1024 {
 isa.kernel @mmad_dtype block_dim 1 {
-    // expected-error @+1 {{operand type must be f16 or f32, not 'bf16'}}
-    isa.mmad l0c[r3], l0a[r1], l0b[r2], m 16, k 16, n 16, bf16
+    // expected-error @+1 {{operand type must be f16 or f32, not 'i16'}}
+    isa.mmad l0c[r3], l0a[r1], l0b[r2], m 16, k 16, n 16, i16
 }
 }
 
@@ -322,8 +322,8 @@ isa.plan "ascend910" gm_size 1024 {
 
 isa.plan "ascend910" gm_size 1024 {
   isa.kernel @k block_dim 1 {
-    // expected-error @+1 {{dtype must be f16 or f32, not 'bf16'}}
-    isa.vadds ub[r1], ub[r2], 1.0, bf16, repeat 1, mask 64, blk[1, 1], rep[8, 8]
+    // expected-error @+1 {{dtype must be f16, f32, i16 or i32, not 'i8'}}
+    isa.vadds ub[r1], ub[r2], 1.0, i8, repeat 1, mask 64, blk[1, 1], rep[8, 8]
   }
 }
 
@@ -367,8 +367,8 @@ isa.plan "ascend910" gm_size 1024 {
 
 isa.plan "ascend910" gm_size 1024 {
   isa.kernel @k block_dim 1 {
-    // expected-error @+1 {{attribute 'src_type' failed to satisfy constraint: type attribute of floating-point}}
-    isa.vconv ub[r1], ub[r2], f16, i32, repeat 1, mask 64, blk[1, 1], rep[4, 8]
+    // expected-error @+1 {{attribute 'src_type' failed to satisfy constraint}}
+    isa.vconv ub[r1], ub[r2], f16, bf16, repeat 1, mask 64, blk[1, 1], rep[4, 8]
   }
 }
 
@@ -687,8 +687,8 @@ isa.plan "ascend910" gm_size 1024 {
 
 isa.plan "ascend910" gm_size 1024 {
   isa.kernel @k block_dim 1 {
-    // expected-error @+1 {{dtype must be f16 or f32, not 'bf16'}}
-    isa.vnchwconv ub[r1], ub[r2], bf16, repeat 1, stride[1, 1], rep[16, 1]
+    // expected-error @+1 {{dtype must be f16 or f32, not 'i16'}}
+    isa.vnchwconv ub[r1], ub[r2], i16, repeat 1, stride[1, 1], rep[16, 1]
   }
 }
 
@@ -743,5 +743,104 @@ isa.plan "ascend910" gm_size 1024 {
   isa.kernel @k block_dim 1 {
     // expected-error @+1 {{dst offset 16 in ub must be 32-byte aligned}}
     isa.vbrcb ub[r1 + 16], ub[r2], f16, repeat 1, blk[1], rep[8]
+  }
+}
+
+// -----
+
+isa.plan "ascend910" gm_size 1024 {
+  isa.kernel @k block_dim 1 {
+    // expected-error @+1 {{attribute 'dtype' failed to satisfy constraint}}
+    isa.vadd ub[r1], ub[r2], ub[r3], bf16, repeat 1, mask 64, blk[1, 1, 1], rep[8, 8, 8]
+  }
+}
+
+// -----
+
+isa.plan "ascend910" gm_size 1024 {
+  isa.kernel @k block_dim 1 {
+    // expected-error @+1 {{dtype must be f16 or f32, not 'i32'}}
+    isa.vdiv ub[r1], ub[r2], ub[r3], i32, repeat 1, mask 64, blk[1, 1, 1], rep[8, 8, 8]
+  }
+}
+
+// -----
+
+isa.plan "ascend910" gm_size 1024 {
+  isa.kernel @k block_dim 1 {
+    // expected-error @+1 {{dtype must be f16 or f32, not 'i16'}}
+    isa.vexp ub[r1], ub[r2], i16, repeat 1, mask 128, blk[1, 1], rep[8, 8]
+  }
+}
+
+// -----
+
+isa.plan "ascend910" gm_size 1024 {
+  isa.kernel @k block_dim 1 {
+    // expected-error @+1 {{dtype must be i16, not 'i32'}}
+    isa.vand ub[r1], ub[r2], ub[r3], i32, repeat 1, mask 64, blk[1, 1, 1], rep[8, 8, 8]
+  }
+}
+
+// -----
+
+isa.plan "ascend910" gm_size 1024 {
+  isa.kernel @k block_dim 1 {
+    // expected-error @+1 {{dtype must be i16, not 'f16'}}
+    isa.vnot ub[r1], ub[r2], f16, repeat 1, mask 128, blk[1, 1], rep[8, 8]
+  }
+}
+
+// -----
+
+isa.plan "ascend910" gm_size 1024 {
+  isa.kernel @k block_dim 1 {
+    // expected-error @+1 {{scalar 1.500000e+00 is not an integer that 'i32' holds}}
+    isa.vadds ub[r1], ub[r2], 1.5, i32, repeat 1, mask 64, blk[1, 1], rep[8, 8]
+  }
+}
+
+// -----
+
+isa.plan "ascend910" gm_size 1024 {
+  isa.kernel @k block_dim 1 {
+    // expected-error @+1 {{scalar 3.276800e+04 is not an integer that 'i16' holds}}
+    isa.vdup ub[r1], 32768.0, i16, repeat 1, mask 128, blk[1], rep[8]
+  }
+}
+
+// -----
+
+isa.plan "ascend910" gm_size 1024 {
+  isa.kernel @k block_dim 1 {
+    // expected-error @+1 {{cannot convert 'i16' to 'f32'}}
+    isa.vconv ub[r1], ub[r2], f32, i16, repeat 1, mask 64, blk[1, 1], rep[8, 4]
+  }
+}
+
+// -----
+
+isa.plan "ascend910" gm_size 1024 {
+  isa.kernel @k block_dim 1 {
+    // expected-error @+1 {{a float to integer conversion needs a round mode}}
+    isa.vconv ub[r1], ub[r2], i32, f32, repeat 1, mask 64, blk[1, 1], rep[8, 8]
+  }
+}
+
+// -----
+
+isa.plan "ascend910" gm_size 1024 {
+  isa.kernel @k block_dim 1 {
+    // expected-error @+1 {{a round mode applies to float to integer conversions only}}
+    isa.vconv ub[r1], ub[r2], f16, f32, round rint, repeat 1, mask 64, blk[1, 1], rep[4, 8]
+  }
+}
+
+// -----
+
+isa.plan "ascend910" gm_size 1024 {
+  isa.kernel @k block_dim 1 {
+    // expected-error @+1 {{mask 129 must be between 1 and 128}}
+    isa.vconv ub[r1], ub[r2], ui8, f16, round trunc, repeat 1, mask 129, blk[1, 1], rep[4, 8]
   }
 }

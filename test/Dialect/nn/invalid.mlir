@@ -677,7 +677,7 @@ func.func @neg(%a: tensor<3xf32>) {
 // -----
 
 func.func @abs(%a: tensor<3xi1>) {
-  // expected-error @+1 {{'nn.abs' op operand #0 must be statically shaped tensor of 16-bit float or 32-bit float or 32-bit signless int}}
+  // expected-error @+1 {{'nn.abs' op operand #0 must be statically shaped tensor of 16-bit float or 32-bit float or 8-bit signless integer}}
   %0 = nn.abs %a : tensor<3xi1>
   return
 }

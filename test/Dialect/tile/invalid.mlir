@@ -88,9 +88,9 @@ func.func @vsub_types(%a: memref<16xf16, #tile.space<ub>>, %b: memref<16xf32, #t
 
 // -----
 
-func.func @vmul_int(%a: memref<16xi32, #tile.space<ub>>) {
-  // expected-error @+1 {{element type must be f16 or f32, not 'i32'}}
-  tile.vmul %a, %a, %a : memref<16xi32, #tile.space<ub>>
+func.func @vmul_i64(%a: memref<16xi64, #tile.space<ub>>) {
+  // expected-error @+1 {{element type must be f16, f32 or an integer of 1, 8, 16 or 32 bits, not 'i64'}}
+  tile.vmul %a, %a, %a : memref<16xi64, #tile.space<ub>>
   return
 }
 
@@ -169,9 +169,9 @@ func.func @vadds_space(%a: memref<16xf32, #tile.space<gm>>) {
 
 // -----
 
-func.func @vln_int(%a: memref<16xi32, #tile.space<ub>>) {
-  // expected-error @+1 {{element type must be f16 or f32, not 'i32'}}
-  tile.vln %a, %a : memref<16xi32, #tile.space<ub>>
+func.func @vln_signed(%a: memref<16xsi32, #tile.space<ub>>) {
+  // expected-error @+1 {{element type must be f16, f32 or an integer of 1, 8, 16 or 32 bits, not 'si32'}}
+  tile.vln %a, %a : memref<16xsi32, #tile.space<ub>>
   return
 }
 
@@ -193,33 +193,33 @@ func.func @vmin_space(%a: memref<16xf32, #tile.space<l1>>) {
 
 // -----
 
-func.func @vabs_int(%a: memref<16xi32, #tile.space<ub>>) {
-  // expected-error @+1 {{element type must be f16 or f32, not 'i32'}}
-  tile.vabs %a, %a : memref<16xi32, #tile.space<ub>>
+func.func @vabs_i64(%a: memref<16xi64, #tile.space<ub>>) {
+  // expected-error @+1 {{element type must be f16, f32 or an integer of 1, 8, 16 or 32 bits, not 'i64'}}
+  tile.vabs %a, %a : memref<16xi64, #tile.space<ub>>
   return
 }
 
 // -----
 
-func.func @vsqrt_int(%a: memref<16xi32, #tile.space<ub>>) {
-  // expected-error @+1 {{element type must be f16 or f32, not 'i32'}}
-  tile.vsqrt %a, %a : memref<16xi32, #tile.space<ub>>
+func.func @vsqrt_i64(%a: memref<16xi64, #tile.space<ub>>) {
+  // expected-error @+1 {{element type must be f16, f32 or an integer of 1, 8, 16 or 32 bits, not 'i64'}}
+  tile.vsqrt %a, %a : memref<16xi64, #tile.space<ub>>
   return
 }
 
 // -----
 
-func.func @vrec_int(%a: memref<16xi32, #tile.space<ub>>) {
-  // expected-error @+1 {{element type must be f16 or f32, not 'i32'}}
-  tile.vrec %a, %a : memref<16xi32, #tile.space<ub>>
+func.func @vrec_i64(%a: memref<16xi64, #tile.space<ub>>) {
+  // expected-error @+1 {{element type must be f16, f32 or an integer of 1, 8, 16 or 32 bits, not 'i64'}}
+  tile.vrec %a, %a : memref<16xi64, #tile.space<ub>>
   return
 }
 
 // -----
 
-func.func @vrsqrt_int(%a: memref<16xi32, #tile.space<ub>>) {
-  // expected-error @+1 {{element type must be f16 or f32, not 'i32'}}
-  tile.vrsqrt %a, %a : memref<16xi32, #tile.space<ub>>
+func.func @vrsqrt_i64(%a: memref<16xi64, #tile.space<ub>>) {
+  // expected-error @+1 {{element type must be f16, f32 or an integer of 1, 8, 16 or 32 bits, not 'i64'}}
+  tile.vrsqrt %a, %a : memref<16xi64, #tile.space<ub>>
   return
 }
 
@@ -251,7 +251,7 @@ func.func @vmins_space(%a: memref<16xf32, #tile.space<l0c>>) {
 
 // Only l0c -> ub may change the element type, and only f32 -> f16.
 func.func @copy_narrow_gm(%a: memref<16xf32, #tile.space<gm>>, %b: memref<16xf16, #tile.space<ub>>) {
-  // expected-error @+1 {{source and target must have one shape and element type (l0c -> ub may also go from f32 to f16)}}
+  // expected-error @+1 {{source and target must have one shape and element type (l0c -> ub may also go from f32 to f16, and integers may change signedness)}}
   tile.copy %a, %b : memref<16xf32, #tile.space<gm>> to memref<16xf16, #tile.space<ub>>
   return
 }
