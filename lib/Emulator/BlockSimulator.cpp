@@ -255,6 +255,10 @@ void BlockSimulator::executeHead(size_t p, uint64_t start) {
     std::optional<Cost> cost = execute(d, seq);
     if (!cost)
       return;
+    if (cost->usesGlobalMemory) {
+      start = std::max(start, gmPortFree);
+      gmPortFree = start + cost->occupancy;
+    }
     pipe.issueFree = start + cost->occupancy;
     pipe.lastComplete =
         std::max(pipe.lastComplete, start + cost->occupancy + cost->latency);

@@ -80,6 +80,9 @@ private:
   struct Cost {
     uint64_t occupancy;
     uint64_t latency;
+    /// The transfer moves global-memory bytes: its occupancy holds the
+    /// core's global-memory port.
+    bool usesGlobalMemory = false;
   };
   std::optional<Cost> execute(const Dispatched &d, uint32_t seq);
   std::optional<Cost> executeCopy(const Dispatched &d, uint32_t seq);
@@ -112,6 +115,9 @@ private:
   std::array<std::vector<uint8_t>, 6> memory;
   Sanitizer sanitizer;
   std::array<PipeState, kNumPipes> pipes;
+  /// When the core's share of HBM bandwidth is next free: MTE2 and MTE3
+  /// transfers to or from global memory take turns on it.
+  uint64_t gmPortFree = 0;
   Flag flags[kNumPipes][kNumPipes][8];
 
   // Scalar unit state.

@@ -91,13 +91,15 @@ BlockSimulator::Cost
 BlockSimulator::transferCost(MemorySpace src, MemorySpace dst, uint64_t bytes) {
   const DataPathSpec *path = machine.findPath(src, dst);
   double bandwidth = path ? path->bytesPerCycle : 1;
-  // Global memory bandwidth is shared by the cores running the kernel.
+  // Global memory bandwidth is shared by the cores running the kernel (and,
+  // through gmPortFree, by the copy engines of one core).
   if (src == MemorySpace::GM || dst == MemorySpace::GM)
     bandwidth = std::min(bandwidth, machine.hbmBytesPerCycle / activeCores);
   result.bytesMoved[llvm::formatv("{0}->{1}", stringifyMemorySpace(src),
                                   stringifyMemorySpace(dst))
                         .str()] += bytes;
-  return {uint64_t(std::ceil(bytes / bandwidth)), path ? path->setupCycles : 0};
+  return {uint64_t(std::ceil(bytes / bandwidth)), path ? path->setupCycles : 0,
+          src == MemorySpace::GM || dst == MemorySpace::GM};
 }
 
 std::optional<BlockSimulator::Cost> BlockSimulator::execute(const Dispatched &d,

@@ -285,6 +285,36 @@ TEST_F(EmulatorTest, CyclesMatchHandComputation) {
   EXPECT_EQ(one.kernels[0].busyCycles[size_t(Pipe::V)], 1u);
 }
 
+TEST_F(EmulatorTest, CopyEnginesShareTheGlobalMemoryPort) {
+  // MTE2 loads x while MTE3 stores a vdup'ed buffer: no dependency between
+  // them, but both move global-memory bytes, so they take turns on the
+  // core's HBM port. 3 scalar cycles; copy in at 3: 25600 B at 128 B/cycle
+  // holds the port until 203. vdup 4..104 + 8, flag at 113, wait 113; the
+  // store waits for the port until 203, holds it 200 cycles, + 100 setup
+  // latency -> 503 (it would be 414 if the engines did not share the port).
+  const char *plan = R"mlir(
+    isa.plan "ascend910" gm_size 51200 {
+      isa.tensor "x" input tensor<6400xf32> at 0
+      isa.tensor "y" output tensor<6400xf32> at 25600
+      isa.kernel @overlap block_dim 1 {
+        isa.li r0, 0
+        isa.li r1, 25600
+        isa.li r2, 0
+        isa.copy ub[r2], gm[r0], nburst 1, len 800, src_gap 0, dst_gap 0
+        isa.vdup ub[r2 + 25600], 1.0, f32, repeat 100, mask 64, blk[1], rep[8]
+        isa.set_flag v -> mte3, 0
+        isa.wait_flag v -> mte3, 0
+        isa.copy gm[r1], ub[r2 + 25600], nburst 1, len 800, src_gap 0, dst_gap 0
+      }
+    })mlir";
+  TensorData x{"x", "f32", {6400}, std::vector<uint8_t>(25600, 0)};
+  RunResult result = run(plan, {x});
+  ASSERT_EQ(result.kernels.size(), 1u);
+  EXPECT_EQ(result.kernels[0].busyCycles[size_t(Pipe::MTE2)], 200u);
+  EXPECT_EQ(result.kernels[0].busyCycles[size_t(Pipe::MTE3)], 200u);
+  EXPECT_EQ(result.totalCycles, 503u);
+}
+
 TEST_F(EmulatorTest, BlocksBeyondTheCoresRunInWaves) {
   // 32 and 64 blocks both use all 32 cores, with the same share of HBM
   // bandwidth; 64 blocks take two waves.
