@@ -66,7 +66,7 @@ struct ConvertConstant : OpConversionPattern<ConstantOp> {
 };
 
 /// Rebuilds any other nn op with converted operand and result types; nn ops
-/// have no regions at this point (kernels are formed after layouts).
+/// have no regions before fusion.
 struct RetypeOp : ConversionPattern {
   RetypeOp(const TypeConverter &converter, MLIRContext *context)
       : ConversionPattern(converter, MatchAnyOpTypeTag(), /*benefit=*/1,
@@ -74,9 +74,8 @@ struct RetypeOp : ConversionPattern {
   LogicalResult
   matchAndRewrite(Operation *op, ArrayRef<Value> operands,
                   ConversionPatternRewriter &rewriter) const override {
-    if (!isa<NNDialect>(op->getDialect()) || isa<ConstantOp>(op) ||
-        op->getNumRegions() != 0)
-      return rewriter.notifyMatchFailure(op, "not a region-free nn op");
+    if (!isa<NNDialect>(op->getDialect()) || isa<ConstantOp>(op))
+      return rewriter.notifyMatchFailure(op, "not a retyped nn op");
     SmallVector<Type> types;
     if (failed(getTypeConverter()->convertTypes(op->getResultTypes(), types)))
       return failure();
@@ -90,6 +89,13 @@ struct RetypeOp : ConversionPattern {
 struct NNToF16 : ascend::impl::NNToF16Base<NNToF16> {
   void runOnOperation() override {
     MLIRContext *context = &getContext();
+    // Kernel bodies were typed by the layout and fusion passes already.
+    WalkResult kernels = getOperation().walk([](KernelOp kernel) {
+      kernel.emitError("nn-to-f16 runs before ascend-fuse, not on nn.kernel");
+      return WalkResult::interrupt();
+    });
+    if (kernels.wasInterrupted())
+      return signalPassFailure();
     F16TypeConverter converter;
     ConversionTarget target(*context);
     target.markUnknownOpDynamicallyLegal([](Operation *) { return true; });

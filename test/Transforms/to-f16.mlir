@@ -49,3 +49,4 @@ func.func @mixed(%i: tensor<4xi64>, %h: tensor<4xf16>) -> (tensor<4xf32>, tensor
   %a = nn.add %eh, %h : tensor<4xf16>, tensor<4xf16> -> tensor<4xf16>
   return %e, %i, %a : tensor<4xf32>, tensor<4xi64>, tensor<4xf16>
 }
+
