@@ -2,7 +2,7 @@
 """Compiles an ONNX model, runs it on the emulator and on ONNX Runtime with
 the same seeded random inputs, and compares every output.
 
-    compare_ort.py MODEL.onnx [--precision fp32|mixed] [--min-cosine C]
+    compare_ort.py MODEL.onnx [--precision fp32|mixed|fp16] [--min-cosine C]
                    [--input-shape NAME:D0,...]... [--build DIR] [--work DIR]
 
 Prints, per output, the cosine similarity and the largest absolute and

@@ -15,6 +15,7 @@
 #include "mlir/IR/BuiltinOps.h"
 #include "mlir/IR/MLIRContext.h"
 #include "mlir/Pass/PassManager.h"
+#include "mlir/Transforms/Passes.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/Path.h"
@@ -134,10 +135,6 @@ LogicalResult ascend::compileOnnxFile(llvm::StringRef path,
                                       const CompileOptions &options,
                                       MLIRContext &context,
                                       llvm::raw_ostream &os) {
-  if (options.precision == Precision::FP16)
-    return emitError(UnknownLoc::get(&context),
-                     "--precision fp16 is not supported yet (use mixed or "
-                     "fp32)");
   PhaseRunner runner(options, context);
   auto start = std::chrono::steady_clock::now();
   OnnxImportOptions importOptions;
@@ -146,8 +143,16 @@ LogicalResult ascend::compileOnnxFile(llvm::StringRef path,
   if (!module)
     return failure();
   runner.report(CompilePhase::NN, start);
-  if (failed(runner.run(CompilePhase::NN, *module,
-                        [&](OpPassManager &pm) { buildGraphOptPipeline(pm); })))
+  if (failed(runner.run(CompilePhase::NN, *module, [&](OpPassManager &pm) {
+        buildGraphOptPipeline(pm);
+        // After graph optimization, so folding sees the f32 weights; before
+        // layouts, so every kernel is formed on f16 tensors.
+        if (options.precision == Precision::FP16) {
+          pm.addNestedPass<func::FuncOp>(createNNToF16());
+          // Folds the f16 -> f16 casts left of the model's own f32 casts.
+          pm.addPass(createCanonicalizerPass());
+        }
+      })))
     return failure();
 
   auto finish = [&](CompilePhase phase) -> LogicalResult {

@@ -48,4 +48,32 @@ def NNDeadCodeElimination : Pass<"nn-dce"> {
   }];
 }
 
+def NNToF16 : Pass<"nn-to-f16", "::mlir::func::FuncOp"> {
+  let summary = "Compute every f32 value of a function in f16 (--precision fp16)";
+  let description = [{
+    Like ATC's force_fp16: the function's signature keeps its f32 inputs and
+    results, everything in between becomes f16. f32 constants are rounded to
+    f16 at compile time (weights stay dense_resource blobs), every nn op
+    with an f32 operand or result is rebuilt with f16 types, and `nn.cast`
+    ops convert the f32 arguments after entry and the f16 results before
+    `func.return`. Casts from and to other element types (e.g. an i64 ->
+    f32 Cast) become casts from and to f16.
+
+    ```mlir
+    func.func @f(%x: tensor<4xf32>) -> tensor<4xf32> {
+      %0 = nn.relu %x : tensor<4xf32>
+      return %0 : tensor<4xf32>
+    }
+    // becomes
+    func.func @f(%x: tensor<4xf32>) -> tensor<4xf32> {
+      %0 = nn.cast %x : tensor<4xf32> -> tensor<4xf16>
+      %1 = nn.relu %0 : tensor<4xf16>
+      %2 = nn.cast %1 : tensor<4xf16> -> tensor<4xf32>
+      return %2 : tensor<4xf32>
+    }
+    ```
+  }];
+  let dependentDialects = ["::ascend::nn::NNDialect"];
+}
+
 #endif // ASCEND_TRANSFORMS_PASSES
