@@ -5,14 +5,16 @@
 // repeat, its block stride walking input pixels `stride` apart.
 //
 // Windowed pooling: a unit is one channel group (n, c1) and a tile of output
-// rows. The tile's input rows, padding included, sit in ub as
-// [rows][padded width][C0]; padding is filled first (lowest value for max,
-// zero for average) and the valid part copied over it. Output row r is the
-// max/sum over the kh x kw window of strided views of that buffer; average
-// pooling then multiplies by 1/count, an immediate when every output pixel
-// has the same count and otherwise a gm table of reciprocals. Tiles whose
-// rows are all inside the image share one dynamic loop; the border tiles
-// (their own static padding) get one each.
+// rows; when one output row's window rows do not fit ub, a tile is one row
+// cut into chunks of columns (the last ragged). The tile's input, window
+// halo and padding included, sits in ub as [rows][input width][C0]; padding
+// is filled first (lowest value for max, zero for average) and the valid
+// part copied over it. Output row r is the max/sum over the kh x kw window
+// of strided views of that buffer; average pooling then multiplies by
+// 1/count, an immediate when every output pixel has the same count and
+// otherwise a gm table of reciprocals. Tiles whose rows and columns are all
+// inside the image share one dynamic loop; the border tiles (their own
+// static padding) get one each.
 //
 // Global pooling: chunks of a group's pixels are reduced by halving
 // (op(buf[0:P-h], buf[h:P]), h = ceil(P/2)) into one block, which is folded
@@ -205,6 +207,51 @@ static FailureOr<PoolKernel> buildGlobalPool(nn::KernelOp kernel,
   return PoolKernel{func, std::nullopt};
 }
 
+namespace {
+/// Tile t of a pooled dimension: `count` outputs, whose input window
+/// starts `clipBegin` positions into the leading padding, has `valid`
+/// positions inside the image and `clipEnd` past it.
+struct SpanTile {
+  int64_t count, clipBegin, valid, clipEnd;
+  bool clipped() const { return clipBegin > 0 || clipEnd > 0; }
+};
+
+/// One pooled dimension cut into tiles of `size` outputs (the last ragged).
+struct Span {
+  int64_t size, out, in, kernel, stride, dilation, padBegin;
+
+  int64_t tiles() const { return (out + size - 1) / size; }
+  SpanTile tile(int64_t t) const {
+    int64_t count = std::min(size, out - t * size);
+    int64_t extent = (count - 1) * stride + (kernel - 1) * dilation + 1;
+    int64_t x0 = t * size * stride - padBegin;
+    int64_t clipBegin = std::max<int64_t>(0, -x0);
+    int64_t clipEnd = std::max<int64_t>(0, x0 + extent - in);
+    int64_t valid = std::max<int64_t>(0, extent - clipBegin - clipEnd);
+    return {count, clipBegin, valid, clipEnd};
+  }
+  /// Full, unclipped tiles share one index shape.
+  bool interior(int64_t t) const {
+    SpanTile s = tile(t);
+    return s.count == size && !s.clipped();
+  }
+  /// (first tile, length) runs: each run of interior tiles, and each other
+  /// tile on its own.
+  SmallVector<std::pair<int64_t, int64_t>> runs() const {
+    SmallVector<std::pair<int64_t, int64_t>> result;
+    for (int64_t t = 0; t < tiles();) {
+      int64_t run = 1;
+      if (interior(t))
+        while (t + run < tiles() && interior(t + run))
+          ++run;
+      result.push_back({t, run});
+      t += run;
+    }
+    return result;
+  }
+};
+} // namespace
+
 FailureOr<PoolKernel> ascend::buildPoolKernel(nn::KernelOp kernel,
                                               const MachineModel &machine,
                                               OpBuilder &builder) {
@@ -249,8 +296,6 @@ FailureOr<PoolKernel> ascend::buildPoolKernel(nn::KernelOp kernel,
   if (oh == 1 && ow == 1 && w.kh == h && w.kw == wd && w.dh == 1 && w.dw == 1 &&
       llvm::all_of(pads, [](int64_t p) { return p == 0; }))
     return buildGlobalPool(kernel, pool, e, stored, machine);
-  int64_t paddedWidth = (ow - 1) * w.sw + (w.kw - 1) * w.dw + 1;
-  int64_t usedCols = std::min(wd, paddedWidth - w.pl);
   if (w.sw > 31)
     return pool->emitError("horizontal stride ")
            << w.sw << " exceeds the vector unit's 31-block pixel stride";
@@ -274,31 +319,53 @@ FailureOr<PoolKernel> ascend::buildPoolKernel(nn::KernelOp kernel,
   }
   bool table = !isMax && !uniform;
 
-  // Output rows per tile: the tile's input rows, output rows and divisors
-  // fit ub; enough tiles to feed every core.
+  // Output rows per tile and output columns per chunk: the tile's input
+  // rows (window halo included), output rows and divisors fit ub. A row
+  // tile spans the whole output row when one output row fits; otherwise a
+  // tile is one output row cut into column chunks, the last one ragged.
   auto inRows = [&](int64_t rows) {
     return (rows - 1) * w.sh + (w.kh - 1) * w.dh + 1;
   };
+  auto inCols = [&](int64_t cols) {
+    return (cols - 1) * w.sw + (w.kw - 1) * w.dw + 1;
+  };
   // (Leave room for the fences' scratch blocks and alignment.)
   int64_t ubBytes = machine.getBuffer(MemorySpace::UB).size - 1024;
-  auto tileBytes = [&](int64_t rows) {
-    return (inRows(rows) * paddedWidth + rows * ow * (table ? 2 : 1)) * 32;
+  auto tileBytes = [&](int64_t rows, int64_t cols) {
+    return (inRows(rows) * inCols(cols) + rows * cols * (table ? 2 : 1)) * 32;
   };
-  int64_t rowsPerTile = 0;
-  while (rowsPerTile < oh && tileBytes(rowsPerTile + 1) <= ubBytes)
+  int64_t rowsPerTile = 0, colsPerChunk = ow;
+  while (rowsPerTile < oh && tileBytes(rowsPerTile + 1, ow) <= ubBytes)
     ++rowsPerTile;
-  if (rowsPerTile == 0)
-    return pool->emitError("a pooling window row of ")
-           << paddedWidth << " pixels does not fit the unified buffer";
+  if (rowsPerTile == 0) {
+    rowsPerTile = 1;
+    colsPerChunk = 0;
+    while (colsPerChunk < ow && tileBytes(1, colsPerChunk + 1) <= ubBytes)
+      ++colsPerChunk;
+    if (colsPerChunk == 0)
+      return pool->emitError("a pooling window of ")
+             << inRows(1) << "x" << inCols(1)
+             << " pixels does not fit the unified buffer";
+  }
+  // Enough row tiles to feed every core.
   int64_t tilesPerGroup =
       std::max<int64_t>(1, (machine.cores + groups - 1) / groups);
   rowsPerTile = std::min(rowsPerTile, (oh + tilesPerGroup - 1) / tilesPerGroup);
+  // Chunks of even width, as many as fit one round of units on the cores
+  // (fewer, wider units cost less per-unit setup).
+  if (colsPerChunk < ow) {
+    int64_t chunks = std::max((ow + colsPerChunk - 1) / colsPerChunk,
+                              machine.cores / (groups * oh));
+    colsPerChunk = (ow + chunks - 1) / chunks;
+  }
   // Each window op unrolls into one instruction sequence per row.
   rowsPerTile = std::min<int64_t>(rowsPerTile,
                                   std::max<int64_t>(1, 1024 / (w.kh * w.kw)));
-  int64_t tiles = (oh + rowsPerTile - 1) / rowsPerTile;
-  int64_t blocks =
-      std::max<int64_t>(1, std::min<int64_t>(machine.cores, groups * tiles));
+  Span rowSpan{rowsPerTile, oh, h, w.kh, w.sh, w.dh, w.pt};
+  Span colSpan{colsPerChunk, ow, wd, w.kw, w.sw, w.dw, w.pl};
+  int64_t blocks = std::max<int64_t>(
+      1, std::min<int64_t>(machine.cores,
+                           groups * rowSpan.tiles() * colSpan.tiles()));
 
   MemRefType tableType;
   SmallVector<Type> argTypes = {getGmType(inType)};
@@ -317,41 +384,46 @@ FailureOr<PoolKernel> ascend::buildPoolKernel(nn::KernelOp kernel,
   b.setInsertionPointToStart(&func.getBody().front());
   Value in = reshapeGm(b, loc, func.getArgument(0), groups * h, wd, k);
   Value out = reshapeGm(b, loc, func.getArguments().back(), groups * oh, ow, k);
-  Value inBuf = allocUb(b, loc, {inRows(rowsPerTile), paddedWidth, k}, elem);
-  Value outBuf = allocUb(b, loc, {rowsPerTile, ow, k}, elem);
+  int64_t bufWidth = inCols(colsPerChunk);
+  Value inBuf = allocUb(b, loc, {inRows(rowsPerTile), bufWidth, k}, elem);
+  Value outBuf = allocUb(b, loc, {rowsPerTile, colsPerChunk, k}, elem);
   Value tableBuf =
-      table ? allocUb(b, loc, {rowsPerTile, ow, k}, elem) : Value();
+      table ? allocUb(b, loc, {rowsPerTile, colsPerChunk, k}, elem) : Value();
   Value blockIdx = tile::BlockIdxOp::create(b, loc, b.getIndexType());
   auto zero = b.getIndexAttr(0);
 
-  // One unit: group `group`, output rows [firstRow, firstRow + rows), whose
-  // input rows start `clipTop` rows into the image's top padding and have
-  // `validRows` rows inside the image.
-  auto emitUnit = [&](Value group, Value firstRow, int64_t rows,
-                      int64_t clipTop, int64_t validRows, bool padded) {
-    int64_t bufRows = inRows(rows);
-    if (padded)
+  // One unit: group `group`, output rows [firstRow, firstRow + r.count) and
+  // columns [firstCol, firstCol + c.count).
+  auto emitUnit = [&](Value group, Value firstRow, Value firstCol,
+                      const SpanTile &r, const SpanTile &c) {
+    if (r.clipped() || c.clipped())
       tile::VDupOp::create(
           b, loc, b.getF64FloatAttr(isMax ? e.lowest() : 0.0),
-          e.view(inBuf, {zero, zero, zero}, {bufRows, paddedWidth, k}));
-    if (validRows > 0 && usedCols > 0) {
-      // Image row of buffer row clipTop: firstRow * sh - pt + clipTop.
-      Value imageRow = e.add(e.mul(firstRow, w.sh), e.index(clipTop - w.pt));
+          e.view(inBuf, {zero, zero, zero}, {inRows(r.count), bufWidth, k}));
+    if (r.valid > 0 && c.valid > 0) {
+      // Image row of buffer row clipBegin: firstRow * sh - pt + clipBegin.
+      Value imageRow =
+          e.add(e.mul(firstRow, w.sh), e.index(r.clipBegin - w.pt));
       Value gmRow = e.add(e.mul(group, h), imageRow);
+      Value imageCol =
+          e.add(e.mul(firstCol, w.sw), e.index(c.clipBegin - w.pl));
       tile::CopyOp::create(
-          b, loc, e.view(in, {gmRow, zero, zero}, {validRows, usedCols, k}),
-          e.view(inBuf, {b.getIndexAttr(clipTop), b.getIndexAttr(w.pl), zero},
-                 {validRows, usedCols, k}));
+          b, loc, e.view(in, {gmRow, imageCol, zero}, {r.valid, c.valid, k}),
+          e.view(
+              inBuf,
+              {b.getIndexAttr(r.clipBegin), b.getIndexAttr(c.clipBegin), zero},
+              {r.valid, c.valid, k}));
     }
     // One vector op per window position over all the tile's rows: [rows,
-    // ow, C0] views `sh` input rows and `sw` pixels apart.
-    Value outTile = e.view(outBuf, {zero, zero, zero}, {rows, ow, k});
+    // cols, C0] views `sh` input rows and `sw` pixels apart.
+    SmallVector<int64_t> sizes = {r.count, c.count, k};
+    Value outTile = e.view(outBuf, {zero, zero, zero}, sizes);
     Value pending;
     for (int64_t i = 0; i < w.kh; ++i) {
       for (int64_t j = 0; j < w.kw; ++j) {
         Value window = e.view(
             inBuf, {b.getIndexAttr(i * w.dh), b.getIndexAttr(j * w.dw), zero},
-            {rows, ow, k}, {w.sh, w.sw, 1});
+            sizes, {w.sh, w.sw, 1});
         if (w.kh * w.kw == 1) {
           tile::VMulsOp::create(b, loc, window, b.getF64FloatAttr(1.0),
                                 outTile);
@@ -369,54 +441,41 @@ FailureOr<PoolKernel> ascend::buildPoolKernel(nn::KernelOp kernel,
       tile::VMulsOp::create(b, loc, outTile, b.getF64FloatAttr(*uniform),
                             outTile);
     } else if (table) {
-      Value tableTile = e.view(tableBuf, {zero, zero, zero}, {rows, ow, k});
+      Value tableTile = e.view(tableBuf, {zero, zero, zero}, sizes);
       tile::CopyOp::create(
           b, loc,
-          e.view(func.getArgument(1), {firstRow, zero, zero}, {rows, ow, k}),
+          e.view(func.getArgument(1), {firstRow, firstCol, zero}, sizes),
           tableTile);
       tile::VMulOp::create(b, loc, outTile, tableTile, outTile);
     }
     Value gmRow = e.add(e.mul(group, oh), firstRow);
     tile::CopyOp::create(b, loc, outTile,
-                         e.view(out, {gmRow, zero, zero}, {rows, ow, k}));
+                         e.view(out, {gmRow, firstCol, zero}, sizes));
   };
 
-  // Families: runs of interior tiles share a dynamic loop; border tiles are
-  // static.
-  struct TileShape {
-    int64_t rows, clipTop, validRows;
-    bool padded, interior;
-  };
-  auto shapeOf = [&](int64_t t) {
-    int64_t rows = std::min(rowsPerTile, oh - t * rowsPerTile);
-    int64_t y0 = t * rowsPerTile * w.sh - w.pt, y1 = y0 + inRows(rows);
-    int64_t clipTop = std::max<int64_t>(0, -y0);
-    int64_t clipBottom = std::max<int64_t>(0, y1 - h);
-    int64_t validRows =
-        std::max<int64_t>(0, inRows(rows) - clipTop - clipBottom);
-    bool colPad = w.pl > 0 || paddedWidth - w.pl > wd;
-    bool padded = colPad || clipTop > 0 || clipBottom > 0;
-    bool interior = rows == rowsPerTile && clipTop == 0 && clipBottom == 0;
-    return TileShape{rows, clipTop, validRows, padded, interior};
-  };
+  // Families: runs of interior row tiles times runs of interior column
+  // chunks share a dynamic loop; border tiles and chunks are static.
+  SmallVector<std::pair<int64_t, int64_t>> rowRuns = rowSpan.runs();
+  SmallVector<std::pair<int64_t, int64_t>> colRuns = colSpan.runs();
   FamilyFence fence(b, loc, func.getArgument(0));
   int64_t dealt = 0;
-  for (int64_t t = 0; t < tiles;) {
-    TileShape s = shapeOf(t);
-    int64_t run = 1;
-    if (s.interior)
-      while (t + run < tiles && shapeOf(t + run).interior)
-        ++run;
-    if (dealt > 0)
-      fence.emit();
-    dealt = buildDealtUnitLoop(
-        b, loc, blockIdx, groups * run, blocks, dealt, [&](Value unit) {
-          SmallVector<Value> d = splitUnit(b, loc, unit, {groups, run});
-          Value tileIdx = e.add(d[1], e.index(t));
-          emitUnit(d[0], e.mul(tileIdx, rowsPerTile), s.rows, s.clipTop,
-                   s.validRows, s.padded);
-        });
-    t += run;
+  for (auto [t, rowRun] : rowRuns) {
+    SpanTile r = rowSpan.tile(t);
+    for (auto [c, colRun] : colRuns) {
+      SpanTile cs = colSpan.tile(c);
+      if (dealt > 0)
+        fence.emit();
+      auto body = [&](Value unit) {
+        SmallVector<Value> d =
+            splitUnit(b, loc, unit, {groups, rowRun, colRun});
+        Value rowTile = e.add(d[1], e.index(t));
+        Value colChunk = e.add(d[2], e.index(c));
+        emitUnit(d[0], e.mul(rowTile, rowsPerTile),
+                 e.mul(colChunk, colsPerChunk), r, cs);
+      };
+      dealt = buildDealtUnitLoop(b, loc, blockIdx, groups * rowRun * colRun,
+                                 blocks, dealt, body);
+    }
   }
   func::ReturnOp::create(b, loc);
   PoolKernel result{func, std::nullopt};
