@@ -77,7 +77,7 @@ bool ascend::isTypedElementwise(Operation *op) {
   if (isa<nn::CastOp>(op))
     return !isSupportedCast(op);
   return isa<nn::AddOp, nn::SubOp, nn::MulOp, nn::DivOp, nn::MaxOp, nn::MinOp,
-             nn::NegOp, nn::AbsOp, nn::ClipOp>(op) &&
+             nn::NegOp, nn::AbsOp, nn::ClipOp, nn::PowOp>(op) &&
          elementOf(op->getResult(0)).isInteger();
 }
 
@@ -125,6 +125,7 @@ private:
 
   LogicalResult emitArithmetic(ArrayRef<Operand> in, Value dst);
   LogicalResult emitDiv(ArrayRef<Operand> in, Value dst);
+  LogicalResult emitPow(ArrayRef<Operand> in, Value dst);
   LogicalResult emitCompare(ArrayRef<Operand> in, Value dst, CmpMode mode);
   LogicalResult emitWhere(ArrayRef<Operand> in, Value dst);
   LogicalResult emitCast(Value src, Value dst);
@@ -244,6 +245,34 @@ LogicalResult TypedLowering::emitDiv(ArrayRef<Operand> in, Value dst) {
   Value lanes = scratch(i16(), 2);
   conv(halves[0], lanes, RoundMode::Trunc);
   narrow(lanes, dst, t, /*maskSlot=*/0);
+  return success();
+}
+
+LogicalResult TypedLowering::emitPow(ArrayRef<Operand> in, Value dst) {
+  Type t = elementOf(op->getResult(0)), lane = laneOf(t);
+  Type exponent = elementOf(op->getOperand(1));
+  if (isNarrow(t) || !in[0].buffer || !in[1].buffer || laneOf(exponent) != lane)
+    return error("integer pow needs a 16/32-bit base and an exponent of its "
+                 "lanes, not ")
+           << t << " and " << exponent;
+  // Square and multiply over the exponent's bits below the sign: dst = 1,
+  // p = x; for each bit, dst = bit ? dst * p : dst, p = p * p, wrapping at
+  // the lane width as numpy does. `y & 2^i` selects directly (vsel takes any
+  // non-zero lane). A negative exponent (undefined in ONNX) uses its low
+  // bits.
+  Value p = scratch(lane, 0), product = scratch(lane, 1),
+        bit = scratch(lane, 2);
+  tile::VAddsOp::create(b, e.loc, in[0].buffer, b.getF64FloatAttr(0), p);
+  tile::VDupOp::create(b, e.loc, b.getF64FloatAttr(1), dst);
+  int bits = lane.getIntOrFloatBitWidth() - 1;
+  for (int i = 0; i < bits; ++i) {
+    tile::VDupOp::create(b, e.loc, b.getF64FloatAttr(std::ldexp(1.0, i)), bit);
+    e.binary<tile::VAndOp>(in[1].buffer, bit, bit);
+    e.binary<tile::VMulOp>(dst, p, product);
+    tile::VSelOp::create(b, e.loc, bit, product, dst, dst);
+    if (i + 1 < bits)
+      e.binary<tile::VMulOp>(p, p, p);
+  }
   return success();
 }
 
@@ -408,6 +437,7 @@ LogicalResult TypedLowering::emit(ArrayRef<Operand> in, Value dst) {
         return emitRounding(in[0].buffer, dst, RoundMode::Ceil);
       })
       .Case([&](nn::DivOp) { return emitDiv(in, dst); })
+      .Case([&](nn::PowOp) { return emitPow(in, dst); })
       .Default([&](Operation *) { return emitArithmetic(in, dst); });
 }
 
