@@ -129,6 +129,8 @@ private:
   LogicalResult emitCompare(ArrayRef<Operand> in, Value dst, CmpMode mode);
   LogicalResult emitWhere(ArrayRef<Operand> in, Value dst);
   LogicalResult emitCast(Value src, Value dst);
+  /// ui32 lanes (an i32 buffer) to f32, correctly rounded.
+  void emitUnsignedToF32(Value src, Value dst);
   LogicalResult emitRounding(Value src, Value dst, RoundMode mode);
 
   Operation *op;
@@ -377,9 +379,13 @@ LogicalResult TypedLowering::emitCast(Value src, Value dst) {
     return unsupported();
   }
   if (!fromFloat && toFloat && getUBElementType(from).isSignlessInteger(32)) {
-    if (from.isUnsignedInteger())
+    if (!from.isUnsignedInteger()) {
+      conv(src, dst);
+      return success();
+    }
+    if (!to.isF32())
       return unsupported();
-    conv(src, dst);
+    emitUnsignedToF32(src, dst);
     return success();
   }
   if (!fromFloat && toFloat && from.isSignlessInteger(16) && to.isF16()) {
@@ -387,6 +393,27 @@ LogicalResult TypedLowering::emitCast(Value src, Value dst) {
     return success();
   }
   return unsupported();
+}
+
+void TypedLowering::emitUnsignedToF32(Value src, Value dst) {
+  // x = hi + lo with hi = x & 0xFFFF0000, lo = x & 0xFFFF: each has at most
+  // 16 significant bits, so both convert exactly (hi read as s32 gets 2^32
+  // back where negative, still exact), and the one vadd rounds once, as a
+  // direct conversion would.
+  Type i32 = IntegerType::get(ctx, 32), f32 = Float32Type::get(ctx);
+  Value mask = scratch(i32, 0), hi = scratch(i32, 1), lo = scratch(i32, 2);
+  tile::VDupOp::create(b, e.loc, b.getF64FloatAttr(-65536), mask);
+  e.binary<tile::VAndOp>(src, mask, hi);
+  tile::VDupOp::create(b, e.loc, b.getF64FloatAttr(65535), mask);
+  e.binary<tile::VAndOp>(src, mask, lo);
+  Value hiF = scratch(f32, 0), loF = scratch(f32, 1), wrap = scratch(f32, 2);
+  conv(hi, hiF);
+  conv(lo, loF);
+  tile::VDupOp::create(b, e.loc, b.getF64FloatAttr(0), wrap);
+  tile::VCmpOp::create(b, e.loc, CmpMode::LT, hiF, wrap, wrap);
+  e.scalar<tile::VMulsOp>(wrap, std::ldexp(1.0, 32), wrap);
+  e.binary<tile::VAddOp>(hiF, wrap, hiF);
+  e.binary<tile::VAddOp>(hiF, loF, dst);
 }
 
 LogicalResult TypedLowering::emitRounding(Value src, Value dst,

@@ -40,3 +40,27 @@ func.func @main(%a: tensor<64xi8>, %b: tensor<64xi8>) -> tensor<64xi8> {
   return %0 : tensor<64xi8>
 }
 
+// -----
+
+// uint32 -> f32: hi = u & 0xFFFF0000, lo = u & 0xFFFF, both exact in f32;
+// hi gets 2^32 back where negative as s32; one rounding in hi + lo.
+// CHECK-LABEL: func.func private @cast
+// CHECK: tile.vdup -6.553600e+04, %[[M:[^ ]*]] :
+// CHECK-NEXT: tile.vand %[[U:[^,]*]], %[[M]], %[[HI:[^ ]*]] :
+// CHECK-NEXT: tile.vdup 6.553500e+04, %[[M]] :
+// CHECK-NEXT: tile.vand %[[U]], %[[M]], %[[LO:[^ ]*]] :
+// CHECK: tile.vconv %[[HI]], %[[HIF:[^ ]*]] :
+// CHECK-NEXT: tile.vconv %[[LO]], %[[LOF:[^ ]*]] :
+// CHECK-NEXT: tile.vdup 0.000000e+00, %[[W:[^ ]*]] :
+// CHECK-NEXT: tile.vcmp lt %[[HIF]], %[[W]], %[[W]] :
+// CHECK-NEXT: tile.vmuls %[[W]], 0x41F0000000000000, %[[W]] :
+// CHECK-NEXT: tile.vadd %[[HIF]], %[[W]], %[[HIF]] :
+// CHECK-NEXT: tile.vadd %[[HIF]], %[[LOF]], %{{[^ ]*}} :
+func.func @main(%a: tensor<100xui32>) -> tensor<100xf32> {
+  %0 = nn.kernel "cast" ins(%a : tensor<100xui32>) -> tensor<100xf32> {
+  ^bb0(%x: tensor<100xui32>):
+    %c = nn.cast %x : tensor<100xui32> -> tensor<100xf32>
+    nn.yield %c : tensor<100xf32>
+  }
+  return %0 : tensor<100xf32>
+}
