@@ -574,6 +574,12 @@ LogicalResult Importer::importRuntimeClip(Node &node) {
       return error(node) << "bounds must be scalars";
     if (ty.getElementType() != getElementTypeOrSelf(x.getType()))
       return error(node) << "bound and input element types differ";
+    // Integer kernels take no operand broadcast along the last dimension
+    // (typed-elementwise.md): the bound is expanded to x's shape first, a
+    // move kernel of x's size.
+    auto xTy = cast<RankedTensorType>(x.getType());
+    if (xTy.getElementType().isInteger() && ty != xTy)
+      in = build<nn::ExpandOp>(node.loc, withShape(ty, xTy.getShape()), in);
     v = i == 1 ? broadcastBinary<nn::MaxOp>(node.loc, v, in)
                : broadcastBinary<nn::MinOp>(node.loc, v, in);
     if (!v || v.getType() != x.getType())

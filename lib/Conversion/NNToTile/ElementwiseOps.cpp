@@ -320,8 +320,9 @@ unsigned ascend::scratchCount(Operation *op,
     return 1;
   if (isa<nn::ErfOp, nn::SinOp, nn::CosOp>(op))
     return 2;
-  if (isa<nn::PowOp>(op)) {
-    // A constant exponent with an exact form needs none.
+  if (isa<nn::PowOp>(op) && !isTypedElementwise(op)) {
+    // A constant exponent with an exact form needs none (integer pow uses
+    // typed scratch).
     auto arg = dyn_cast<BlockArgument>(op->getOperand(1));
     std::optional<double> y =
         arg ? scalars[arg.getArgNumber()] : std::optional<double>();

@@ -77,7 +77,7 @@ bool ascend::isTypedElementwise(Operation *op) {
   if (isa<nn::CastOp>(op))
     return !isSupportedCast(op);
   return isa<nn::AddOp, nn::SubOp, nn::MulOp, nn::DivOp, nn::MaxOp, nn::MinOp,
-             nn::NegOp, nn::AbsOp, nn::ClipOp>(op) &&
+             nn::NegOp, nn::AbsOp, nn::ClipOp, nn::PowOp>(op) &&
          elementOf(op->getResult(0)).isInteger();
 }
 
@@ -125,9 +125,12 @@ private:
 
   LogicalResult emitArithmetic(ArrayRef<Operand> in, Value dst);
   LogicalResult emitDiv(ArrayRef<Operand> in, Value dst);
+  LogicalResult emitPow(ArrayRef<Operand> in, Value dst);
   LogicalResult emitCompare(ArrayRef<Operand> in, Value dst, CmpMode mode);
   LogicalResult emitWhere(ArrayRef<Operand> in, Value dst);
   LogicalResult emitCast(Value src, Value dst);
+  /// ui32 lanes (an i32 buffer) to f32, correctly rounded.
+  void emitUnsignedToF32(Value src, Value dst);
   LogicalResult emitRounding(Value src, Value dst, RoundMode mode);
 
   Operation *op;
@@ -247,6 +250,34 @@ LogicalResult TypedLowering::emitDiv(ArrayRef<Operand> in, Value dst) {
   return success();
 }
 
+LogicalResult TypedLowering::emitPow(ArrayRef<Operand> in, Value dst) {
+  Type t = elementOf(op->getResult(0)), lane = laneOf(t);
+  Type exponent = elementOf(op->getOperand(1));
+  if (isNarrow(t) || !in[0].buffer || !in[1].buffer || laneOf(exponent) != lane)
+    return error("integer pow needs a 16/32-bit base and an exponent of its "
+                 "lanes, not ")
+           << t << " and " << exponent;
+  // Square and multiply over the exponent's bits below the sign: dst = 1,
+  // p = x; for each bit, dst = bit ? dst * p : dst, p = p * p, wrapping at
+  // the lane width as numpy does. `y & 2^i` selects directly (vsel takes any
+  // non-zero lane). A negative exponent (undefined in ONNX) uses its low
+  // bits.
+  Value p = scratch(lane, 0), product = scratch(lane, 1),
+        bit = scratch(lane, 2);
+  tile::VAddsOp::create(b, e.loc, in[0].buffer, b.getF64FloatAttr(0), p);
+  tile::VDupOp::create(b, e.loc, b.getF64FloatAttr(1), dst);
+  int bits = lane.getIntOrFloatBitWidth() - 1;
+  for (int i = 0; i < bits; ++i) {
+    tile::VDupOp::create(b, e.loc, b.getF64FloatAttr(std::ldexp(1.0, i)), bit);
+    e.binary<tile::VAndOp>(in[1].buffer, bit, bit);
+    e.binary<tile::VMulOp>(dst, p, product);
+    tile::VSelOp::create(b, e.loc, bit, product, dst, dst);
+    if (i + 1 < bits)
+      e.binary<tile::VMulOp>(p, p, p);
+  }
+  return success();
+}
+
 LogicalResult TypedLowering::emitCompare(ArrayRef<Operand> in, Value dst,
                                          CmpMode mode) {
   Type t = elementOf(op->getOperand(0));
@@ -348,9 +379,13 @@ LogicalResult TypedLowering::emitCast(Value src, Value dst) {
     return unsupported();
   }
   if (!fromFloat && toFloat && getUBElementType(from).isSignlessInteger(32)) {
-    if (from.isUnsignedInteger())
+    if (!from.isUnsignedInteger()) {
+      conv(src, dst);
+      return success();
+    }
+    if (!to.isF32())
       return unsupported();
-    conv(src, dst);
+    emitUnsignedToF32(src, dst);
     return success();
   }
   if (!fromFloat && toFloat && from.isSignlessInteger(16) && to.isF16()) {
@@ -358,6 +393,27 @@ LogicalResult TypedLowering::emitCast(Value src, Value dst) {
     return success();
   }
   return unsupported();
+}
+
+void TypedLowering::emitUnsignedToF32(Value src, Value dst) {
+  // x = hi + lo with hi = x & 0xFFFF0000, lo = x & 0xFFFF: each has at most
+  // 16 significant bits, so both convert exactly (hi read as s32 gets 2^32
+  // back where negative, still exact), and the one vadd rounds once, as a
+  // direct conversion would.
+  Type i32 = IntegerType::get(ctx, 32), f32 = Float32Type::get(ctx);
+  Value mask = scratch(i32, 0), hi = scratch(i32, 1), lo = scratch(i32, 2);
+  tile::VDupOp::create(b, e.loc, b.getF64FloatAttr(-65536), mask);
+  e.binary<tile::VAndOp>(src, mask, hi);
+  tile::VDupOp::create(b, e.loc, b.getF64FloatAttr(65535), mask);
+  e.binary<tile::VAndOp>(src, mask, lo);
+  Value hiF = scratch(f32, 0), loF = scratch(f32, 1), wrap = scratch(f32, 2);
+  conv(hi, hiF);
+  conv(lo, loF);
+  tile::VDupOp::create(b, e.loc, b.getF64FloatAttr(0), wrap);
+  tile::VCmpOp::create(b, e.loc, CmpMode::LT, hiF, wrap, wrap);
+  e.scalar<tile::VMulsOp>(wrap, std::ldexp(1.0, 32), wrap);
+  e.binary<tile::VAddOp>(hiF, wrap, hiF);
+  e.binary<tile::VAddOp>(hiF, loF, dst);
 }
 
 LogicalResult TypedLowering::emitRounding(Value src, Value dst,
@@ -408,6 +464,7 @@ LogicalResult TypedLowering::emit(ArrayRef<Operand> in, Value dst) {
         return emitRounding(in[0].buffer, dst, RoundMode::Ceil);
       })
       .Case([&](nn::DivOp) { return emitDiv(in, dst); })
+      .Case([&](nn::PowOp) { return emitPow(in, dst); })
       .Default([&](Operation *) { return emitArithmetic(in, dst); });
 }
 
