@@ -47,6 +47,7 @@
 #include "BlockSplit.h"
 #include "ElementwiseOps.h"
 #include "StageKernel.h"
+#include "TileBuilder.h"
 #include "UnitLoop.h"
 
 #include "nn/NNConstants.h"
@@ -401,10 +402,10 @@ struct TileFamily {
 };
 
 /// Builds the kernel body; one instance per kernel.
-class CubeBuilder {
+class CubeBuilder : public TileBuilder {
 public:
   CubeBuilder(CubeProblem &p, OpBuilder &builder, Location loc)
-      : p(p), b(builder), loc(loc), ctx(builder.getContext()) {
+      : TileBuilder(builder, loc), p(p) {
     es = p.elem.getIntOrFloatBitWidth() / 8;
     k0 = 32 / es;
     fe = 512 / es;
@@ -447,9 +448,6 @@ public:
   void emitBody(func::FuncOp func);
 
   CubeProblem &p;
-  OpBuilder &b;
-  Location loc;
-  MLIRContext *ctx;
   /// Cube operand element size, K0 and values per fractal; result element
   /// size and values per block.
   int64_t es, k0, fe, oes, ok0, npad, n1, k1, kRem, kg;
@@ -463,97 +461,6 @@ public:
   std::optional<unsigned> storeArg, flatOutArg;
 
 private:
-  Value idx(int64_t v) { return arith::ConstantIndexOp::create(b, loc, v); }
-  Value add(Value x, Value y) {
-    auto cx = getConstantIntValue(x), cy = getConstantIntValue(y);
-    if (cx && cy)
-      return idx(*cx + *cy);
-    if (cy && *cy == 0)
-      return x;
-    if (cx && *cx == 0)
-      return y;
-    return arith::AddIOp::create(b, loc, x, y);
-  }
-  Value add(Value x, int64_t y) { return add(x, idx(y)); }
-  Value mul(Value x, int64_t y) {
-    if (auto cx = getConstantIntValue(x))
-      return idx(*cx * y);
-    if (y == 0 || y == 1)
-      return y ? x : idx(0);
-    return arith::MulIOp::create(b, loc, x, idx(y));
-  }
-  Value div(Value x, int64_t y) {
-    if (auto cx = getConstantIntValue(x))
-      return idx(*cx / y);
-    if (y == 1)
-      return x;
-    return arith::DivSIOp::create(b, loc, x, idx(y));
-  }
-  MemRefType type(ArrayRef<int64_t> shape, Type elem, MemorySpace space,
-                  ArrayRef<int64_t> strides = {}, int64_t offset = 0) {
-    MemRefLayoutAttrInterface layout;
-    if (!strides.empty())
-      layout = StridedLayoutAttr::get(ctx, offset, strides);
-    return MemRefType::get(shape, elem, layout,
-                           tile::MemorySpaceAttr::get(ctx, space));
-  }
-  Value alloc(int64_t size, Type elem, MemorySpace space) {
-    return memref::AllocOp::create(b, loc, type({size}, elem, space));
-  }
-  /// `buffer` (contiguous) seen with a shape and strides, starting `offset`
-  /// elements after it (isa emission adds a reinterpret_cast's offset to
-  /// where its source starts).
-  Value view(Value buffer, ArrayRef<int64_t> shape,
-             ArrayRef<int64_t> strides = {}, int64_t offset = 0) {
-    auto source = cast<MemRefType>(buffer.getType());
-    SmallVector<int64_t> s(strides);
-    if (s.empty()) {
-      s.assign(shape.size(), 1);
-      for (int i = (int)shape.size() - 2; i >= 0; --i)
-        s[i] = s[i + 1] * shape[i + 1];
-    }
-    auto t = type(shape, source.getElementType(), *tile::getMemorySpace(source),
-                  s, offset);
-    return memref::ReinterpretCastOp::create(b, loc, t, buffer, offset, shape,
-                                             s);
-  }
-  Value sub(Value source, ArrayRef<Value> offsets, ArrayRef<int64_t> sizes) {
-    SmallVector<OpFoldResult> o, s, st;
-    for (Value v : offsets)
-      o.push_back(getAsOpFoldResult(v));
-    for (int64_t size : sizes) {
-      s.push_back(b.getIndexAttr(size));
-      st.push_back(b.getIndexAttr(1));
-    }
-    return memref::SubViewOp::create(b, loc, source, o, s, st);
-  }
-  Value expand(Value flat, ArrayRef<int64_t> shape) {
-    ReassociationIndices all;
-    for (int64_t i = 0; i < (int64_t)shape.size(); ++i)
-      all.push_back(i);
-    return memref::ExpandShapeOp::create(b, loc, shape, flat,
-                                         ArrayRef<ReassociationIndices>{all});
-  }
-  /// Swaps the first two dimensions of a 3-D view.
-  Value swap01(Value v) {
-    return memref::TransposeOp::create(
-        b, loc, v,
-        AffineMapAttr::get(
-            AffineMap::getPermutationMap(ArrayRef<unsigned>{1, 0, 2}, ctx)));
-  }
-  void copy(Value from, Value to) { tile::CopyOp::create(b, loc, from, to); }
-  /// for i in [0, count): body(i)
-  template <typename Fn> void loop(Value count, Fn body) {
-    auto forOp = scf::ForOp::create(b, loc, idx(0), count, idx(1));
-    OpBuilder::InsertionGuard guard(b);
-    b.setInsertionPointToStart(forOp.getBody());
-    body(forOp.getInductionVar());
-  }
-  /// body() in a one-trip loop: isa emission frees the registers of values
-  /// defined in a loop when it ends, so a tile's phases do not add up.
-  template <typename Fn> void scoped(Fn body) {
-    loop(idx(1), [&](Value) { body(); });
-  }
   /// Fills an l1 buffer with zeros, one fractal per copy.
   void zeroL1(Value buffer) {
     int64_t size = cast<MemRefType>(buffer.getType()).getNumElements();
@@ -1133,7 +1040,8 @@ void CubeBuilder::loadRows(Value flat, Value split, Value rowBase, int64_t cols,
   Value a3 = view(l1, {kc, rowsPad, k0}, {rowsPad * k0, k0, 1});
   if (split) {
     Value src = sub(split, {rowBase, kf0, idx(0)}, {rows, kc, k0});
-    copy(swap01(src), sub(a3, {idx(0), idx(0), idx(0)}, {kc, rows, k0}));
+    copy(permute(src, {1, 0, 2}),
+         sub(a3, {idx(0), idx(0), idx(0)}, {kc, rows, k0}));
     return;
   }
   // Rows are not whole blocks apart: one copy per row. With overlapTail the
@@ -1164,7 +1072,8 @@ void CubeBuilder::loadKRows(Value flat, Value split, Value rowBase,
     // One strided copy per group (kRows bursts of 16 values).
     Value src =
         sub(split, {first, div(colOff, 16), idx(0)}, {kRows, groups, 16});
-    copy(swap01(src), sub(l13, {idx(0), idx(0), idx(0)}, {groups, kRows, 16}));
+    copy(permute(src, {1, 0, 2}),
+         sub(l13, {idx(0), idx(0), idx(0)}, {groups, kRows, 16}));
     return;
   }
   // One copy per stored row spreads it over the groups.
@@ -1265,7 +1174,8 @@ void CubeBuilder::loadMatrix(Value flat, Value split, Value row0, int64_t m,
   Value zero = idx(0);
   if (split) {
     // One strided copy per fractal column: m rows of 16 values.
-    copy(swap01(sub(split, {row0, div(nOff, 16), zero}, {m, n.c1, 16})),
+    copy(permute(sub(split, {row0, div(nOff, 16), zero}, {m, n.c1, 16}),
+                 {1, 0, 2}),
          sub(t3, {zero, zero, zero}, {n.c1, m, 16}));
     return;
   }
@@ -1346,8 +1256,8 @@ void CubeBuilder::emitStore(Value result, Value mOff, int64_t m, Value nOff,
   Value zero = idx(0);
   if (p.n % 16 == 0) {
     // One strided copy per fractal column: m rows of 16 values.
-    Value dst =
-        swap01(sub(outSplit, {mOff, div(nOff, 16), zero}, {m, n.c1, 16}));
+    Value dst = permute(
+        sub(outSplit, {mOff, div(nOff, 16), zero}, {m, n.c1, 16}), {1, 0, 2});
     copy(sub(res3, {zero, zero, zero}, {n.c1, m, 16}), dst);
     return;
   }

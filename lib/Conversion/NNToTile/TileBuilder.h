@@ -47,8 +47,8 @@ protected:
   mlir::Value mul(mlir::Value x, int64_t y) {
     if (auto cx = mlir::getConstantIntValue(x))
       return idx(*cx * y);
-    if (y == 1)
-      return x;
+    if (y == 0 || y == 1)
+      return y ? x : idx(0);
     return mlir::arith::MulIOp::create(b, loc, x, idx(y));
   }
   mlir::Value div(mlir::Value x, int64_t y) {
@@ -67,20 +67,22 @@ protected:
     return mlir::arith::SubIOp::create(b, loc, x, mul(div(x, y), y));
   }
   mlir::MemRefType type(llvm::ArrayRef<int64_t> shape, mlir::Type elem,
-                        MemorySpace space,
-                        llvm::ArrayRef<int64_t> strides = {}) {
+                        MemorySpace space, llvm::ArrayRef<int64_t> strides = {},
+                        int64_t offset = 0) {
     mlir::MemRefLayoutAttrInterface layout;
     if (!strides.empty())
-      layout = mlir::StridedLayoutAttr::get(ctx, 0, strides);
+      layout = mlir::StridedLayoutAttr::get(ctx, offset, strides);
     return mlir::MemRefType::get(shape, elem, layout,
                                  tile::MemorySpaceAttr::get(ctx, space));
   }
   mlir::Value alloc(int64_t size, mlir::Type elem, MemorySpace space) {
     return mlir::memref::AllocOp::create(b, loc, type({size}, elem, space));
   }
-  /// `buffer` (an identity-layout memref) seen with a shape and strides.
+  /// `buffer` (contiguous) seen with a shape and strides, starting `offset`
+  /// elements after it (isa emission adds a reinterpret_cast's offset to
+  /// where its source starts).
   mlir::Value view(mlir::Value buffer, llvm::ArrayRef<int64_t> shape,
-                   llvm::ArrayRef<int64_t> strides = {}) {
+                   llvm::ArrayRef<int64_t> strides = {}, int64_t offset = 0) {
     auto source = llvm::cast<mlir::MemRefType>(buffer.getType());
     llvm::SmallVector<int64_t> s(strides);
     if (s.empty()) {
@@ -88,10 +90,10 @@ protected:
       for (int i = (int)shape.size() - 2; i >= 0; --i)
         s[i] = s[i + 1] * shape[i + 1];
     }
-    auto t =
-        type(shape, source.getElementType(), *tile::getMemorySpace(source), s);
-    return mlir::memref::ReinterpretCastOp::create(b, loc, t, buffer, 0, shape,
-                                                   s);
+    auto t = type(shape, source.getElementType(), *tile::getMemorySpace(source),
+                  s, offset);
+    return mlir::memref::ReinterpretCastOp::create(b, loc, t, buffer, offset,
+                                                   shape, s);
   }
   mlir::Value sub(mlir::Value source, llvm::ArrayRef<mlir::Value> offsets,
                   llvm::ArrayRef<int64_t> sizes) {
@@ -103,6 +105,14 @@ protected:
       st.push_back(b.getIndexAttr(1));
     }
     return mlir::memref::SubViewOp::create(b, loc, source, o, s, st);
+  }
+  /// A flat view seen with `shape` (row-major).
+  mlir::Value expand(mlir::Value flat, llvm::ArrayRef<int64_t> shape) {
+    mlir::ReassociationIndices all;
+    for (int64_t i = 0; i < (int64_t)shape.size(); ++i)
+      all.push_back(i);
+    return mlir::memref::ExpandShapeOp::create(
+        b, loc, shape, flat, llvm::ArrayRef<mlir::ReassociationIndices>{all});
   }
   /// Permutes the dimensions of a view.
   mlir::Value permute(mlir::Value v, llvm::ArrayRef<unsigned> order) {
@@ -120,6 +130,11 @@ protected:
     mlir::OpBuilder::InsertionGuard guard(b);
     b.setInsertionPointToStart(forOp.getBody());
     body(forOp.getInductionVar());
+  }
+  /// body() in a one-trip loop: isa emission frees the registers of values
+  /// defined in a loop when it ends, so a tile's phases do not add up.
+  template <typename Fn> void scoped(Fn body) {
+    loop(idx(1), [&](mlir::Value) { body(); });
   }
 
   /// Runs the elementwise `ops` over the ub tile `cur` in `regions`
