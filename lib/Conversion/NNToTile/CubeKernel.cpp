@@ -332,53 +332,36 @@ static FailureOr<CubeProblem> analyze(nn::KernelOp kernel,
   }
 
   // Epilogue: a chain of elementwise ops on the product.
-  Value chain = cube->getResult(0);
-  for (Operation &op : llvm::drop_begin(ops)) {
-    if (!isSupportedElementwise(&op))
-      return op.emitError() << "cannot fuse " << op.getName()
-                            << " into a cube kernel epilogue";
-    if (!llvm::is_contained(op.getOperands(), chain))
-      return op.emitError() << "cannot fuse " << op.getName()
-                            << " into a cube kernel epilogue: it does not "
-                               "use the product";
-    for (auto [i, operand] : llvm::enumerate(op.getOperands())) {
-      if (operand == chain)
-        continue;
-      auto arg = dyn_cast<BlockArgument>(operand);
-      if (arg && scalars[arg.getArgNumber()])
-        continue;
-      if (auto row = getRow(kernel, operand, p.n)) {
-        p.rowOperands[{&op, (unsigned)i}] = p.rows.size();
-        p.rows.push_back(std::move(*row));
-        continue;
-      }
-      // A tensor of the product's shape (a residual): its rows are copied
-      // into ub per tile, in the epilogue's (the result's) element type.
-      if (arg && operand.getType() == resultType) {
-        MatrixOperand t;
-        t.input = arg.getArgNumber();
-        t.rows = p.m;
-        t.cols = p.n;
-        t.numel = resultType.getNumElements();
-        p.tileOperands[{&op, (unsigned)i}] = p.tiles.size();
-        p.tiles.push_back(t);
-        continue;
-      }
-      return op.emitError()
-             << "cannot lower " << op.getName()
-             << " in a cube kernel epilogue: operand #" << i
-             << " must be a splat, a constant row of N values or a tensor of "
-                "the product's shape";
-    }
-    if (op.getResult(0).getType() != resultType)
-      return op.emitError("epilogue result shape differs from the product's");
-    chain = op.getResult(0);
-    p.epilogue.push_back(&op);
-  }
-  auto yield = cast<nn::YieldOp>(body.getTerminator());
-  if (yield.getValues().size() != 1 || yield.getValues()[0] != chain)
-    return kernel.emitError("a cube kernel must yield only the end of its "
-                            "epilogue chain");
+  FailureOr<SmallVector<Operation *>> epilogue = walkEpilogue(
+      kernel, scalars, "a cube kernel",
+      [&](Operation *op, unsigned i, Value operand) -> LogicalResult {
+        if (auto row = getRow(kernel, operand, p.n)) {
+          p.rowOperands[{op, i}] = p.rows.size();
+          p.rows.push_back(std::move(*row));
+          return success();
+        }
+        // A tensor of the product's shape (a residual): its rows are copied
+        // into ub per tile, in the epilogue's (the result's) element type.
+        auto arg = dyn_cast<BlockArgument>(operand);
+        if (arg && operand.getType() == resultType) {
+          MatrixOperand t;
+          t.input = arg.getArgNumber();
+          t.rows = p.m;
+          t.cols = p.n;
+          t.numel = resultType.getNumElements();
+          p.tileOperands[{op, i}] = p.tiles.size();
+          p.tiles.push_back(t);
+          return success();
+        }
+        return op->emitError()
+               << "cannot lower " << op->getName()
+               << " in a cube kernel epilogue: operand #" << i
+               << " must be a splat, a constant row of N values or a tensor "
+                  "of the product's shape";
+      });
+  if (failed(epilogue))
+    return failure();
+  p.epilogue = std::move(*epilogue);
   return p;
 }
 

@@ -61,8 +61,9 @@ mlir::func::FuncOp createKernelFunc(mlir::OpBuilder &builder,
                                     mlir::MemRefType result, int64_t blocks);
 
 /// The elementwise ops chained after the first op of `kernel` (its
-/// epilogue), checking that each is supported and keeps the first op's
-/// result type and that the kernel yields the chain's end; `other` handles
+/// epilogue), checking that each is supported, uses the previous one's
+/// result, keeps the first op's result type and that the kernel yields the
+/// chain's end; `other` handles
 /// each operand that is neither the chain nor a splat (`scalars`). Errors
 /// call the kernel `what` ("a cube kernel").
 mlir::FailureOr<llvm::SmallVector<mlir::Operation *>>

@@ -66,6 +66,9 @@ FailureOr<SmallVector<Operation *>> ascend::walkEpilogue(
     if (!isSupportedElementwise(&op))
       return op.emitError() << "cannot fuse " << op.getName() << " into "
                             << what << " epilogue";
+    if (!llvm::is_contained(op.getOperands(), chain))
+      return op.emitError() << "cannot fuse " << op.getName() << " into "
+                            << what << " epilogue: it does not use the product";
     for (auto [i, operand] : llvm::enumerate(op.getOperands())) {
       if (operand == chain)
         continue;
