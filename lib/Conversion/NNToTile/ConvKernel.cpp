@@ -14,6 +14,10 @@
 //   gm -> L1 per K step; the vertical padding a clipped window lacks is
 //   load3d's pad_t / pad_b, so tiles at the top and bottom edges are their
 //   own (static) variants and the uniform middle tiles share one loop.
+// - When not even one whole row fits, a tile is a piece of one row (column
+//   tiles): its window is the columns its pixels read, halo included,
+//   clipped to the map, and the clipped part is load3d's pad_l / pad_r, so
+//   the left, middle and right pieces are column variants.
 // - K runs over chunks of c1k channel groups (loop, window copied per chunk)
 //   and, when one group's taps do not fit L0A, static chunks of tpc taps.
 //   Each step: weights gm -> L1 -> L0B (packed on the host in exact ZN
@@ -260,12 +264,55 @@ static FailureOr<ConvProblem> analyze(nn::KernelOp kernel,
 }
 
 namespace {
-/// A run of consecutive row tiles that share one static variant.
-struct RowRun {
+/// A run of consecutive tiles along one spatial axis (row tiles, or column
+/// tiles of a row) that share one static variant.
+struct TileRun {
   int64_t t0 = 0, len = 0;
-  /// Output rows, vertical padding load3d adds, and input window rows.
-  int64_t rows = 0, padTop = 0, padBot = 0, hw = 0;
+  /// Output rows (columns), the padding load3d adds before and after, and
+  /// the input window's rows (columns).
+  int64_t out = 0, padLo = 0, padHi = 0, in = 0;
 };
+
+/// The largest input window of `runs`.
+static int64_t maxWindow(ArrayRef<TileRun> runs) {
+  int64_t m = 0;
+  for (const TileRun &run : runs)
+    m = std::max(m, run.in);
+  return m;
+}
+
+/// The runs of tiles of `tile` outputs along an axis of `outSize` outputs
+/// read from `inSize` inputs by a kernel of `k` taps (stride `s`, dilation
+/// `d`, padding `pad` before). Each tile's window is its inputs clipped to
+/// the map; the clipped part is load3d's padding of that tile.
+static SmallVector<TileRun> tileRuns(int64_t outSize, int64_t tile,
+                                     int64_t inSize, int64_t k, int64_t s,
+                                     int64_t d, int64_t pad) {
+  SmallVector<TileRun> result;
+  int64_t tiles = ceilDiv(outSize, tile);
+  for (int64_t t = 0; t < tiles; ++t) {
+    TileRun run;
+    run.t0 = t;
+    run.len = 1;
+    run.out = std::min(tile, outSize - t * tile);
+    int64_t y0 = t * tile * s - pad;
+    int64_t y1 = (t * tile + run.out - 1) * s - pad + d * (k - 1) + 1;
+    int64_t ys = std::max<int64_t>(0, y0), ye = std::min(inSize, y1);
+    run.padLo = ys - y0;
+    run.padHi = y1 - ye;
+    run.in = ye - ys;
+    if (!result.empty()) {
+      TileRun &last = result.back();
+      if (last.out == run.out && last.padLo == run.padLo &&
+          last.padHi == run.padHi && last.in == run.in) {
+        ++last.len;
+        continue;
+      }
+    }
+    result.push_back(run);
+  }
+  return result;
+}
 
 /// Builds the kernel body; one instance per kernel.
 class ConvBuilder : public TileBuilder {
@@ -329,17 +376,19 @@ public:
   int64_t es, c0, fe, oes, oc0;
   int64_t taps, cinG, coutG, c1in, c1out;
   int64_t gs, numSG, nsg, c1sg, nsg1;
-  // Chosen tiles: output rows per tile, N tile fractals, channel groups and
-  // taps per K step.
-  int64_t r = 0, nt1 = 0, c1k = 0, tpc = 0, blocks = 1;
+  // Chosen tiles: output rows per tile, output columns per tile (OW unless
+  // a row is split, then r = 1), N tile fractals, channel groups and taps
+  // per K step.
+  int64_t r = 0, wc = 0, nt1 = 0, c1k = 0, tpc = 0, blocks = 1;
   // Derived from them.
   int64_t nt = 0, numNT = 0, lastNtReal = 0, kc = 0, numTc = 0, numC1c = 0;
-  int64_t mt = 0, hwMax = 0;
-  SmallVector<RowRun> runs;
+  int64_t mt = 0, hwMax = 0, wwMax = 0;
+  SmallVector<TileRun> runs, cruns;
 
 private:
   void derive();
-  SmallVector<RowRun> rowRuns(int64_t rows) const;
+  SmallVector<TileRun> rowRuns(int64_t rows) const;
+  SmallVector<TileRun> colRuns(int64_t cols) const;
   /// Splits the first dimension of `v` into (d0 / inner, inner).
   Value splitFirst(Value v, int64_t inner) {
     auto t = cast<MemRefType>(v.getType());
@@ -360,12 +409,15 @@ private:
   struct {
     Value l1a, l1b, l0a, l0b, l0c, ub;
   } fence;
-  void emitUnit(const RowRun &run, int64_t ntReal, Value n, Value sg, Value nti,
-                Value t);
+  /// Unit (image n, super-group sg, N tile nti, row tile t of `run`, column
+  /// tile c of `crun`).
+  void emitUnit(const TileRun &run, const TileRun &crun, int64_t ntReal,
+                Value n, Value sg, Value nti, Value t, Value col);
   /// The K steps of channel chunk `c1c`, whose index modulo 2 is `parity`
   /// (the first chunk, which initializes L0C, passes 0 too).
-  void emitC1Chunk(const RowRun &run, Value n, Value sg, Value nti, Value t,
-                   Value c1c, int64_t chunkParity);
+  void emitC1Chunk(const TileRun &run, const TileRun &crun, Value n, Value sg,
+                   Value nti, Value t, Value col, Value c1c,
+                   int64_t chunkParity);
   Value emitEpilogue(int64_t mPad);
   /// Moves the first `nb` C0-channel blocks of a ub tile ([nt/16][mt][16])
   /// from or to a gm [N * C1][OH * OW][C0] view, rows [row0, row0 + nb),
@@ -386,31 +438,22 @@ private:
 };
 } // namespace
 
-SmallVector<RowRun> ConvBuilder::rowRuns(int64_t rows) const {
-  SmallVector<RowRun> result;
-  int64_t tiles = ceilDiv(p.oh, rows);
-  for (int64_t t = 0; t < tiles; ++t) {
-    RowRun k;
-    k.t0 = t;
-    k.len = 1;
-    k.rows = std::min(rows, p.oh - t * rows);
-    int64_t y0 = t * rows * p.sh - p.pt;
-    int64_t y1 = (t * rows + k.rows - 1) * p.sh - p.pt + p.dh * (p.kh - 1) + 1;
-    int64_t ys = std::max<int64_t>(0, y0), ye = std::min(p.h, y1);
-    k.padTop = ys - y0;
-    k.padBot = y1 - ye;
-    k.hw = ye - ys;
-    if (!result.empty()) {
-      RowRun &last = result.back();
-      if (last.rows == k.rows && last.padTop == k.padTop &&
-          last.padBot == k.padBot && last.hw == k.hw) {
-        ++last.len;
-        continue;
-      }
-    }
-    result.push_back(k);
+SmallVector<TileRun> ConvBuilder::rowRuns(int64_t rows) const {
+  return tileRuns(p.oh, rows, p.h, p.kh, p.sh, p.dh, p.pt);
+}
+
+SmallVector<TileRun> ConvBuilder::colRuns(int64_t cols) const {
+  // Whole rows keep the conv's own horizontal pads and the whole width.
+  if (cols >= p.ow) {
+    TileRun whole;
+    whole.len = 1;
+    whole.out = p.ow;
+    whole.padLo = p.pl;
+    whole.padHi = p.pr;
+    whole.in = p.w;
+    return {whole};
   }
-  return result;
+  return tileRuns(p.ow, cols, p.w, p.kw, p.sw, p.dw, p.pl);
 }
 
 void ConvBuilder::derive() {
@@ -420,11 +463,11 @@ void ConvBuilder::derive() {
   kc = c1k * tpc;
   numTc = taps / tpc;
   numC1c = c1sg / c1k;
-  mt = roundUp(std::min(r, p.oh) * p.ow, 16);
+  mt = roundUp(std::min(r, p.oh) * std::min(wc, p.ow), 16);
   runs = rowRuns(r);
-  hwMax = 0;
-  for (const RowRun &run : runs)
-    hwMax = std::max(hwMax, run.hw);
+  cruns = colRuns(wc);
+  hwMax = maxWindow(runs);
+  wwMax = maxWindow(cruns);
 }
 
 LogicalResult ConvBuilder::chooseTiles(const MachineModel &machine,
@@ -462,42 +505,47 @@ LogicalResult ConvBuilder::chooseTiles(const MachineModel &machine,
         d.push_back(i);
     return d;
   };
-  // Which buffer the smallest tiles overflow, for the error.
+  // Which buffer the smallest tiles overflow, for the error: the first
+  // failure, as every search goes from small tiles to large.
   std::string overflow;
+  auto overflows = [&](StringRef what) {
+    if (overflow.empty())
+      overflow = what.str();
+  };
   double best = std::numeric_limits<double>::infinity();
   struct Choice {
-    int64_t r, nt1, c1k, tpc;
-  } chosen{0, 0, 0, 0};
-  for (int64_t rows = 1; rows <= p.oh; ++rows) {
-    int64_t mPad = roundUp(rows * p.ow, 16), m1 = mPad / 16;
-    // Tiles of more rows than needed to fill L0A's rows gain nothing.
-    if (rows > 1 && roundUp((rows - 1) * p.ow, 16) / 16 * 512 > l0aSize)
-      break;
-    SmallVector<RowRun> rr = rowRuns(rows);
-    // Every run is a loop whose trip count depends on the block, and sync
-    // insertion gives each such loop its own event id per pipe pair.
-    if (rr.size() > machine.eventIds) {
-      overflow = "the event ids (too many row-tile variants)";
-      continue;
+    int64_t r, wc, nt1, c1k, tpc;
+  } chosen{0, 0, 0, 0, 0};
+  // Tiles of `rows` output rows of `cols` output columns each (cols < OW
+  // only with rows = 1): try every N tile, channel chunk and tap chunk.
+  auto consider = [&](int64_t rows, int64_t cols) {
+    int64_t mPad = roundUp(rows * cols, 16), m1 = mPad / 16;
+    SmallVector<TileRun> rr = rowRuns(rows), cr = colRuns(cols);
+    // Every class is a loop whose trip count depends on the block; the
+    // fence between classes lets sync insertion reuse event ids, so wide
+    // rows (3 x 3 classes for a 3x3 pad-1 conv) need no bound. Whole rows
+    // keep one class per event id, the bound their measured choices were
+    // made under.
+    if (cols == p.ow && rr.size() > machine.eventIds) {
+      overflows("the event ids (too many row-tile variants)");
+      return;
     }
-    int64_t hw = 0;
-    for (const RowRun &run : rr)
-      hw = std::max(hw, run.hw);
-    int64_t rowTiles = ceilDiv(p.oh, rows);
+    int64_t hw = maxWindow(rr), ww = maxWindow(cr);
+    int64_t tiles = ceilDiv(p.oh, rows) * ceilDiv(p.ow, cols);
     for (int64_t n1 : divisors(nsg1)) {
       int64_t ntCols = n1 * 16;
       // A partial last N tile would be one more variant of every run.
       if (n1 != nsg1 && nsg % ntCols)
         continue;
       if (mPad * ntCols * 4 > l0cSize) {
-        overflow = "L0C";
+        overflows("L0C");
         continue;
       }
       if (ubTiles * mPad * ntCols * oes > ubSize) {
-        overflow = "UB";
+        overflows("UB");
         continue;
       }
-      int64_t units = p.n * numSG * (nsg1 / n1) * rowTiles;
+      int64_t units = p.n * numSG * (nsg1 / n1) * tiles;
       int64_t blk = std::min<int64_t>(machine.cores, units);
       double gmBw = std::min(bandwidth(MemorySpace::GM, MemorySpace::L1),
                              machine.hbmBytesPerCycle / blk);
@@ -508,20 +556,20 @@ LogicalResult ConvBuilder::chooseTiles(const MachineModel &machine,
           int64_t k = ck * tp;
           // Two buffer sets (double buffering).
           if (2 * m1 * k * 512 > l0aSize) {
-            overflow = "L0A";
+            overflows("L0A");
             continue;
           }
           if (2 * k * n1 * 512 > l0bSize) {
-            overflow = "L0B";
+            overflows("L0B");
             continue;
           }
-          int64_t windowBytes = ck * hw * p.w * 32;
+          int64_t windowBytes = ck * hw * ww * 32;
           if (2 * (windowBytes + k * n1 * 512) > l1Size) {
-            overflow = "L1";
+            overflows("L1");
             continue;
           }
-          if (hw * p.w > 65535 || m1 > 4095 || k > 4095) {
-            overflow = "L1 (the input window exceeds one copy)";
+          if (hw * ww > 65535 || m1 > 4095 || k > 4095) {
+            overflows("L1 (the input window exceeds one copy)");
             continue;
           }
           // Per K step, double buffered: the next step's copies and loads
@@ -542,26 +590,45 @@ LogicalResult ConvBuilder::chooseTiles(const MachineModel &machine,
           double total = ceilDiv(units, blk) * unit;
           if (total < best) {
             best = total;
-            chosen = {rows, n1, ck, tp};
+            chosen = {rows, cols, n1, ck, tp};
           }
         }
       }
     }
+  };
+  for (int64_t rows = 1; rows <= p.oh; ++rows) {
+    // Tiles of more rows than needed to fill L0A's rows gain nothing.
+    if (rows > 1 && roundUp((rows - 1) * p.ow, 16) / 16 * 512 > l0aSize)
+      break;
+    consider(rows, p.ow);
+  }
+  // Rows too wide for the buffers: tiles of whole fractals of one row's
+  // pixels, each with the input columns it reads (the halo of a kernel
+  // wider than one tap included).
+  bool splitRows = !chosen.r && p.ow > 16;
+  if (splitRows)
+    overflow.clear();
+  for (int64_t cols = 16; splitRows && cols < p.ow; cols += 16) {
+    if (cols > 16 && (cols - 16) / 16 * 512 > l0aSize)
+      break;
+    consider(1, cols);
   }
   if (!chosen.r)
-    return fail("no tiling fits " +
-                (overflow.empty() ? std::string("the buffers") : overflow) +
-                " (even one row of output pixels, 16 output channels and one "
-                "kernel tap overflow it)");
+    return fail(
+        "no tiling fits " +
+        (overflow.empty() ? std::string("the buffers") : overflow) + " (even " +
+        (splitRows ? "16 output pixels of a row" : "one row of output pixels") +
+        ", 16 output channels and one kernel tap overflow it)");
   r = chosen.r;
+  wc = chosen.wc;
   nt1 = chosen.nt1;
   c1k = chosen.c1k;
   tpc = chosen.tpc;
   derive();
-  for (const RowRun &run : runs)
-    if (run.hw < 1)
+  for (const TileRun &run : llvm::concat<const TileRun>(runs, cruns))
+    if (run.in < 1)
       return fail("a tile's input window lies entirely in the padding");
-  int64_t units = p.n * numSG * numNT * ceilDiv(p.oh, r);
+  int64_t units = p.n * numSG * numNT * ceilDiv(p.oh, r) * ceilDiv(p.ow, wc);
   blocks = std::max<int64_t>(1, std::min<int64_t>(machine.cores, units));
   return success();
 }
@@ -633,7 +700,7 @@ void ConvBuilder::emitBody(func::FuncOp func) {
 
   int64_t m1 = mt / 16;
   for (StepBuffers &set : sets) {
-    set.l1win = alloc(c1k * hwMax * p.w * c0, ce, MemorySpace::L1);
+    set.l1win = alloc(c1k * hwMax * wwMax * c0, ce, MemorySpace::L1);
     set.l1b = alloc(kc * nt1 * fe, ce, MemorySpace::L1);
     set.l0a = alloc(m1 * kc * fe, ce, MemorySpace::L0A);
     set.l0b = alloc(kc * nt1 * fe, ce, MemorySpace::L0B);
@@ -661,19 +728,23 @@ void ConvBuilder::emitBody(func::FuncOp func) {
   for (unsigned i = 0; i < p.scratchCount; ++i)
     scratch.push_back(alloc(tileSize, p.elem, MemorySpace::UB));
 
-  // Classes of uniform units: (row run) x (full N tiles, last N tile). Each
-  // class is dealt round robin starting after the previous class's last
-  // block, so edge variants land on different blocks.
+  // Classes of uniform units: (row run) x (column run) x (full N tiles, last
+  // N tile). Each class is dealt round robin starting after the previous
+  // class's last block, so edge variants land on different blocks.
   int64_t dealt = 0;
   bool lastPartial = lastNtReal != nt;
   bool firstClass = true;
-  for (const RowRun &run : runs) {
+  SmallVector<std::pair<TileRun, TileRun>> variants;
+  for (const TileRun &run : runs)
+    for (const TileRun &crun : cruns)
+      variants.push_back({run, crun});
+  for (auto [run, crun] : variants) {
     for (int kind = 0; kind < 2; ++kind) {
       int64_t ntCount = kind == 0 ? numNT - lastPartial : lastPartial;
       if (ntCount == 0)
         continue;
       int64_t ntReal = kind == 0 ? nt : lastNtReal;
-      int64_t units = p.n * numSG * ntCount * run.len;
+      int64_t units = p.n * numSG * ntCount * run.len * crun.len;
       if (!firstClass)
         emitFence();
       firstClass = false;
@@ -691,11 +762,13 @@ void ConvBuilder::emitBody(func::FuncOp func) {
           Value u = add(mul(j, blocks), rotated);
           Value t = add(rem(u, run.len), run.t0);
           Value rest = div(u, run.len);
+          Value col = add(rem(rest, crun.len), crun.t0);
+          rest = div(rest, crun.len);
           Value nti = kind == 0 ? rem(rest, ntCount) : idx(numNT - 1);
           rest = div(rest, ntCount);
           Value sg = rem(rest, numSG);
           Value n = div(rest, numSG);
-          emitUnit(run, ntReal, n, sg, nti, t);
+          emitUnit(run, crun, ntReal, n, sg, nti, t, col);
         });
       });
     }
@@ -732,24 +805,29 @@ void ConvBuilder::emitFence() {
   copy(sub(fence.ub, {zero}, {512 / oes}), fence.l1b);
 }
 
-void ConvBuilder::emitUnit(const RowRun &run, int64_t ntReal, Value n, Value sg,
-                           Value nti, Value t) {
-  int64_t mReal = run.rows * p.ow, mPad = roundUp(mReal, 16);
+void ConvBuilder::emitUnit(const TileRun &run, const TileRun &crun,
+                           int64_t ntReal, Value n, Value sg, Value nti,
+                           Value t, Value col) {
+  // A tile is whole rows or (r = 1) a piece of one row: its pixels are
+  // consecutive in the output either way.
+  int64_t mReal = run.out * crun.out, mPad = roundUp(mReal, 16);
   // Each phase is a one-trip loop so that its address registers are freed
   // at its end (the isa emission has only 32 scalar registers).
   auto phase = [&](auto body) { loop(idx(1), [&](Value) { body(); }); };
   // Chunk c's steps use buffer sets (c * numTc + tc) % 2: the loop body
   // holds two chunks so that every set is static.
-  phase([&] { emitC1Chunk(run, n, sg, nti, t, idx(0), 0); });
+  phase([&] { emitC1Chunk(run, crun, n, sg, nti, t, col, idx(0), 0); });
   int64_t rest = numC1c - 1;
   if (rest >= 2)
     loop(idx(rest / 2), [&](Value c) {
       Value chunk = add(mul(c, 2), 1);
-      emitC1Chunk(run, n, sg, nti, t, chunk, 1);
-      emitC1Chunk(run, n, sg, nti, t, add(chunk, 1), 2);
+      emitC1Chunk(run, crun, n, sg, nti, t, col, chunk, 1);
+      emitC1Chunk(run, crun, n, sg, nti, t, col, add(chunk, 1), 2);
     });
   if (rest % 2)
-    phase([&] { emitC1Chunk(run, n, sg, nti, t, idx(numC1c - 1), 1); });
+    phase([&] {
+      emitC1Chunk(run, crun, n, sg, nti, t, col, idx(numC1c - 1), 1);
+    });
 
   phase([&] {
     // L0C holds [nt1][mPad][16]; ub keeps the row stride mt of a full tile
@@ -766,7 +844,7 @@ void ConvBuilder::emitUnit(const RowRun &run, int64_t ntReal, Value n, Value sg,
     Value blockRow =
         add(mul(n, c1out),
             add(mul(sg, std::max<int64_t>(1, nsg / oc0)), mul(nti, nt / oc0)));
-    Value p0 = mul(t, r * p.ow);
+    Value p0 = add(mul(t, r * p.ow), mul(col, wc));
     for (auto [view3, tile] : llvm::zip(resViews, resTiles))
       transferBlocks(view3, tile, blockRow, p0, mReal, nb, /*toGm=*/false);
     Value result = emitEpilogue(mPad);
@@ -774,18 +852,21 @@ void ConvBuilder::emitUnit(const RowRun &run, int64_t ntReal, Value n, Value sg,
   });
 }
 
-void ConvBuilder::emitC1Chunk(const RowRun &run, Value n, Value sg, Value nti,
-                              Value t, Value c1c, int64_t chunkParity) {
+void ConvBuilder::emitC1Chunk(const TileRun &run, const TileRun &crun, Value n,
+                              Value sg, Value nti, Value t, Value col,
+                              Value c1c, int64_t chunkParity) {
   bool first = chunkParity == 0 && getConstantIntValue(c1c) == 0;
-  int64_t mPad = roundUp(run.rows * p.ow, 16);
+  int64_t mPad = roundUp(run.out * crun.out, 16);
   Value zero = idx(0);
-  // First input row of the window; padTop makes it exact at the top edge.
-  Value ys = add(mul(t, r * p.sh), run.padTop - p.pt);
+  // First input row and column of the window; the runs' leading padding
+  // makes them exact at the top and left edges.
+  Value ys = add(mul(t, r * p.sh), run.padLo - p.pt);
+  Value xs = add(mul(col, wc * p.sw), crun.padLo - p.pl);
   Value xRow = add(add(mul(n, c1in), mul(sg, c1sg)), mul(c1c, c1k));
   // All taps of the chunk read one window: the set of its first step.
   const StepBuffers &chunkSet = sets[(chunkParity % 2) * numTc % 2];
-  Value window = view(chunkSet.l1win, {c1k, run.hw, p.w, c0});
-  copy(sub(xView, {xRow, ys, zero, zero}, {c1k, run.hw, p.w, c0}), window);
+  Value window = view(chunkSet.l1win, {c1k, run.in, crun.in, c0});
+  copy(sub(xView, {xRow, ys, xs, zero}, {c1k, run.in, crun.in, c0}), window);
   int64_t stepSize = kc * nt1 * fe;
   // Steps of this N tile are numC1c * numTc consecutive runs.
   Value firstStep =
@@ -799,7 +880,7 @@ void ConvBuilder::emitC1Chunk(const RowRun &run, Value n, Value sg, Value nti,
     tile::Img2ColOp::create(
         b, loc, window, a, b.getDenseI64ArrayAttr({p.kh, p.kw}),
         b.getDenseI64ArrayAttr({p.sh, p.sw}),
-        b.getDenseI64ArrayAttr({run.padTop, run.padBot, p.pl, p.pr}),
+        b.getDenseI64ArrayAttr({run.padLo, run.padHi, crun.padLo, crun.padHi}),
         b.getDenseI64ArrayAttr({p.dh, p.dw}), b.getI64IntegerAttr(0),
         b.getI64IntegerAttr(numTc > 1 ? tc * tpc : 0));
     auto mmad = tile::MmadOp::create(b, loc, a, view(set.l0b, {kc * c0, nt}),

@@ -56,15 +56,16 @@ func.func @main(%x: tensor<1x8x6x6xf32, #nn.layout<nc1hwc0>>, %m: tensor<1x1x6x6
 
 // -----
 
-// One row of 4998 output pixels (x 16 channels x 4 bytes) does not fit L0C
-// (tiles are whole output rows).
-func.func @main(%x: tensor<1x8x3x5000xf32, #nn.layout<nc1hwc0>>) -> tensor<1x8x1x4998xf32, #nn.layout<nc1hwc0>> {
-  %w = nn.constant dense<1.0> : tensor<8x8x3x3xf32>
-  %k = nn.kernel "wide_row" ins(%x, %w : tensor<1x8x3x5000xf32, #nn.layout<nc1hwc0>>, tensor<8x8x3x3xf32>) -> tensor<1x8x1x4998xf32, #nn.layout<nc1hwc0>> {
-  ^bb0(%a: tensor<1x8x3x5000xf32, #nn.layout<nc1hwc0>>, %b: tensor<8x8x3x3xf32>):
-    // expected-error @+1 {{cannot lower nn.conv to the cube: no tiling fits L0C}}
-    %y = nn.conv %a, %b {strides = array<i64: 1, 1>, pads = array<i64: 0, 0, 0, 0>, dilations = array<i64: 1, 1>, group = 1 : i64} : (tensor<1x8x3x5000xf32, #nn.layout<nc1hwc0>>, tensor<8x8x3x3xf32>) -> tensor<1x8x1x4998xf32, #nn.layout<nc1hwc0>>
-    nn.yield %y : tensor<1x8x1x4998xf32, #nn.layout<nc1hwc0>>
+// A kernel 255 taps wide with dilation 255: even a tile of 16 output
+// columns reads 64786 input columns (x 32 bytes) per row, which overflows
+// L1 (tiles of whole rows read all 64900).
+func.func @main(%x: tensor<1x8x1x64900xf32, #nn.layout<nc1hwc0>>) -> tensor<1x8x1x130xf32, #nn.layout<nc1hwc0>> {
+  %w = nn.constant dense<1.0> : tensor<8x8x1x255xf32>
+  %k = nn.kernel "wide_kernel" ins(%x, %w : tensor<1x8x1x64900xf32, #nn.layout<nc1hwc0>>, tensor<8x8x1x255xf32>) -> tensor<1x8x1x130xf32, #nn.layout<nc1hwc0>> {
+  ^bb0(%a: tensor<1x8x1x64900xf32, #nn.layout<nc1hwc0>>, %b: tensor<8x8x1x255xf32>):
+    // expected-error @+1 {{cannot lower nn.conv to the cube: no tiling fits L1 (even 16 output pixels of a row, 16 output channels and one kernel tap overflow it)}}
+    %y = nn.conv %a, %b {strides = array<i64: 1, 1>, pads = array<i64: 0, 0, 0, 0>, dilations = array<i64: 1, 255>, group = 1 : i64} : (tensor<1x8x1x64900xf32, #nn.layout<nc1hwc0>>, tensor<8x8x1x255xf32>) -> tensor<1x8x1x130xf32, #nn.layout<nc1hwc0>>
+    nn.yield %y : tensor<1x8x1x130xf32, #nn.layout<nc1hwc0>>
   }
-  return %k : tensor<1x8x1x4998xf32, #nn.layout<nc1hwc0>>
+  return %k : tensor<1x8x1x130xf32, #nn.layout<nc1hwc0>>
 }

@@ -41,3 +41,32 @@ func.func @main(%x: tensor<1x32x8x8xf32, #nn.layout<nc1hwc0>>) -> tensor<1x32x8x
   %y = nn.conv %x, %w {strides = array<i64: 1, 1>, pads = array<i64: 1, 1, 1, 1>, dilations = array<i64: 1, 1>, group = 32 : i64} : (tensor<1x32x8x8xf32, #nn.layout<nc1hwc0>>, tensor<32x1x3x3xf32>) -> tensor<1x32x8x8xf32, #nn.layout<nc1hwc0>> loc("dw")
   return %y : tensor<1x32x8x8xf32, #nn.layout<nc1hwc0>>
 }
+
+// -----
+
+// Output rows of 3000 pixels are wider than L0A holds for one tile: tiles
+// are pieces of one row (192 pixels here, 16 per row: 15 full and a ragged
+// one of 120), each copying the input columns it reads (its pixels plus
+// the 3x3 kernel's halo, clipped to the map) and giving load3d the
+// clipped part as horizontal padding: the left piece pads left, the
+// middle ones read 194 columns with no padding, the ragged right one pads
+// right. With the top and bottom rows' vertical padding that makes six
+// classes of units.
+// CHECK-LABEL: func.func private @wide
+// CHECK-SAME: tile.block_dim = 32
+// CHECK: tile.copy {{.*}} to memref<1x2x193x8xf32, strided<[3088, 1544, 8, 1]>, #tile.space<l1>>
+// CHECK: tile.img2col {{.*}}pads = array<i64: 1, 0, 1, 0>{{.*}} to memref<192x24xf32
+// CHECK: tile.copy {{.*}} : memref<1x1x192x8xf32, {{.*}}#tile.space<ub>> to memref<1x1x192x8xf32, strided<[48000, 48000, 8, 1], offset: ?>, #tile.space<gm>>
+// CHECK: tile.copy {{.*}} to memref<1x2x194x8xf32, strided<[3104, 1552, 8, 1]>, #tile.space<l1>>
+// CHECK: tile.img2col {{.*}}pads = array<i64: 1, 0, 0, 0>{{.*}} to memref<192x24xf32
+// CHECK: tile.copy {{.*}} to memref<1x2x121x8xf32, strided<[1936, 968, 8, 1]>, #tile.space<l1>>
+// CHECK: tile.img2col {{.*}}pads = array<i64: 1, 0, 0, 1>{{.*}} to memref<128x24xf32
+// CHECK: tile.copy {{.*}} : memref<1x1x120x8xf32, {{.*}}#tile.space<ub>> to memref<1x1x120x8xf32
+// CHECK: tile.img2col {{.*}}pads = array<i64: 0, 1, 1, 0>
+// CHECK: tile.img2col {{.*}}pads = array<i64: 0, 1, 0, 0>
+// CHECK: tile.img2col {{.*}}pads = array<i64: 0, 1, 0, 1>
+func.func @main(%x: tensor<1x8x2x3000xf32, #nn.layout<nc1hwc0>>) -> tensor<1x8x2x3000xf32, #nn.layout<nc1hwc0>> {
+  %w = nn.constant dense<0.5> : tensor<8x8x3x3xf32>
+  %y = nn.conv %x, %w {strides = array<i64: 1, 1>, pads = array<i64: 1, 1, 1, 1>, dilations = array<i64: 1, 1>, group = 1 : i64} : (tensor<1x8x2x3000xf32, #nn.layout<nc1hwc0>>, tensor<8x8x3x3xf32>) -> tensor<1x8x2x3000xf32, #nn.layout<nc1hwc0>> loc("wide")
+  return %y : tensor<1x8x2x3000xf32, #nn.layout<nc1hwc0>>
+}

@@ -53,6 +53,15 @@ CASES = {
               "f32"),
     "wide": (1, 2048, 7, 7, 2048, 1, 1, 1, [0, 0, 0, 0], 1, 1, True, "relu",
              "f32"),
+    # Output rows wider than L0A / L0C hold: tiles are pieces of one row.
+    "widerow-1x1": (1, 16, 2, 5000, 16, 1, 1, 1, [0, 0, 0, 0], 1, 1, False,
+                    "", "f32"),
+    "widerow-3x3": (1, 16, 4, 8000, 16, 3, 3, 1, [1, 1, 1, 1], 1, 1, True,
+                    "relu", "f32"),
+    "widerow-stride2": (1, 8, 5, 6003, 12, 3, 3, 2, [1, 1, 1, 1], 1, 1, True,
+                        "clip", "f32"),
+    "widerow-dilation2": (1, 8, 3, 4100, 8, 3, 3, 1, [2, 2, 2, 2], 2, 1,
+                          False, "", "f32"),
 }
 
 
