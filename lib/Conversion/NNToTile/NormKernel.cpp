@@ -14,6 +14,11 @@
 // stride of 0, and a per-column row (LayerNorm's scale and bias, loaded
 // once per block) is re-read for every row through a repeat stride of 0.
 //
+// Rows longer than ub holds are streamed in chunks of whole repeats, twice:
+// sums of x - s and (x - s)^2 with s the mean of the first chunk (shifted
+// sums, so the variance does not cancel for rows with a large mean), then
+// y = x * a + c chunk by chunk with per-row a and c.
+//
 //===----------------------------------------------------------------------===//
 
 #include "NormKernel.h"
@@ -45,37 +50,50 @@ struct NormBuilder : RowKernelBuilder {
               const MachineModel &machine, NormKind kind, int64_t n, int64_t c,
               int64_t k, double epsilon)
       : RowKernelBuilder(b, node->getLoc(), elem, machine), node(node),
-        kind(kind), n(n), c(c), k(k), kp(padRow(k)), epsilon(epsilon) {}
+        kind(kind), n(n), c(c), k(k), kp(padRow(k)), kc(k), epsilon(epsilon) {}
+
+  /// Whether rows are streamed through ub in chunks of kc < k columns.
+  bool streamed() const { return kc < k; }
 
   /// Values per row that a tile keeps besides its mean or 1 / std: the
   /// per-channel scale and bias, and BatchNorm's variance.
   int64_t perRowValues() const {
     return kind == NormKind::Layer ? 0 : kind == NormKind::Instance ? 2 : 3;
   }
-  /// ub elements of one buffer set for a tile of `rows` rows.
+  /// ub elements of one buffer set for a tile of `rows` rows of kc columns.
   int64_t perSet(int64_t rows) const {
-    int64_t r8 = roundUp(rows, 8);
-    int64_t total = rows * kp * (kind == NormKind::Batch ? 1 : 2) +
+    int64_t r8 = roundUp(rows, 8), kcp = padRow(kc);
+    int64_t total = rows * kcp * (kind == NormKind::Batch ? 1 : 2) +
                     r8 * (1 + perBlock + perRowValues());
     if (kind != NormKind::Batch)
-      total += reduceScratch(rows, k);
+      total += reduceScratch(rows, kc);
+    // Streamed: two sums, a chunk's sum and the blocks of c, LayerNorm's
+    // scale and bias chunks.
+    if (streamed())
+      total += r8 * ((kind == NormKind::Batch ? 0 : 3) + perBlock) +
+               (kind == NormKind::Layer ? 2 * kcp : 0);
     return total;
   }
-  /// ub elements shared by the buffer sets: LayerNorm's scale and bias rows.
-  int64_t shared() const { return kind == NormKind::Layer ? 2 * kp : 0; }
+  /// ub elements shared by the buffer sets: LayerNorm's scale and bias rows
+  /// (whole rows only).
+  int64_t shared() const {
+    return kind == NormKind::Layer && !streamed() ? 2 * kp : 0;
+  }
 
   LogicalResult build(const NormOperands &args);
 
   Operation *node;
   NormKind kind;
-  int64_t n, c, k, kp;
+  int64_t n, c, k, kp, kc;
   double epsilon;
 };
 
 /// One buffer set: the rows, their squares, reduceRows' scratch, the row
-/// values, their blocks, and per-channel values.
+/// values, their blocks, and per-channel values; streamed, also the sums,
+/// the blocks of c, and LayerNorm's scale and bias chunks.
 struct NormBuffers {
   Value x, squares, acc, values, blocks, scale, bias, var;
+  Value sum, sum2, part, blocks2, scaleChunk, biasChunk;
 };
 } // namespace
 
@@ -174,14 +192,24 @@ FailureOr<func::FuncOp> ascend::buildNormKernel(nn::KernelOp kernel,
 LogicalResult NormBuilder::build(const NormOperands &args) {
   int64_t ub = machine.getBuffer(MemorySpace::UB).size / bytes;
   int64_t rows = n * c;
-  if (perSet(1) + shared() > ub)
-    return emitNoTilingError(node, "one row and its statistics",
-                             (perSet(1) + shared()) * bytes, machine);
+  if (perSet(1) + shared() > ub) {
+    // Rows longer than ub holds: the widest chunk of whole repeats that
+    // fits.
+    kc = (k - 1) / lanes * lanes;
+    while (kc > lanes && perSet(1) > ub)
+      kc -= lanes;
+    if (kc < lanes || perSet(1) > ub) {
+      kc = std::min(k, lanes);
+      return emitNoTilingError(node, "one row chunk and its statistics",
+                               perSet(1) * bytes, machine);
+    }
+  }
   // Two buffer sets when there is work for two tiles per core and both fit:
   // a tile's copies then overlap the other's vector work. Not with
   // per-channel operands: their copies and the rows' of two tiles would
   // need more mte2 -> v event ids than there are.
-  int64_t sets = kind == NormKind::Layer && rows >= 2 * machine.cores &&
+  int64_t sets = kind == NormKind::Layer && !streamed() &&
+                         rows >= 2 * machine.cores &&
                          2 * perSet(1) + shared() <= ub
                      ? 2
                      : 1;
@@ -194,15 +222,15 @@ LogicalResult NormBuilder::build(const NormOperands &args) {
   b.getBlock()->getParentOp()->setAttr("tile.block_dim",
                                        b.getI32IntegerAttr(blocks));
 
-  int64_t r8 = roundUp(tileRows, 8);
+  int64_t r8 = roundUp(tileRows, 8), kcp = padRow(kc);
   SmallVector<NormBuffers, 2> buffers;
   for (int64_t i = 0; i < sets; ++i) {
     NormBuffers bf;
-    bf.x = allocUB(tileRows * kp);
+    bf.x = allocUB(tileRows * kcp);
     if (kind != NormKind::Batch) {
-      bf.squares = allocUB(tileRows * kp);
-      if (k > lanes)
-        bf.acc = allocUB(reduceScratch(tileRows, k));
+      bf.squares = allocUB(tileRows * kcp);
+      if (kc > lanes)
+        bf.acc = allocUB(reduceScratch(tileRows, kc));
     }
     bf.values = allocUB(r8);
     bf.blocks = allocUB(r8 * perBlock);
@@ -212,16 +240,28 @@ LogicalResult NormBuilder::build(const NormOperands &args) {
     }
     if (kind == NormKind::Batch)
       bf.var = allocUB(r8);
+    if (streamed()) {
+      if (kind != NormKind::Batch) {
+        bf.sum = allocUB(r8);
+        bf.sum2 = allocUB(r8);
+        bf.part = allocUB(r8);
+      }
+      bf.blocks2 = allocUB(r8 * perBlock);
+      if (kind == NormKind::Layer) {
+        bf.scaleChunk = allocUB(kcp);
+        bf.biasChunk = allocUB(kcp);
+      }
+    }
     // vbrcb reads whole groups of 8 values: give the lanes past the last
     // row of a tile defined contents once.
-    for (Value v : {bf.values, bf.bias, bf.var})
+    for (Value v : {bf.values, bf.bias, bf.var, bf.sum, bf.sum2})
       if (v)
         tile::VDupOp::create(b, loc, b.getF64FloatAttr(0.0), v);
     buffers.push_back(bf);
   }
   // LayerNorm's scale and bias: one row each, re-read for every row.
   Value scaleRow, biasRow;
-  if (kind == NormKind::Layer) {
+  if (kind == NormKind::Layer && !streamed()) {
     auto loadRow = [&](Value param) -> Value {
       if (!param)
         return Value();
@@ -241,22 +281,22 @@ LogicalResult NormBuilder::build(const NormOperands &args) {
   auto emitTile = [&](Value ni, Value c0, int64_t m, const NormBuffers &bf) {
     Value r0 = arith::AddIOp::create(
         b, loc, arith::MulIOp::create(b, loc, ni, index(c)), c0);
-    Value xv = view(bf.x, {m, k}, {kp, 1});
-    Value xFlat = flat(bf.x, m * kp);
+    Value xv = view(bf.x, {m, kc}, {kcp, 1});
+    Value xFlat = flat(bf.x, m * kcp);
     Value values = flat(bf.values, m);
-    auto broadcast = [&](Value from) {
+    auto broadcast = [&](Value from, Value blocks) {
       tile::VBrcbOp::create(
           b, loc, flat(from, roundUp(m, 8)),
-          view(bf.blocks, {roundUp(m, 8), perBlock}, {perBlock, 1}));
-      return view(bf.blocks, {m, 1}, {perBlock, 1});
+          view(blocks, {roundUp(m, 8), perBlock}, {perBlock, 1}));
+      return view(blocks, {m, 1}, {perBlock, 1});
     };
     auto loadValues = [&](Value param, Value into) {
       copy(gmTile(param, {c0}, {m}), flat(into, m));
       return flat(into, m);
     };
-    copy(gmTile(in2, {r0, index(0)}, {m, k}), xv);
-    if (kind == NormKind::Batch) {
-      // y = x * a + (bias - mean * a), a = scale / sqrt(var + epsilon).
+    // BatchNorm: y = x * a + c with a = scale / sqrt(var + epsilon) in
+    // bf.var and c = bias - mean * a in bf.bias.
+    auto batchCoefficients = [&] {
       Value mean = loadValues(args.mean, bf.values);
       Value a = loadValues(args.var, bf.var);
       Value scale = loadValues(args.scale, bf.scale);
@@ -266,26 +306,125 @@ LogicalResult NormBuilder::build(const NormOperands &args) {
       tile::VMulOp::create(b, loc, a, scale, a);
       tile::VMulOp::create(b, loc, mean, a, mean);
       tile::VSubOp::create(b, loc, bias, mean, bias);
-      tile::VBcastMulOp::create(b, loc, xv, broadcast(bf.var), xv);
-      tile::VBcastAddOp::create(b, loc, xv, broadcast(bf.bias), xv);
+    };
+    // 1 / sqrt(v + epsilon) in place, copied to InvStdDev if yielded.
+    auto invStd = [&](Value v) {
+      tile::VAddsOp::create(b, loc, v, b.getF64FloatAttr(epsilon), v);
+      tile::VRsqrtOp::create(b, loc, v, v);
+      if (invStdOut)
+        copy(v, gmTile(invStdOut, {r0}, {m}));
+    };
+    if (streamed()) {
+      // Chunk [k0, k0 + w) of the rows, in x.
+      auto load = [&](Value k0, int64_t w) {
+        Value v = view(bf.x, {m, w}, {kcp, 1});
+        copy(gmTile(in2, {r0, k0}, {m, w}), v);
+        return v;
+      };
+      // The buffers of a and c.
+      Value aBuf = bf.var, cBuf = bf.bias;
+      if (kind != NormKind::Batch) {
+        // Shift s = mean of chunk 0 (values), then sums of x - s (sum) and
+        // (x - s)^2 (sum2) over all chunks.
+        Value sum = flat(bf.sum, m), sum2 = flat(bf.sum2, m);
+        Value part = flat(bf.part, m);
+        Value first = load(index(0), kc);
+        reduceRows(Combine::Add, first, bf.acc, values);
+        tile::VMulsOp::create(b, loc, values, b.getF64FloatAttr(1.0 / kc),
+                              values);
+        Value shift = broadcast(bf.values, bf.blocks);
+        auto accumulate = [&](Value v, int64_t w, bool into) {
+          tile::VBcastSubOp::create(b, loc, v, shift, v);
+          tile::VMulOp::create(b, loc, xFlat, xFlat, flat(bf.squares, m * kcp));
+          Value squares = view(bf.squares, {m, w}, {kcp, 1});
+          std::pair<Value, Value> sums[] = {{v, sum}, {squares, sum2}};
+          for (auto [rowsOf, total] : sums) {
+            reduceRows(Combine::Add, rowsOf, bf.acc, into ? total : part);
+            if (!into)
+              tile::VAddOp::create(b, loc, total, part, total);
+          }
+        };
+        accumulate(first, kc, true);
+        forLaterChunks(k, kc, [&](Value k0, int64_t w) {
+          accumulate(load(k0, w), w, false);
+        });
+        // d = sum / K; mean = s + d; var = sum2 / K - d^2 (not below 0).
+        tile::VMulsOp::create(b, loc, sum, b.getF64FloatAttr(1.0 / k), sum);
+        tile::VAddOp::create(b, loc, values, sum, values);
+        if (meanOut)
+          copy(values, gmTile(meanOut, {r0}, {m}));
+        tile::VMulOp::create(b, loc, sum, sum, sum);
+        tile::VMulsOp::create(b, loc, sum2, b.getF64FloatAttr(1.0 / k), sum2);
+        tile::VSubOp::create(b, loc, sum2, sum, sum2);
+        tile::VMaxsOp::create(b, loc, sum2, b.getF64FloatAttr(0.0), sum2);
+        invStd(sum2);
+        if (kind == NormKind::Instance)
+          tile::VMulOp::create(b, loc, sum2, loadValues(args.scale, bf.scale),
+                               sum2);
+        // c = -mean * a (+ bias per channel).
+        tile::VMulOp::create(b, loc, values, sum2, sum);
+        tile::VMulsOp::create(b, loc, sum, b.getF64FloatAttr(-1.0), sum);
+        if (kind == NormKind::Instance)
+          tile::VAddOp::create(b, loc, sum, loadValues(args.bias, bf.bias),
+                               sum);
+        aBuf = bf.sum2;
+        cBuf = bf.sum;
+      } else {
+        batchCoefficients();
+      }
+      // y = x * a + c (* scale + bias per column), chunk by chunk.
+      Value aBlocks = broadcast(aBuf, bf.blocks);
+      Value cBlocks = broadcast(cBuf, bf.blocks2);
+      Value scale = args.scale ? gmView(args.scale, {1, k}) : Value();
+      Value bias = args.bias ? gmView(args.bias, {1, k}) : Value();
+      auto normalize = [&](Value k0, int64_t w) {
+        Value v = load(k0, w);
+        tile::VBcastMulOp::create(b, loc, v, aBlocks, v);
+        tile::VBcastAddOp::create(b, loc, v, cBlocks, v);
+        if (kind == NormKind::Layer) {
+          std::tuple<Value, Value, bool> params[] = {
+              {scale, bf.scaleChunk, true}, {bias, bf.biasChunk, false}};
+          for (auto [param, chunk, multiply] : params) {
+            if (!param)
+              continue;
+            Value row = view(chunk, {1, w}, {kcp, 1});
+            copy(gmTile(param, {index(0), k0}, {1, w}), row);
+            if (multiply)
+              tile::VBcastMulOp::create(b, loc, v, row, v);
+            else
+              tile::VBcastAddOp::create(b, loc, v, row, v);
+          }
+        }
+        copy(v, gmTile(out2, {r0, k0}, {m, w}));
+      };
+      if (out2) {
+        normalize(index(0), kc);
+        forLaterChunks(k, kc, normalize);
+      }
+      return;
+    }
+    copy(gmTile(in2, {r0, index(0)}, {m, k}), xv);
+    if (kind == NormKind::Batch) {
+      batchCoefficients();
+      tile::VBcastMulOp::create(b, loc, xv, broadcast(bf.var, bf.blocks), xv);
+      tile::VBcastAddOp::create(b, loc, xv, broadcast(bf.bias, bf.blocks), xv);
     } else {
       // Centre the rows, then 1 / sqrt(mean of squares + epsilon).
       reduceRows(Combine::Add, xv, bf.acc, values);
       tile::VMulsOp::create(b, loc, values, b.getF64FloatAttr(1.0 / k), values);
       if (meanOut)
         copy(values, gmTile(meanOut, {r0}, {m}));
-      tile::VBcastSubOp::create(b, loc, xv, broadcast(bf.values), xv);
+      tile::VBcastSubOp::create(b, loc, xv, broadcast(bf.values, bf.blocks),
+                                xv);
       Value squares = flat(bf.squares, m * kp);
       tile::VMulOp::create(b, loc, xFlat, xFlat, squares);
       reduceRows(Combine::Add, view(bf.squares, {m, k}, {kp, 1}), bf.acc,
                  values);
       tile::VMulsOp::create(b, loc, values, b.getF64FloatAttr(1.0 / k), values);
-      tile::VAddsOp::create(b, loc, values, b.getF64FloatAttr(epsilon), values);
-      tile::VRsqrtOp::create(b, loc, values, values);
-      if (invStdOut)
-        copy(values, gmTile(invStdOut, {r0}, {m}));
+      invStd(values);
       if (kind == NormKind::Layer) {
-        tile::VBcastMulOp::create(b, loc, xv, broadcast(bf.values), xv);
+        tile::VBcastMulOp::create(b, loc, xv, broadcast(bf.values, bf.blocks),
+                                  xv);
         tile::VBcastMulOp::create(b, loc, xv, scaleRow, xv);
         if (biasRow)
           tile::VBcastAddOp::create(b, loc, xv, biasRow, xv);
@@ -293,9 +432,11 @@ LogicalResult NormBuilder::build(const NormOperands &args) {
         // One multiply per row by scale / std, then the bias.
         tile::VMulOp::create(b, loc, values, loadValues(args.scale, bf.scale),
                              values);
-        tile::VBcastMulOp::create(b, loc, xv, broadcast(bf.values), xv);
+        tile::VBcastMulOp::create(b, loc, xv, broadcast(bf.values, bf.blocks),
+                                  xv);
         loadValues(args.bias, bf.bias);
-        tile::VBcastAddOp::create(b, loc, xv, broadcast(bf.bias), xv);
+        tile::VBcastAddOp::create(b, loc, xv, broadcast(bf.bias, bf.blocks),
+                                  xv);
       }
     }
     if (out2)

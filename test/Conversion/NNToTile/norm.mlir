@@ -120,3 +120,45 @@ func.func @main(%a: tensor<6x40xf32>, %w: tensor<40xf32>) -> (tensor<6x40xf32>, 
   }
   return %0#0, %0#1 : tensor<6x40xf32>, tensor<6x1xf32>
 }
+
+// -----
+
+// LayerNorm over rows of 40000 f32, longer than ub holds: streamed in
+// chunks of 14464 (two full, a ragged 11072), one row per block. Pass 1:
+// the first chunk's mean is the shift, then sums of x - shift and of its
+// squares over all chunks (scf.for over the full ones after the first);
+// mean = shift + sum / K, var = max(sum2 / K - d^2, 0). Pass 2, chunk by
+// chunk: x * vbrcb(a) + vbrcb(c), then the chunk's columns of scale and
+// bias, copied to gm.
+// CHECK-LABEL: func.func private @lnlong(
+// CHECK-SAME: tile.block_dim = 2 : i32
+// CHECK: tile.copy {{.*}} : memref<1x14464xf32, strided<[40000, 1], offset: ?>, #tile.space<gm>> to memref<1x14464xf32, strided<[14464, 1]>, #tile.space<ub>>
+// CHECK: tile.vreduce_sum
+// CHECK: tile.vmuls {{.*}}, 6.91{{[0-9]*}}E-5
+// CHECK: tile.vbrcb
+// CHECK: tile.vbcast_sub
+// CHECK: tile.vmul %[[X:.*]], %[[X]], %{{.*}} : memref<14464xf32, #tile.space<ub>>
+// CHECK: scf.for
+// CHECK: tile.vbcast_sub
+// CHECK: tile.vadd
+// CHECK: tile.copy {{.*}} : memref<1x11072xf32, strided<[40000, 1], offset: ?>, #tile.space<gm>> to memref<1x11072xf32, strided<[14464, 1]>, #tile.space<ub>>
+// CHECK: tile.vmuls {{.*}}, 2.500000e-05
+// CHECK: tile.vmaxs {{.*}}, 0.000000e+00
+// CHECK: tile.vrsqrt
+// CHECK: tile.vmuls {{.*}}, -1.000000e+00
+// CHECK: tile.vbcast_mul {{.*}}, memref<1x1xf32, strided<[8, 1]>, #tile.space<ub>>
+// CHECK: tile.vbcast_add {{.*}}, memref<1x1xf32, strided<[8, 1]>, #tile.space<ub>>
+// CHECK: tile.copy {{.*}} : memref<1x14464xf32, strided<[40000, 1], offset: ?>, #tile.space<gm>> to memref<1x14464xf32, strided<[14464, 1]>, #tile.space<ub>>
+// CHECK: tile.vbcast_mul {{.*}} : memref<1x14464xf32, strided<[14464, 1]>, #tile.space<ub>>, memref<1x14464xf32, strided<[14464, 1]>, #tile.space<ub>>
+// CHECK: tile.vbcast_add {{.*}} : memref<1x14464xf32, strided<[14464, 1]>, #tile.space<ub>>, memref<1x14464xf32, strided<[14464, 1]>, #tile.space<ub>>
+// CHECK: tile.copy {{.*}} : memref<1x14464xf32, strided<[14464, 1]>, #tile.space<ub>> to memref<1x14464xf32, strided<[40000, 1], offset: ?>, #tile.space<gm>>
+// CHECK: scf.for
+// CHECK: tile.copy {{.*}} : memref<1x11072xf32, strided<[14464, 1]>, #tile.space<ub>> to memref<1x11072xf32, strided<[40000, 1], offset: ?>, #tile.space<gm>>
+func.func @main(%a: tensor<2x40000xf32>, %w: tensor<40000xf32>, %b: tensor<40000xf32>) -> tensor<2x40000xf32> {
+  %0 = nn.kernel "lnlong" ins(%a, %w, %b : tensor<2x40000xf32>, tensor<40000xf32>, tensor<40000xf32>) -> tensor<2x40000xf32> {
+  ^bb0(%x: tensor<2x40000xf32>, %s: tensor<40000xf32>, %c: tensor<40000xf32>):
+    %y = nn.layer_norm %x, %s, %c {axis = 1 : i64, epsilon = 1.0e-5 : f32} : (tensor<2x40000xf32>, tensor<40000xf32>, tensor<40000xf32>) -> tensor<2x40000xf32>
+    nn.yield %y : tensor<2x40000xf32>
+  }
+  return %0 : tensor<2x40000xf32>
+}

@@ -34,6 +34,11 @@ instancenorm InstanceNormalization(x[2,5,7,9], s[5], b[5], epsilon=1e-3)
              ragged one) -> z, w
 batchnorm    BatchNormalization(Relu(x[4,80,5,7]), s, b, m, v [80]) -> y
              (a producer that is no Conv: nothing to fold into)
+normlong     rows longer than ub, streamed in chunks:
+             LayerNormalization(x[1,40000], w, b) -> y, Mean m, InvStdDev r;
+             LayerNormalization(u[3,200,201], g[200,201], axis=1) -> l;
+             InstanceNormalization(q[1,3,200,201], s[3], c[3]) -> v;
+             BatchNormalization(Relu(p[1,2,300,300]), t, d, e, f [2]) -> z
 pool1d       AveragePool(x[2,4,50], kernel 5, stride 3, pads 2) -> y
 pool3d       MaxPool(x[2,3,8,9,10], kernel 3, stride 2, pads 1) -> y and
              AveragePool(x, kernel 2, stride 2) -> z
@@ -155,6 +160,20 @@ elif name == "batchnorm":
           node("BatchNormalization", ["r", "s", "b", "m", "v"], ["y"])],
          [("x", [4, 80, 5, 7]), ("s", [80]), ("b", [80]), ("m", [80]),
           ("v", [80])], [("y", [4, 80, 5, 7])])
+elif name == "normlong":
+    save([helper.make_node("LayerNormalization", ["x", "w", "b"],
+                           ["y", "m", "r"], name="ln"),
+          node("LayerNormalization", ["u", "g"], ["l"], axis=1),
+          node("InstanceNormalization", ["q", "s", "c"], ["v"]),
+          node("Relu", ["p"], ["pr"]),
+          node("BatchNormalization", ["pr", "t", "d", "e", "f"], ["z"])],
+         [("x", [1, 40000]), ("w", [40000]), ("b", [40000]),
+          ("u", [3, 200, 201]), ("g", [200, 201]), ("q", [1, 3, 200, 201]),
+          ("s", [3]), ("c", [3]), ("p", [1, 2, 300, 300]), ("t", [2]),
+          ("d", [2]), ("e", [2]), ("f", [2])],
+         [("y", [1, 40000]), ("m", [1, 1]), ("r", [1, 1]),
+          ("l", [3, 200, 201]), ("v", [1, 3, 200, 201]),
+          ("z", [1, 2, 300, 300])])
 elif name == "pool1d":
     save([node("AveragePool", ["x"], ["y"], kernel_shape=[5], strides=[3],
                pads=[2, 2])], [("x", [2, 4, 50])], [("y", [2, 4, 17])])
