@@ -410,7 +410,7 @@ private:
     Value l1a, l1b, l0a, l0b, l0c, ub;
   } fence;
   /// Unit (image n, super-group sg, N tile nti, row tile t of `run`, column
-  /// tile c of `crun`).
+  /// tile col of `crun`).
   void emitUnit(const TileRun &run, const TileRun &crun, int64_t ntReal,
                 Value n, Value sg, Value nti, Value t, Value col);
   /// The K steps of channel chunk `c1c`, whose index modulo 2 is `parity`

@@ -39,6 +39,7 @@ normlong     rows longer than ub, streamed in chunks:
              LayerNormalization(u[3,200,201], g[200,201], axis=1) -> l;
              InstanceNormalization(q[1,3,200,201], s[3], c[3]) -> v;
              BatchNormalization(Relu(p[1,2,300,300]), t, d, e, f [2]) -> z
+normlong16   LayerNormalization(x[2,70000], w, b) in f16 (streamed) -> y
 pool1d       AveragePool(x[2,4,50], kernel 5, stride 3, pads 2) -> y
 pool3d       MaxPool(x[2,3,8,9,10], kernel 3, stride 2, pads 1) -> y and
              AveragePool(x, kernel 2, stride 2) -> z
@@ -174,6 +175,10 @@ elif name == "normlong":
          [("y", [1, 40000]), ("m", [1, 1]), ("r", [1, 1]),
           ("l", [3, 200, 201]), ("v", [1, 3, 200, 201]),
           ("z", [1, 2, 300, 300])])
+elif name == "normlong16":
+    save([node("LayerNormalization", ["x", "w", "b"], ["y"])],
+         [("x", [2, 70000]), ("w", [70000]), ("b", [70000])],
+         [("y", [2, 70000])], TensorProto.FLOAT16)
 elif name == "pool1d":
     save([node("AveragePool", ["x"], ["y"], kernel_shape=[5], strides=[3],
                pads=[2, 2])], [("x", [2, 4, 50])], [("y", [2, 4, 17])])
