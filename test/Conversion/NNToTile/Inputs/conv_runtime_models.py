@@ -27,6 +27,9 @@ CASES = {
     "tiles": (1, 8, 3, 300, 256, 3, 3, 1, [1, 1, 1, 1], 1, False, True),
     # Several channel groups and N tiles: many packing units; runtime bias.
     "wide": (1, 40, 12, 11, 70, 3, 3, 1, [1, 1, 1, 1], 1, False, True),
+    # Rows of 3000 pixels, wider than one tile: column tiles of a row whose
+    # weights and bias tiles the preludes fill.
+    "widerow": (1, 8, 2, 3000, 40, 3, 3, 1, [1, 1, 1, 1], 1, False, True),
     # 5x5 with asymmetric pads, Cout < C0.
     "k5": (1, 9, 10, 10, 5, 5, 5, 1, [2, 1, 2, 3], 1, False, False),
     # Grouped constant weights (an initializer, w.npy for the reference),
