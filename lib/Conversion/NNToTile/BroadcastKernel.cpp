@@ -229,7 +229,7 @@ ascend::buildBroadcastKernel(nn::KernelOp kernel,
   auto need = [&](int64_t n, int64_t w) {
     int64_t total = (scratch + expanded) * n * r.padRow(w) * r.bytes;
     if (typed)
-      total += n * r.padRow(w) * ScratchPool::getReservedBytesPerElement();
+      total += n * r.padRow(w) * ScratchPool::getReservedBytesPerElement(body);
     for (auto &[v, l] : layoutOf)
       total += slotSize(l, n, w) * bytesOf(v);
     return total;
