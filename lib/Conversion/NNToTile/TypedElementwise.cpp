@@ -5,6 +5,7 @@
 #include "tile/TileOps.h"
 
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
+#include "mlir/IR/TypeUtilities.h"
 #include "llvm/ADT/TypeSwitch.h"
 
 #include <cmath>
@@ -36,13 +37,12 @@ static constexpr std::pair<unsigned, unsigned> kSlots[] = {
 static bool is64(Type t) { return t.isInteger(64); }
 
 int64_t ScratchPool::getReservedBytesPerElement(Block &body) {
-  bool wide = llvm::any_of(body.without_terminator(), [](Operation &op) {
-    return llvm::any_of(op.getOperandTypes(),
-                        [](Type t) {
-                          return is64(cast<ShapedType>(t).getElementType());
-                        }) ||
-           is64(cast<ShapedType>(op.getResult(0).getType()).getElementType());
-  });
+  // Every value of a kernel body is an argument or an op's result.
+  auto is64Value = [](Value v) { return is64(getElementTypeOrSelf(v)); };
+  bool wide = llvm::any_of(body.getArguments(), is64Value) ||
+              llvm::any_of(body.without_terminator(), [&](Operation &op) {
+                return llvm::any_of(op.getResults(), is64Value);
+              });
   int64_t bytes = 0;
   for (auto [key, slots] : kSlots)
     if (wide || key < 64)

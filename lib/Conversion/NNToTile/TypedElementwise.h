@@ -29,7 +29,7 @@ public:
       : builder(builder), loc(loc), allocPoint(allocPoint), tileSize(tileSize) {
   }
 
-  /// Slot `slot` of lane type `type` (f16, f32, i16, i32 or i1).
+  /// Slot `slot` of lane type `type` (f16, f32, i16, i32, i64, ui64 or i1).
   mlir::Value get(mlir::Type type, unsigned slot);
 
   /// ub bytes per tile element that every slot of every type the ops of
