@@ -180,10 +180,10 @@ static LogicalResult checkVectorType(Operation *op, StringRef name, Type type,
     return checkFloatType(op, name, type);
   case isa::VectorTypes::Arith:
     if (type.isF16() || type.isF32() || type.isSignlessInteger(16) ||
-        type.isSignlessInteger(32))
+        type.isSignlessInteger(32) || type.isInteger(64))
       return success();
     return op->emitOpError()
-           << name << " must be f16, f32, i16 or i32, not " << type;
+           << name << " must be f16, f32, i16, i32, i64 or ui64, not " << type;
   case isa::VectorTypes::Bits16:
     if (type.isSignlessInteger(16))
       return success();
@@ -210,8 +210,9 @@ LogicalResult ascend::isa::verifyVectorInstruction(
     // The immediate goes into a register of the lane type.
     double value = scalar->convertToDouble();
     unsigned bits = dtype.getIntOrFloatBitWidth();
-    double limit = std::ldexp(1.0, bits - 1);
-    if (value != std::trunc(value) || value < -limit || value >= limit)
+    double lo = dtype.isUnsignedInteger() ? 0 : -std::ldexp(1.0, bits - 1);
+    double hi = lo + std::ldexp(1.0, bits);
+    if (value != std::trunc(value) || value < lo || value >= hi)
       return op->emitOpError("scalar ")
              << value << " is not an integer that " << dtype << " holds";
   }
@@ -219,8 +220,14 @@ LogicalResult ascend::isa::verifyVectorInstruction(
 }
 
 /// The conversions of the Da Vinci vconv: f32 <-> f16, f32 <-> s32,
-/// f16 <-> s32, f16 <-> s16, f16 <-> s8/u8.
+/// f16 <-> s32, f16 <-> s16, f16 <-> s8/u8, and the 64-bit lanes of newer
+/// cores: s64/u64 <-> s32, s64/u64 <-> f32, s64 <-> u64.
 static bool isConvertible(Type to, Type from) {
+  auto is64 = [](Type t) { return t.isInteger(64); };
+  if (is64(to) || is64(from)) {
+    Type other = is64(to) ? from : to;
+    return other.isF32() || other.isSignlessInteger(32) || is64(other);
+  }
   auto is8 = [](Type t) {
     return t.isSignlessInteger(8) || t.isUnsignedInteger(8);
   };

@@ -28,7 +28,7 @@ struct NamedAddress {
 /// The lane types a vector instruction takes.
 enum class VectorTypes {
   Float,  ///< f16, f32
-  Arith,  ///< f16, f32, s16 (i16), s32 (i32)
+  Arith,  ///< f16, f32, s16 (i16), s32 (i32), s64 (i64), u64 (ui64)
   Bits16, ///< i16 (bitwise ops)
 };
 

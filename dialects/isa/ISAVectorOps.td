@@ -1,7 +1,8 @@
 //===- ISAVectorOps.td - Vector unit instructions ------------*- tablegen -*-===//
 //
 // Every vector instruction works in repeats: one repeat reads and writes
-// 8 blocks of 32 bytes per operand (256 bytes: 128 f16 or 64 f32 lanes).
+// 8 blocks of 32 bytes per operand (256 bytes: 128 f16, 64 f32 or 32 s64
+// lanes).
 // Block j of repeat r of an operand is at
 //   addr + (r * rep_stride + j * blk_stride) * 32
 // and only the first `mask` lanes of each repeat are computed and written.
@@ -62,8 +63,9 @@ def ISA_VOrOp : ISA_VectorBinaryOp<"vor", "src0 | src1", "Bits16">;
 def ISA_VCmpOp : ISA_VectorOp<"vcmp"> {
   let summary = "Vector comparison producing 1 / 0";
   let description = [{
-    Lane-wise `dst = (src0 <mode> src1) ? 1 : 0`, in `dtype` (f16, f32, s16
-    or s32); the result feeds `isa.vsel` or arithmetic.
+    Lane-wise `dst = (src0 <mode> src1) ? 1 : 0`, in `dtype` (f16, f32, s16,
+    s32, s64, or u64 in unsigned order); the result feeds `isa.vsel` or
+    arithmetic.
   }];
   let arguments = (ins Ascend_CmpMode:$mode, ISA_AddressAttr:$dst,
                    ISA_AddressAttr:$src0, ISA_AddressAttr:$src1,
@@ -185,15 +187,19 @@ def ISA_VConvOp : ISA_VectorOp<"vconv"> {
   let summary = "Vector type conversion";
   let description = [{
     Lane-wise `dst = (dst_type) src`. A repeat converts 256 bytes of the
-    wider type (64 lanes for f32/s32, 128 for f16/s16 <-> s8/u8). Pairs:
-    f32 <-> f16, f32 <-> s32, f16 <-> s32, f16 <-> s16, f16 <-> s8/u8.
-    Float -> integer needs a `round` mode and saturates (NaN -> 0); the other
-    pairs have none: f32 -> f16 and s32 -> f32 round to nearest even, the
-    rest are exact.
+    wider type (32 lanes beside s64/u64, 64 for f32/s32, 128 for f16/s16 <->
+    s8/u8). Pairs: f32 <-> f16, f32 <-> s32, f16 <-> s32, f16 <-> s16,
+    f16 <-> s8/u8, and the 64-bit lanes: s64/u64 <-> s32, s64/u64 <-> f32,
+    s64 <-> u64. Float -> integer needs a `round` mode and saturates (NaN ->
+    0); the other pairs have none: f32 -> f16 and s32/s64/u64 -> f32 round
+    to nearest even, s64/u64 -> s32 keeps the low 32 bits, s32 -> s64/u64
+    sign-extends and s64 <-> u64 keeps the bits (all modulo the destination
+    width), the rest are exact.
 
     ```mlir
     isa.vconv ub[r1], ub[r2], f16, f32, repeat 2, mask 64, blk[1, 1], rep[4, 8]
     isa.vconv ub[r1], ub[r2], i32, f32, round floor, repeat 1, mask 64, blk[1, 1], rep[8, 8]
+    isa.vconv ub[r1], ub[r2], i64, i32, repeat 1, mask 32, blk[1, 1], rep[8, 4]
     ```
   }];
   let arguments = (ins ISA_AddressAttr:$dst, ISA_AddressAttr:$src,

@@ -212,7 +212,7 @@ LogicalResult ascend::tile::verifyVectorOp(Operation *op) {
   Type elem = cast<MemRefType>(type).getElementType();
   if (!isVectorElementType(elem))
     return op->emitOpError("element type must be f16, f32 or an integer of "
-                           "1, 8, 16 or 32 bits, not ")
+                           "1, 8, 16, 32 or 64 bits, not ")
            << elem;
   return success();
 }
@@ -222,8 +222,8 @@ bool ascend::tile::isVectorElementType(Type elem) {
   if (!integer)
     return elem.isF16() || elem.isF32();
   unsigned width = integer.getWidth();
-  return !integer.isSigned() &&
-         (width == 1 || width == 8 || width == 16 || width == 32);
+  return !integer.isSigned() && (width == 1 || width == 8 || width == 16 ||
+                                 width == 32 || width == 64);
 }
 
 LogicalResult VConvOp::verify() {
@@ -237,7 +237,7 @@ LogicalResult VConvOp::verify() {
   for (Type t : {from, to})
     if (!isVectorElementType(t))
       return emitOpError("element types must be f16, f32 or integers of 1, "
-                         "8, 16 or 32 bits, not ")
+                         "8, 16, 32 or 64 bits, not ")
              << t;
   bool toInteger = isa<FloatType>(from) && to.isInteger();
   if (toInteger != getRound().has_value())

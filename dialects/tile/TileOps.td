@@ -266,7 +266,8 @@ def Tile_VConvOp : Tile_VectorOp<"vconv", []> {
     `dst[i] = src[i]` converted to `dst`'s element type (`isa.vconv`). Both
     buffers live in ub, are contiguous and have one shape. The pairs are
     those of isa.vconv: f32 <-> f16, f32 <-> i32, f16 <-> i32, f16 <-> i16,
-    f16 <-> i8/ui8/i1 (i1 is a byte holding 0 or 1), or both alike. f32 -> f16 rounds to nearest even; float
+    f16 <-> i8/ui8/i1 (i1 is a byte holding 0 or 1), i64/ui64 <-> i32,
+    i64/ui64 <-> f32, i64 <-> ui64, or both alike. f32 -> f16 rounds to nearest even; float
     -> integer rounds by `round` (required there, and only there) and
     saturates.
 

@@ -9,6 +9,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
+#include <limits>
 #include <type_traits>
 
 using namespace ascend;
@@ -395,16 +397,28 @@ static float applyUnary(VecFn fn, float x) {
   }
 }
 
-/// The binary functions and comparisons (1 / 0) on float lanes or exact
-/// integer lanes; Div is float only, And and Or integer only (verifiers).
+/// `op(x, y)`; integers wrap modulo 2^64 (signed overflow is undefined in
+/// C++), and the store wraps them to the lane width.
+template <typename T, typename Op> static T wrapping(T x, T y, Op op) {
+  if constexpr (std::is_integral_v<T>) {
+    using U = std::make_unsigned_t<T>;
+    return T(op(U(x), U(y)));
+  } else {
+    return op(x, y);
+  }
+}
+
+/// The binary functions and comparisons (1 / 0) on float lanes or integer
+/// lanes (int64_t, or uint64_t for u64 lanes: unsigned order); Div is float
+/// only, And and Or integer only (verifiers).
 template <typename T> static T applyBinary(VecFn fn, T x, T y) {
   switch (fn) {
   case VecFn::Add:
-    return x + y;
+    return wrapping(x, y, std::plus<>());
   case VecFn::Sub:
-    return x - y;
+    return wrapping(x, y, std::minus<>());
   case VecFn::Mul:
-    return x * y; // integers: |x|, |y| < 2^31, no int64 overflow
+    return wrapping(x, y, std::multiplies<>());
   case VecFn::Div:
     if constexpr (std::is_floating_point_v<T>)
       return x / y;
@@ -491,9 +505,9 @@ static void applyUnaryLanes(VecFn fn, const float *x, int64_t mask,
 
 //===- Integer lanes and conversions ----------------------------------===//
 //
-// Integer lanes compute exactly in int64 and wrap to the lane width on store
-// (two's complement), as the vector unit's integer ALUs do. vconv goes
-// through double, which holds every value of every lane type exactly.
+// Integer lanes compute in 64 bits and wrap to the lane width on store (two's
+// complement), as the vector unit's integer ALUs do. u64 lanes hold their
+// bits in an int64_t and compute as uint64_t (unsigned order).
 
 static int64_t loadInteger(const uint8_t *p, DType type) {
   switch (type) {
@@ -504,6 +518,12 @@ static int64_t loadInteger(const uint8_t *p, DType type) {
   case DType::S16: {
     int16_t v;
     std::memcpy(&v, p, 2);
+    return v;
+  }
+  case DType::S64:
+  case DType::U64: {
+    int64_t v;
+    std::memcpy(&v, p, 8);
     return v;
   }
   default: {
@@ -519,13 +539,12 @@ static void storeInteger(uint8_t *p, DType type, int64_t value) {
   std::memcpy(p, &value, byteSize(type));
 }
 
-static double loadNumber(const uint8_t *p, DType type) {
-  return isInteger(type) ? double(loadInteger(p, type))
-                         : double(loadElement(p, type));
+static bool isUnsigned(DType type) {
+  return type == DType::U8 || type == DType::U64;
 }
 
 /// Rounds `value` by `mode` and saturates it to the range of `type`; NaN
-/// becomes 0.
+/// becomes 0. Returns the bits of the result (u64 as int64_t).
 static int64_t toInteger(double value, DType type, RoundMode mode) {
   if (std::isnan(value))
     return 0;
@@ -547,9 +566,36 @@ static int64_t toInteger(double value, DType type, RoundMode mode) {
     break;
   }
   int bits = 8 * byteSize(type);
-  double lo = type == DType::U8 ? 0 : -std::ldexp(1.0, bits - 1);
-  double hi = type == DType::U8 ? 255 : std::ldexp(1.0, bits - 1) - 1;
-  return int64_t(std::clamp(value, lo, hi));
+  double lo = isUnsigned(type) ? 0 : -std::ldexp(1.0, bits - 1);
+  double end = lo + std::ldexp(1.0, bits); // one past the largest value
+  if (bits < 64)
+    return int64_t(std::clamp(value, lo, end - 1));
+  // 2^63 - 1 and 2^64 - 1 are no doubles: saturate before converting.
+  if (value >= end)
+    return isUnsigned(type) ? -1 : std::numeric_limits<int64_t>::max();
+  value = std::max(value, lo);
+  return isUnsigned(type) ? int64_t(uint64_t(value)) : int64_t(value);
+}
+
+/// One lane of an integer instruction over `in` (the sources), in T.
+template <typename T>
+static T integerLane(const Instruction &inst, const T *in, T scalar) {
+  switch (inst.opcode) {
+  case Opcode::VSel:
+    return in[0] != 0 ? in[1] : in[2];
+  case Opcode::VScalar:
+    return applyBinary(inst.fn, in[0], scalar);
+  case Opcode::VUnary: // vabs (|-2^(w-1)| wraps) or vnot
+    if (inst.fn != VecFn::Abs)
+      return ~in[0];
+    if constexpr (std::is_signed_v<T>)
+      return in[0] < 0 ? wrapping(T(0), in[0], std::minus<>()) : in[0];
+    return in[0];
+  case Opcode::VDup:
+    return scalar;
+  default: // VBinary, VCmp
+    return applyBinary(inst.fn, in[0], in[1]);
+  }
 }
 
 /// One repeat of an integer instruction: every active source lane is read
@@ -557,49 +603,55 @@ static int64_t toInteger(double value, DType type, RoundMode mode) {
 static void executeIntegerRepeat(uint8_t *ub, const Instruction &inst,
                                  const VectorOperand *ops, unsigned sources,
                                  int64_t r, int64_t mask) {
-  int64_t scalar = int64_t(inst.scalar);
-  int64_t in[3][128], out[128];
+  bool isU64 = inst.dtype == DType::U64;
+  // Verified: an integer below 2^63, or below 2^64 for u64 lanes.
+  uint64_t scalar = inst.scalar >= 0x1p63 ? uint64_t(inst.scalar)
+                                          : uint64_t(int64_t(inst.scalar));
+  int64_t in[128][3], out[128];
   for (unsigned i = 1; i <= sources; ++i)
     for (int64_t e = 0; e < mask; ++e)
-      in[i - 1][e] = loadInteger(ub + ops[i].address(r, e), ops[i].type);
+      in[e][i - 1] = loadInteger(ub + ops[i].address(r, e), ops[i].type);
   for (int64_t e = 0; e < mask; ++e) {
-    switch (inst.opcode) {
-    case Opcode::VSel:
-      out[e] = in[0][e] != 0 ? in[1][e] : in[2][e];
-      break;
-    case Opcode::VScalar:
-      out[e] = applyBinary(inst.fn, in[0][e], scalar);
-      break;
-    case Opcode::VUnary: // vabs (|-2^31| wraps on store) or vnot
-      out[e] = inst.fn == VecFn::Abs ? std::abs(in[0][e]) : ~in[0][e];
-      break;
-    case Opcode::VDup:
-      out[e] = scalar;
-      break;
-    default: // VBinary, VCmp
-      out[e] = applyBinary(inst.fn, in[0][e], in[1][e]);
+    if (isU64) {
+      uint64_t lanes[3] = {uint64_t(in[e][0]), uint64_t(in[e][1]),
+                           uint64_t(in[e][2])};
+      out[e] = int64_t(integerLane<uint64_t>(inst, lanes, scalar));
+    } else {
+      out[e] = integerLane<int64_t>(inst, in[e], int64_t(scalar));
     }
   }
   for (int64_t e = 0; e < mask; ++e)
     storeInteger(ub + ops[0].address(r, e), ops[0].type, out[e]);
 }
 
-/// One repeat of vconv (up to 128 lanes).
+/// One repeat of vconv (up to 128 lanes). Integers convert from their bits,
+/// floats through double (which holds every f16/f32 exactly), so each
+/// conversion rounds once.
 static void executeConvertRepeat(uint8_t *ub, const Instruction &inst,
                                  const VectorOperand *ops, int64_t r,
                                  int64_t mask) {
-  double in[128];
-  for (int64_t e = 0; e < mask; ++e)
-    in[e] = loadNumber(ub + ops[1].address(r, e), ops[1].type);
+  DType from = ops[1].type, to = ops[0].type;
+  int64_t ints[128];
+  double floats[128];
   for (int64_t e = 0; e < mask; ++e) {
-    uint8_t *to = ub + ops[0].address(r, e);
-    if (isInteger(ops[0].type))
-      storeInteger(to, ops[0].type,
-                   isInteger(ops[1].type)
-                       ? int64_t(in[e])
-                       : toInteger(in[e], ops[0].type, inst.round));
-    else // integers up to 2^24 are exact in float, so this rounds once
-      storeElement(to, ops[0].type, float(in[e]));
+    const uint8_t *p = ub + ops[1].address(r, e);
+    if (isInteger(from))
+      ints[e] = loadInteger(p, from);
+    else
+      floats[e] = loadElement(p, from);
+  }
+  for (int64_t e = 0; e < mask; ++e) {
+    uint8_t *p = ub + ops[0].address(r, e);
+    if (isInteger(to))
+      storeInteger(p, to,
+                   isInteger(from) ? ints[e]
+                                   : toInteger(floats[e], to, inst.round));
+    else if (!isInteger(from))
+      storeElement(p, to, float(floats[e]));
+    else if (from == DType::U64)
+      storeElement(p, to, float(uint64_t(ints[e])));
+    else // to nearest even; s32 -> f16 through f32 as before
+      storeElement(p, to, float(ints[e]));
   }
 }
 

@@ -30,6 +30,10 @@ static DType toDType(Type type) {
     return DType::S16;
   if (type.isInteger(32))
     return DType::S32;
+  if (type.isUnsignedInteger(64))
+    return DType::U64;
+  if (type.isInteger(64))
+    return DType::S64;
   return DType::F32;
 }
 

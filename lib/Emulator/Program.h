@@ -85,7 +85,7 @@ enum class VecFn : uint8_t {
 };
 
 /// Lane types: floats, and the signed/unsigned integers of the vector unit.
-enum class DType : uint8_t { F16, F32, S8, U8, S16, S32 };
+enum class DType : uint8_t { F16, F32, S8, U8, S16, S32, S64, U64 };
 
 inline uint32_t byteSize(DType t) {
   switch (t) {
@@ -95,6 +95,9 @@ inline uint32_t byteSize(DType t) {
   case DType::F16:
   case DType::S16:
     return 2;
+  case DType::S64:
+  case DType::U64:
+    return 8;
   default:
     return 4;
   }

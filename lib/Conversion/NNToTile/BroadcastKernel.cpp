@@ -226,10 +226,10 @@ ascend::buildBroadcastKernel(nn::KernelOp kernel,
                     : (rows + 7) / 8 * 8 * (1 + r.perBlock);
   };
   // ub bytes of a tile of n rows of w columns.
+  int64_t reserved = typed ? ScratchPool::getReservedBytesPerElement(body) : 0;
   auto need = [&](int64_t n, int64_t w) {
     int64_t total = (scratch + expanded) * n * r.padRow(w) * r.bytes;
-    if (typed)
-      total += n * r.padRow(w) * ScratchPool::getReservedBytesPerElement();
+    total += n * r.padRow(w) * reserved;
     for (auto &[v, l] : layoutOf)
       total += slotSize(l, n, w) * bytesOf(v);
     return total;

@@ -97,7 +97,8 @@ FailureOr<func::FuncOp> ascend::buildElementwiseKernel(
   // typed lowering's scratch.
   int64_t ubBytes = machine.getBuffer(MemorySpace::UB).size;
   int64_t perElement =
-      buffers * bytes + (typed ? ScratchPool::getReservedBytesPerElement() : 0);
+      buffers * bytes +
+      (typed ? ScratchPool::getReservedBytesPerElement(body) : 0);
   int64_t budget = (ubBytes / perElement) / lanes * lanes;
   budget = std::min<int64_t>(budget, 64 * lanes);
   // Spread the work over the cores, but keep tiles large enough (8 repeats)

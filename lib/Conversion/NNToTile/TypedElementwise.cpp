@@ -5,6 +5,7 @@
 #include "tile/TileOps.h"
 
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
+#include "mlir/IR/TypeUtilities.h"
 #include "llvm/ADT/TypeSwitch.h"
 
 #include <cmath>
@@ -13,7 +14,8 @@ using namespace mlir;
 using namespace ascend;
 
 /// Slots per lane type: enough for the lowerings below (Where needs the
-/// most: both values and the condition in the values' lanes).
+/// most: both values and the condition in the values' lanes). The 64-bit
+/// slots are reserved only by kernels with 64-bit values.
 static constexpr std::pair<unsigned, unsigned> kSlots[] = {
     // {slotKey of the lane type, slots}
     {32, 3}, // f32
@@ -21,18 +23,30 @@ static constexpr std::pair<unsigned, unsigned> kSlots[] = {
     {33, 3}, // i32 (33: to tell it from f32)
     {17, 3}, // i16
     {1, 1},  // i1
+    {65, 3}, // i64
+    {67, 3}, // ui64
 };
 
 [[maybe_unused]] static unsigned slotKey(Type type) {
   if (type.isInteger(1))
     return 1;
-  return type.getIntOrFloatBitWidth() + (type.isInteger() ? 1 : 0);
+  return type.getIntOrFloatBitWidth() + (type.isInteger() ? 1 : 0) +
+         (type.isUnsignedInteger() ? 2 : 0);
 }
 
-int64_t ScratchPool::getReservedBytesPerElement() {
+static bool is64(Type t) { return t.isInteger(64); }
+
+int64_t ScratchPool::getReservedBytesPerElement(Block &body) {
+  // Every value of a kernel body is an argument or an op's result.
+  auto is64Value = [](Value v) { return is64(getElementTypeOrSelf(v)); };
+  bool wide = llvm::any_of(body.getArguments(), is64Value) ||
+              llvm::any_of(body.without_terminator(), [&](Operation &op) {
+                return llvm::any_of(op.getResults(), is64Value);
+              });
   int64_t bytes = 0;
   for (auto [key, slots] : kSlots)
-    bytes += std::max(1u, key / 8) * slots;
+    if (wide || key < 64)
+      bytes += std::max(1u, key / 8) * slots;
   return bytes;
 }
 
@@ -56,7 +70,8 @@ Value ScratchPool::get(Type type, unsigned slot) {
 
 Type ascend::getUBElementType(Type elem) {
   auto integer = dyn_cast<IntegerType>(elem);
-  if (integer && integer.isUnsigned() && integer.getWidth() >= 16)
+  if (integer && integer.isUnsigned() &&
+      (integer.getWidth() == 16 || integer.getWidth() == 32))
     return IntegerType::get(elem.getContext(), integer.getWidth());
   return elem;
 }
@@ -68,6 +83,12 @@ static Type elementOf(Value v) {
 /// 8-bit data and bools: no vector lanes of their own.
 static bool isNarrow(Type t) {
   return t.isInteger() && t.getIntOrFloatBitWidth() <= 8;
+}
+
+/// Unsigned 16/32-bit data: it computes in signed lanes, biased by 2^(w-1)
+/// where order matters (ui64 has unsigned lanes).
+static bool isBiased(Type t) {
+  return t.isUnsignedInteger() && !isNarrow(t) && !is64(t);
 }
 
 bool ascend::isTypedElementwise(Operation *op) {
@@ -100,7 +121,9 @@ private:
     return e.view(e.pool->get(type, slot));
   }
   Type f16() { return Float16Type::get(ctx); }
+  Type f32() { return Float32Type::get(ctx); }
   Type i16() { return IntegerType::get(ctx, 16); }
+  Type i32() { return IntegerType::get(ctx, 32); }
 
   void conv(Value src, Value dst, std::optional<RoundMode> round = {}) {
     tile::VConvOp::create(b, e.loc, src, dst,
@@ -129,6 +152,8 @@ private:
   LogicalResult emitCompare(ArrayRef<Operand> in, Value dst, CmpMode mode);
   LogicalResult emitWhere(ArrayRef<Operand> in, Value dst);
   LogicalResult emitCast(Value src, Value dst);
+  /// Casts from or to i64/ui64 (not to bool).
+  LogicalResult emitCast64(Value src, Value dst);
   /// ui32 lanes (an i32 buffer) to f32, correctly rounded.
   void emitUnsignedToF32(Value src, Value dst);
   LogicalResult emitRounding(Value src, Value dst, RoundMode mode);
@@ -174,6 +199,12 @@ void TypedLowering::narrow(Value lanes, Value dst, Type t, unsigned maskSlot) {
 }
 
 void TypedLowering::toBool(Value flags, Type lane, Value dst) {
+  if (is64(lane)) {
+    // No 64-bit <-> f16 pair: through s32 (0 / 1 stay).
+    Value narrowed = scratch(i32(), 0);
+    conv(flags, narrowed);
+    flags = narrowed;
+  }
   if (!lane.isF16()) {
     Value half = scratch(f16(), 0);
     conv(flags, half);
@@ -183,7 +214,7 @@ void TypedLowering::toBool(Value flags, Type lane, Value dst) {
 }
 
 Value TypedLowering::bias(Value src, Type t, Value into) {
-  if (!t.isUnsignedInteger() || t.getIntOrFloatBitWidth() < 16)
+  if (!isBiased(t))
     return src;
   e.scalar<tile::VAddsOp>(src, -std::ldexp(1.0, t.getIntOrFloatBitWidth() - 1),
                           into);
@@ -202,8 +233,7 @@ LogicalResult TypedLowering::emitArithmetic(ArrayRef<Operand> in, Value dst) {
     lanes.push_back({widen(operand, t, i), std::nullopt});
   }
   Value result = narrowed ? scratch(i16(), 2) : dst;
-  if (t.isUnsignedInteger() && t.getIntOrFloatBitWidth() >= 16 &&
-      isa<nn::MaxOp, nn::MinOp, nn::ClipOp>(op)) {
+  if (isBiased(t) && isa<nn::MaxOp, nn::MinOp, nn::ClipOp>(op)) {
     if (!isa<nn::ClipOp>(op)) {
       // Biased, unsigned order is signed order; the bias is its own inverse.
       Value a = bias(lanes[0].buffer, t, scratch(lane, 0));
@@ -302,7 +332,14 @@ LogicalResult TypedLowering::emitWhere(ArrayRef<Operand> in, Value dst) {
   // slot 2; the values widen into slots 0 and 1.
   Value cond = scratch(f16(), 2);
   conv(in[0].buffer, cond);
-  if (!lane.isF16()) {
+  if (is64(lane)) {
+    // No f16 -> 64-bit pair: through s32.
+    Value narrowed = scratch(i32(), 2);
+    conv(cond, narrowed, RoundMode::Rint);
+    Value wide = scratch(lane, 2);
+    conv(narrowed, wide);
+    cond = wide;
+  } else if (!lane.isF16()) {
     Value wide = scratch(lane, 2);
     conv(cond, wide,
          lane.isInteger() ? std::optional(RoundMode::Rint) : std::nullopt);
@@ -339,6 +376,8 @@ LogicalResult TypedLowering::emitCast(Value src, Value dst) {
     toBool(flags, lane, dst);
     return success();
   }
+  if (is64(from) || is64(to))
+    return emitCast64(src, dst);
   // 8-bit data and bools are exact in f16, and f16 integers convert to any
   // integer lanes exactly.
   if (isNarrow(from)) {
@@ -393,6 +432,56 @@ LogicalResult TypedLowering::emitCast(Value src, Value dst) {
     return success();
   }
   return unsupported();
+}
+
+LogicalResult TypedLowering::emitCast64(Value src, Value dst) {
+  Type from = elementOf(op->getOperand(0)), to = elementOf(op->getResult(0));
+  // vconv pairs of the 64-bit lanes: s64/u64 <-> s32, s64/u64 <-> f32 and
+  // s64 <-> u64; other types go through s32 or f32 where that is exact.
+  if (is64(to)) {
+    if (from.isF16() || isNarrow(from)) {
+      // f16 -> f32 is exact; 8-bit data and bools are integral in f16.
+      Value half = src;
+      if (!from.isF16()) {
+        half = scratch(f16(), 0);
+        conv(src, half);
+      }
+      Value mid = scratch(from.isF16() ? f32() : i32(), 0);
+      conv(half, mid,
+           from.isF16() ? std::nullopt : std::optional(RoundMode::Rint));
+      src = mid;
+      from = elementOf(mid);
+    }
+    if (!is64(from) && !from.isF32() && !from.isInteger(32))
+      return error("casting ") << elementOf(op->getOperand(0)) << " to " << to
+                               << " has no exact vector form yet";
+    // ONNX truncates float -> integer (out of range is undefined; the
+    // hardware saturates).
+    conv(src, dst,
+         from.isF32() ? std::optional(RoundMode::Trunc) : std::nullopt);
+    if (from.isUnsignedInteger(32)) {
+      // The i32 buffer sign-extended: keep the low 32 bits.
+      Value mask = scratch(to, 0);
+      tile::VDupOp::create(b, e.loc, b.getF64FloatAttr(4294967295.0), mask);
+      e.binary<tile::VAndOp>(dst, mask, dst);
+    }
+    return success();
+  }
+  if (to.isF32() || to.isInteger(32)) {
+    // s64/u64 -> f32 rounds once; -> s32/u32 keeps the low bits, as numpy.
+    conv(src, dst);
+    return success();
+  }
+  if (to.isF16()) {
+    // Through f32: exact below 2^24, and anything above rounds to inf in
+    // f16 either way, so this rounds once.
+    Value single = scratch(f32(), 0);
+    conv(src, single);
+    conv(single, dst);
+    return success();
+  }
+  return error("casting ") << from << " to " << to
+                           << " has no exact vector form yet";
 }
 
 void TypedLowering::emitUnsignedToF32(Value src, Value dst) {
@@ -475,10 +564,9 @@ LogicalResult ascend::emitTypedElementwise(Operation *op, ArrayRef<Operand> in,
   for (Value v : values) {
     Type t = elementOf(v);
     if (!tile::isVectorElementType(getUBElementType(t)))
-      return op->emitError() << "cannot lower " << op->getName()
-                             << " to vector instructions: " << t
-                             << " has no vector lanes (64-bit data is not "
-                                "supported on the vector unit)";
+      return op->emitError()
+             << "cannot lower " << op->getName()
+             << " to vector instructions: " << t << " has no vector lanes";
   }
   return TypedLowering(op, e).emit(in, dst);
 }

@@ -2,10 +2,11 @@
 //
 // Elementwise ops the float lowering (ElementwiseOps.h) does not cover:
 // arithmetic on integer tensors, comparisons and logic producing bools,
-// Where, Cast and Floor/Ceil. The vector unit computes s16/s32 and f16/f32
-// lanes; 8-bit data and bools (one byte, 0 or 1) widen through f16 to s16
-// and narrow back, wrapping like numpy. Unsigned 16/32-bit data computes in
-// signed lanes of its width, biased by 2^(w-1) where order matters.
+// Where, Cast and Floor/Ceil. The vector unit computes s16/s32/s64, u64 and
+// f16/f32 lanes; 8-bit data and bools (one byte, 0 or 1) widen through f16
+// to s16 and narrow back, wrapping like numpy. Unsigned 16/32-bit data
+// computes in signed lanes of its width, biased by 2^(w-1) where order
+// matters.
 //
 //===----------------------------------------------------------------------===//
 
@@ -28,11 +29,12 @@ public:
       : builder(builder), loc(loc), allocPoint(allocPoint), tileSize(tileSize) {
   }
 
-  /// Slot `slot` of lane type `type` (f16, f32, i16, i32 or i1).
+  /// Slot `slot` of lane type `type` (f16, f32, i16, i32, i64, ui64 or i1).
   mlir::Value get(mlir::Type type, unsigned slot);
 
-  /// ub bytes per tile element that every slot of every type takes.
-  static int64_t getReservedBytesPerElement();
+  /// ub bytes per tile element that every slot of every type the ops of
+  /// `body` may use takes.
+  static int64_t getReservedBytesPerElement(mlir::Block &body);
 
 private:
   mlir::OpBuilder &builder;
@@ -43,7 +45,8 @@ private:
 };
 
 /// The element type of a tensor's ub buffer: unsigned 16/32-bit data sits
-/// in signless (signed) lanes; the rest keeps its type (i1 is a byte).
+/// in signless (signed) lanes; the rest keeps its type (i1 is a byte, ui64
+/// has u64 lanes).
 mlir::Type getUBElementType(mlir::Type elem);
 
 /// Whether emitTypedElementwise lowers `op` (instead of emitElementwise).

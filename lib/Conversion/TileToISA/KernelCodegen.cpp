@@ -753,14 +753,15 @@ static std::optional<PixelView> getPixelView(MemRefType type) {
 
 /// The isa lane type of a tile element type: unsigned 16/32-bit data
 /// computes as signed lanes of its width (the lowering handles the order),
-/// and i1 is a byte holding 0 or 1, a u8 to vconv.
+/// 64-bit data has lanes of both signednesses, and i1 is a byte holding 0
+/// or 1, a u8 to vconv.
 static Type getLaneType(Type elem) {
   auto integer = dyn_cast<IntegerType>(elem);
   if (!integer)
     return elem;
   if (integer.getWidth() == 1)
     return IntegerType::get(elem.getContext(), 8, IntegerType::Unsigned);
-  if (integer.getWidth() == 8)
+  if (integer.getWidth() == 8 || integer.getWidth() == 64)
     return elem;
   return IntegerType::get(elem.getContext(), integer.getWidth());
 }

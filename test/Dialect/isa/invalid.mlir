@@ -322,7 +322,7 @@ isa.plan "ascend910" gm_size 1024 {
 
 isa.plan "ascend910" gm_size 1024 {
   isa.kernel @k block_dim 1 {
-    // expected-error @+1 {{dtype must be f16, f32, i16 or i32, not 'i8'}}
+    // expected-error @+1 {{dtype must be f16, f32, i16, i32, i64 or ui64, not 'i8'}}
     isa.vadds ub[r1], ub[r2], 1.0, i8, repeat 1, mask 64, blk[1, 1], rep[8, 8]
   }
 }
@@ -842,5 +842,81 @@ isa.plan "ascend910" gm_size 1024 {
   isa.kernel @k block_dim 1 {
     // expected-error @+1 {{mask 129 must be between 1 and 128}}
     isa.vconv ub[r1], ub[r2], ui8, f16, round trunc, repeat 1, mask 129, blk[1, 1], rep[4, 8]
+  }
+}
+
+// -----
+
+// 64-bit lanes: 32 per repeat.
+isa.plan "ascend910" gm_size 1024 {
+  isa.kernel @k block_dim 1 {
+    // expected-error @+1 {{mask 64 must be between 1 and 32 (lanes of one repeat)}}
+    isa.vadd ub[r1], ub[r2], ub[r3], i64, repeat 1, mask 64, blk[1, 1, 1], rep[8, 8, 8]
+  }
+}
+
+// -----
+
+// No 64-bit division.
+isa.plan "ascend910" gm_size 1024 {
+  isa.kernel @k block_dim 1 {
+    // expected-error @+1 {{dtype must be f16 or f32, not 'i64'}}
+    isa.vdiv ub[r1], ub[r2], ub[r3], i64, repeat 1, mask 32, blk[1, 1, 1], rep[8, 8, 8]
+  }
+}
+
+// -----
+
+// u64 immediates are unsigned.
+isa.plan "ascend910" gm_size 1024 {
+  isa.kernel @k block_dim 1 {
+    // expected-error @+1 {{scalar -1.000000e+00 is not an integer that 'ui64' holds}}
+    isa.vadds ub[r1], ub[r2], -1.0, ui64, repeat 1, mask 32, blk[1, 1], rep[8, 8]
+  }
+}
+
+// -----
+
+isa.plan "ascend910" gm_size 1024 {
+  isa.kernel @k block_dim 1 {
+    // expected-error @+1 {{scalar 1.844674e+19 is not an integer that 'ui64' holds}}
+    isa.vdup ub[r1], 18446744073709551616.0, ui64, repeat 1, mask 32, blk[1], rep[8]
+  }
+}
+
+// -----
+
+// The 64-bit lanes convert to and from s32 and f32 only.
+isa.plan "ascend910" gm_size 1024 {
+  isa.kernel @k block_dim 1 {
+    // expected-error @+1 {{cannot convert 'f16' to 'i64'}}
+    isa.vconv ub[r1], ub[r2], i64, f16, round trunc, repeat 1, mask 32, blk[1, 1], rep[8, 2]
+  }
+}
+
+// -----
+
+isa.plan "ascend910" gm_size 1024 {
+  isa.kernel @k block_dim 1 {
+    // expected-error @+1 {{cannot convert 'ui64' to 'i16'}}
+    isa.vconv ub[r1], ub[r2], i16, ui64, repeat 1, mask 32, blk[1, 1], rep[2, 8]
+  }
+}
+
+// -----
+
+isa.plan "ascend910" gm_size 1024 {
+  isa.kernel @k block_dim 1 {
+    // expected-error @+1 {{a float to integer conversion needs a round mode}}
+    isa.vconv ub[r1], ub[r2], ui64, f32, repeat 1, mask 32, blk[1, 1], rep[8, 4]
+  }
+}
+
+// -----
+
+isa.plan "ascend910" gm_size 1024 {
+  isa.kernel @k block_dim 1 {
+    // expected-error @+1 {{mask 64 must be between 1 and 32}}
+    isa.vconv ub[r1], ub[r2], f32, i64, repeat 1, mask 64, blk[1, 1], rep[4, 8]
   }
 }

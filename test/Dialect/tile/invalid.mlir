@@ -88,9 +88,9 @@ func.func @vsub_types(%a: memref<16xf16, #tile.space<ub>>, %b: memref<16xf32, #t
 
 // -----
 
-func.func @vmul_i64(%a: memref<16xi64, #tile.space<ub>>) {
-  // expected-error @+1 {{element type must be f16, f32 or an integer of 1, 8, 16 or 32 bits, not 'i64'}}
-  tile.vmul %a, %a, %a : memref<16xi64, #tile.space<ub>>
+func.func @vmul_f64(%a: memref<16xf64, #tile.space<ub>>) {
+  // expected-error @+1 {{element type must be f16, f32 or an integer of 1, 8, 16, 32 or 64 bits, not 'f64'}}
+  tile.vmul %a, %a, %a : memref<16xf64, #tile.space<ub>>
   return
 }
 
@@ -170,7 +170,7 @@ func.func @vadds_space(%a: memref<16xf32, #tile.space<gm>>) {
 // -----
 
 func.func @vln_signed(%a: memref<16xsi32, #tile.space<ub>>) {
-  // expected-error @+1 {{element type must be f16, f32 or an integer of 1, 8, 16 or 32 bits, not 'si32'}}
+  // expected-error @+1 {{element type must be f16, f32 or an integer of 1, 8, 16, 32 or 64 bits, not 'si32'}}
   tile.vln %a, %a : memref<16xsi32, #tile.space<ub>>
   return
 }
@@ -193,33 +193,33 @@ func.func @vmin_space(%a: memref<16xf32, #tile.space<l1>>) {
 
 // -----
 
-func.func @vabs_i64(%a: memref<16xi64, #tile.space<ub>>) {
-  // expected-error @+1 {{element type must be f16, f32 or an integer of 1, 8, 16 or 32 bits, not 'i64'}}
-  tile.vabs %a, %a : memref<16xi64, #tile.space<ub>>
+func.func @vabs_f64(%a: memref<16xf64, #tile.space<ub>>) {
+  // expected-error @+1 {{element type must be f16, f32 or an integer of 1, 8, 16, 32 or 64 bits, not 'f64'}}
+  tile.vabs %a, %a : memref<16xf64, #tile.space<ub>>
   return
 }
 
 // -----
 
-func.func @vsqrt_i64(%a: memref<16xi64, #tile.space<ub>>) {
-  // expected-error @+1 {{element type must be f16, f32 or an integer of 1, 8, 16 or 32 bits, not 'i64'}}
-  tile.vsqrt %a, %a : memref<16xi64, #tile.space<ub>>
+func.func @vsqrt_f64(%a: memref<16xf64, #tile.space<ub>>) {
+  // expected-error @+1 {{element type must be f16, f32 or an integer of 1, 8, 16, 32 or 64 bits, not 'f64'}}
+  tile.vsqrt %a, %a : memref<16xf64, #tile.space<ub>>
   return
 }
 
 // -----
 
-func.func @vrec_i64(%a: memref<16xi64, #tile.space<ub>>) {
-  // expected-error @+1 {{element type must be f16, f32 or an integer of 1, 8, 16 or 32 bits, not 'i64'}}
-  tile.vrec %a, %a : memref<16xi64, #tile.space<ub>>
+func.func @vrec_f64(%a: memref<16xf64, #tile.space<ub>>) {
+  // expected-error @+1 {{element type must be f16, f32 or an integer of 1, 8, 16, 32 or 64 bits, not 'f64'}}
+  tile.vrec %a, %a : memref<16xf64, #tile.space<ub>>
   return
 }
 
 // -----
 
-func.func @vrsqrt_i64(%a: memref<16xi64, #tile.space<ub>>) {
-  // expected-error @+1 {{element type must be f16, f32 or an integer of 1, 8, 16 or 32 bits, not 'i64'}}
-  tile.vrsqrt %a, %a : memref<16xi64, #tile.space<ub>>
+func.func @vrsqrt_f64(%a: memref<16xf64, #tile.space<ub>>) {
+  // expected-error @+1 {{element type must be f16, f32 or an integer of 1, 8, 16, 32 or 64 bits, not 'f64'}}
+  tile.vrsqrt %a, %a : memref<16xf64, #tile.space<ub>>
   return
 }
 
