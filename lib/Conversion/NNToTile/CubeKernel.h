@@ -43,6 +43,10 @@ struct CubeKernel {
   mlir::func::FuncOp func;
   llvm::SmallVector<CubeKernelArg> args;
   llvm::SmallVector<CubePrelude> prelude;
+  /// If set, the function takes one more gm buffer of this type after the
+  /// result: the result's f16 copy for the mixed-precision convs reading it
+  /// (see ConvInputStage.h), written by the kernel instead of a stage kernel.
+  mlir::MemRefType f16Copy;
 };
 
 /// Values of the constant feeding kernel block argument `v`, if any.
@@ -53,12 +57,13 @@ std::optional<llvm::SmallVector<double>> getKernelConstant(nn::KernelOp kernel,
 CubeKernelArg makeConstantArg(llvm::ArrayRef<double> values, mlir::Type elem,
                               llvm::StringRef name);
 
-/// The private kernel function taking `args` and then the result buffer,
+/// The private kernel function taking `args` and then the output buffers,
 /// launched on `blocks` blocks, with an empty entry block.
 mlir::func::FuncOp createKernelFunc(mlir::OpBuilder &builder,
                                     mlir::Location loc, llvm::StringRef name,
                                     llvm::ArrayRef<CubeKernelArg> args,
-                                    mlir::MemRefType result, int64_t blocks);
+                                    llvm::ArrayRef<mlir::MemRefType> outputs,
+                                    int64_t blocks);
 
 /// The elementwise ops chained after the first op of `kernel` (its
 /// epilogue), checking that each is supported, uses the previous one's

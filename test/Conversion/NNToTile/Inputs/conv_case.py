@@ -53,6 +53,14 @@ CASES = {
               "f32"),
     "wide": (1, 2048, 7, 7, 2048, 1, 1, 1, [0, 0, 0, 0], 1, 1, True, "relu",
              "f32"),
+    # Mixed precision converting in the kernel: 7 f32 blocks in K chunks
+    # (the odd last one in the static last chunk).
+    "cin56": (1, 56, 6, 6, 16, 5, 5, 1, [2, 2, 2, 2], 1, 1, True, "relu",
+              "f32"),
+    # A map large enough for the stage kernel (re-converting the window for
+    # each of the 16 N tiles costs more).
+    "staged": (1, 64, 14, 14, 256, 3, 3, 1, [1, 1, 1, 1], 1, 1, True, "relu",
+               "f32"),
 }
 
 
