@@ -17,8 +17,11 @@
 //   whole 32-byte blocks apart load as strided copies; others one copy per
 //   row, reading past the row end in a staged, zero-padded copy made by a
 //   stage kernel launched first (StageKernel.h), which in mixed precision
-//   also converts f32 to f16. A runtime B is multiplied one group of 16
-//   columns at a time.
+//   also converts f32 to f16. In mixed precision an A with whole-fractal
+//   rows (K % 16 == 0) is instead converted in the kernel when the cost
+//   model finds that cheaper: each K step's rows go gm -> ub as f32
+//   [kc][rows][16], vconv, ub -> L1. A runtime B is multiplied one group of
+//   16 columns at a time.
 // - Tiles of mt rows by nt columns, chosen by a cost model from the machine
 //   model (chooseTiles), of each batch are dealt over the blocks, one family
 //   of tiles of one static shape (full or ragged in M and N) after the
@@ -419,7 +422,16 @@ public:
     storeWorkspace = p.n % 16 != 0 && !flatOut;
   }
 
-  LogicalResult chooseTiles(const MachineModel &machine, Operation *where);
+  /// Picks the tiles with the fewest estimated cycles, which it returns;
+  /// with `convert`, for a kernel converting A itself (see convertA).
+  /// Errors go to `where`, if given.
+  FailureOr<double> chooseTiles(const MachineModel &machine, Operation *where,
+                                bool convert = false);
+  /// Whether A may be converted in the kernel (mixed precision, rows of
+  /// whole f16 fractals).
+  bool canConvertA() const {
+    return p.a.convert && !p.a.kRows && p.k % 16 == 0;
+  }
   /// The N tile starting at column `nOff`.
   NTile tileCols(int64_t nOff) const {
     int64_t cols = std::min(nt, p.n - nOff), pad = roundUp(cols, 16);
@@ -438,6 +450,9 @@ public:
   /// sets (2: double buffered K steps), blocks.
   int64_t mt = 0, nt = 0, k1s = 0, sets = 1, blocks = 1;
   bool overlapTail, flatOut, storeWorkspace;
+  /// A is the f32 input, converted per K step on its way to L1 (then not
+  /// staged).
+  bool convertA = false;
   /// Kernel function arguments (set by buildCubeKernel).
   unsigned aArg = 0, bArg = 0, cArg = 0, outArg = 0;
   SmallVector<unsigned> rowArgs, tileArgs;
@@ -462,6 +477,10 @@ private:
   void loadRows(Value flat, Value split, Value rowBase, int64_t cols,
                 int64_t rows, int64_t rowsPad, Value kf0, int64_t kc, bool last,
                 Value l1);
+  /// convertA: rows [rowBase, rowBase + rows) of A, K fractals [kf0, kf0 +
+  /// kc), into `l1` as [kc][rowsPad][16] f16.
+  void convertRows(Value rowBase, int64_t rows, int64_t rowsPad, Value kf0,
+                   int64_t kc, int64_t set, Value l1);
   void loadKRows(Value flat, Value split, Value rowBase, Value colOff,
                  int64_t cols, int64_t groups, Value kStart, int64_t kRows,
                  Value l1);
@@ -487,14 +506,16 @@ private:
   /// Operand buffers, one per buffer set.
   SmallVector<Value, 2> l1a, l1b, l0a, l0b;
   Value l0c, cub, eub, scratch, zeros, cTile, biasA, biasB, l1Row;
+  /// convertA: a K step's A rows in ub, f32 and f16, per buffer set.
+  SmallVector<Value, 2> wideA, narrowA;
   struct {
     Value l1, l0a, l0b, l0c, ub;
   } fence;
 };
 } // namespace
 
-LogicalResult CubeBuilder::chooseTiles(const MachineModel &machine,
-                                       Operation *where) {
+FailureOr<double> CubeBuilder::chooseTiles(const MachineModel &machine,
+                                           Operation *where, bool convert) {
   // Less what the fence between tile families needs (see emitFence).
   int64_t l0aSize = machine.getBuffer(MemorySpace::L0A).size - 512;
   int64_t l0bSize = machine.getBuffer(MemorySpace::L0B).size - 512;
@@ -521,6 +542,10 @@ LogicalResult CubeBuilder::chooseTiles(const MachineModel &machine,
   double gmSetup = gmPath ? gmPath->setupCycles : 0.0;
   double l1ToL0 = bandwidth(MemorySpace::L1, MemorySpace::L0A);
   double l0cToUb = bandwidth(MemorySpace::L0C, MemorySpace::UB);
+  double ubToL1 = bandwidth(MemorySpace::UB, MemorySpace::L1);
+  const DataPathSpec *ubPath =
+      machine.findPath(MemorySpace::UB, MemorySpace::L1);
+  double ubToL1Setup = ubPath ? ubPath->setupCycles : 0.0;
   double cubeCycles = es == 4 ? machine.cube.f32CyclesPerFractal
                               : machine.cube.f16CyclesPerFractal;
   int64_t batches = p.batches();
@@ -574,7 +599,14 @@ LogicalResult CubeBuilder::chooseTiles(const MachineModel &machine,
         // K fractals per step that each buffer holds. Transposing loads
         // move whole 16 x 16 blocks, kg fractals: every step but the last
         // covers a multiple of kg.
+        // Converting: the step's A rows in ub as f32 and f16 (6 bytes per
+        // value).
+        int64_t ubFree = ubSize - (ubTiles * rows * cols * oes +
+                                   rows * k0 * es + biasA(rows) + biasUb + 576);
         std::pair<int64_t, const char *> limits[] = {
+            {convert ? ubFree / (buffers * rows * 16 * 6)
+                     : std::numeric_limits<int64_t>::max(),
+             "the unified buffer"},
             {(l0bSize - biasB) / (buffers * c1 * 512), "L0B"},
             {(l0aSize - buffers * 512 - biasA(rows)) / (buffers * m1 * 512),
              "L0A"},
@@ -601,6 +633,14 @@ LogicalResult CubeBuilder::chooseTiles(const MachineModel &machine,
                             (bByRow ? (p.bOp.kRows ? ks * k0 : cols) : 0);
         double copies =
             (rows * ks * k0 * es + ks * c1 * 512) / gmBw + rowCopies * gmSetup;
+        // Converting reads A as f32 into ub, then vconv (64 values per
+        // repeat) and ub -> L1: a chain through three pipes per step,
+        // counted as not overlapping the cube.
+        double convertChain =
+            convert ? gmSetup + rows * ks * 16 * 4 / gmBw +
+                          rows * ks * 16 / 64.0 + machine.vector.latency +
+                          ubToL1Setup + rows * ks * 32 / ubToL1
+                    : 0.0;
         double loads = (m1 * ks + ks * c1) * 512 / l1ToL0;
         double cube = m1 * ks * c1 * cubeCycles;
         double step = buffers == 2 ? std::max({cube, copies, loads}) + 8
@@ -609,7 +649,7 @@ LogicalResult CubeBuilder::chooseTiles(const MachineModel &machine,
         // per row in a ragged last N tile).
         double rowStores =
             p.n % 16 ? rows * (nTiles > 1 ? 3 : 1) * gmSetup : 0.0;
-        double unit = copies + gmSetup + loads + steps * step +
+        double unit = copies + gmSetup + loads + steps * (step + convertChain) +
                       machine.cube.latency + c1 * m1 * 1024 / l0cToUb +
                       (1 + p.tiles.size() + (matrixC ? 1 : 0)) *
                           (rows * cols * oes) / gmBw +
@@ -629,13 +669,17 @@ LogicalResult CubeBuilder::chooseTiles(const MachineModel &machine,
       }
     }
   }
-  if (!mt)
+  if (!mt) {
+    if (!where)
+      return failure();
     return where->emitError()
            << "cannot lower " << where->getName()
            << " to the cube: no tiling fits "
            << (overflow.empty() ? StringRef("the buffers") : overflow)
            << " (even 16 rows, 16 columns and one K fractal overflow it)";
-  return success();
+  }
+  convertA = convert;
+  return best;
 }
 
 SmallVector<double> CubeBuilder::packB() const {
@@ -722,8 +766,16 @@ void CubeBuilder::emitBody(func::FuncOp func) {
   // that split rows into fractal rows (K0 values) or groups of 16.
   // A staged copy keeps the rows where they were (plus padding), so it
   // splits like the tensor.
-  if (!p.a.kRows && !kRem && !overlapTail)
+  if (convertA) {
+    // The f32 rows as groups of 16 values (two blocks).
+    aSplit = view(aGm, {p.a.numel / p.k, p.k / 16, 16});
+    for (int64_t s = 0; s < sets; ++s) {
+      wideA.push_back(alloc(mt * k1s * 16, f32, MemorySpace::UB));
+      narrowA.push_back(alloc(mt * k1s * 16, p.elem, MemorySpace::UB));
+    }
+  } else if (!p.a.kRows && !kRem && !overlapTail) {
     aSplit = view(aGm, {p.a.numel / p.k, p.k / k0, k0});
+  }
   if (p.a.kRows && p.a.cols % 16 == 0)
     aSplit = view(aGm, {p.a.numel / p.a.cols, p.a.cols / 16, 16});
   bGm = entry->getArgument(bArg);
@@ -912,9 +964,10 @@ void CubeBuilder::emitFence() {
   }
   // One block of an operand (B has a block whenever A has not: there are
   // then several N tiles).
-  Value source = cast<MemRefType>(aFlat.getType()).getNumElements() >= k0
-                     ? aFlat
-                     : (p.bConst ? bGm : bFlat);
+  Value source =
+      !convertA && cast<MemRefType>(aFlat.getType()).getNumElements() >= k0
+          ? aFlat
+          : (p.bConst ? bGm : bFlat);
   copy(sub(source, {idx(0)}, {k0}), sub(fence.l1, {idx(0)}, {k0}));
   copy(fence.l1, fence.l0a);
   copy(fence.l1, fence.l0b);
@@ -1044,6 +1097,20 @@ void CubeBuilder::loadRows(Value flat, Value split, Value rowBase, int64_t cols,
   });
 }
 
+void CubeBuilder::convertRows(Value rowBase, int64_t rows, int64_t rowsPad,
+                              Value kf0, int64_t kc, int64_t set, Value l1) {
+  // Only the tile's rows, back to back: nothing reads never-written ub.
+  Value zero = idx(0);
+  int64_t size = kc * rows * 16;
+  Value wide = sub(wideA[set], {zero}, {size});
+  Value narrow = sub(narrowA[set], {zero}, {size});
+  copy(permute(sub(aSplit, {rowBase, kf0, zero}, {rows, kc, 16}), {1, 0, 2}),
+       view(wide, {kc, rows, 16}));
+  tile::VConvOp::create(b, loc, wide, narrow);
+  copy(view(narrow, {kc, rows, 16}),
+       sub(view(l1, {kc, rowsPad, 16}), {zero, zero, zero}, {kc, rows, 16}));
+}
+
 void CubeBuilder::loadKRows(Value flat, Value split, Value rowBase,
                             Value colOff, int64_t cols, int64_t groups,
                             Value kStart, int64_t kRows, Value l1) {
@@ -1098,7 +1165,9 @@ void CubeBuilder::emitKStep(Value aRow, Value bRow, Value mOff, int64_t m,
   int64_t kcs = roundUp(kc, kg), kb = kcs * k0 / 16;
   Value kStart = mul(kf0, k0);
   // gm -> L1 for both operands first, then L1 -> L0, then the cube.
-  if (!p.a.kRows)
+  if (convertA)
+    convertRows(add(aRow, mOff), m, mPad, kf0, kc, set, l1a);
+  else if (!p.a.kRows)
     loadRows(aFlat, aSplit, add(aRow, mOff), p.a.cols, m, mPad, kf0, kc, last,
              l1a);
   else
@@ -1298,8 +1367,20 @@ FailureOr<CubeKernel> ascend::buildCubeKernel(
   Operation *cube = &kernel.getBody().front().front();
   CubeProblem &p = *problem;
   CubeBuilder cb(p, builder, kernel.getLoc());
-  if (failed(cb.chooseTiles(machine, cube)))
+  bool convertA = false;
+  if (cb.canConvertA()) {
+    // Convert A in the kernel when that costs less than its stage kernel
+    // plus the kernel reading the copy (see docs/precision.md).
+    FailureOr<double> converting = cb.chooseTiles(machine, nullptr, true);
+    FailureOr<double> reading = cb.chooseTiles(machine, nullptr);
+    double stage = estimateStageKernel(p.a.numel, 4, 2, machine);
+    convertA = succeeded(converting) &&
+               (failed(reading) || *converting < *reading + stage);
+  }
+  if (failed(cb.chooseTiles(machine, cube, convertA)))
     return failure();
+  if (convertA)
+    p.a.staged = false;
   MLIRContext *ctx = builder.getContext();
   auto gm = tile::MemorySpaceAttr::get(ctx, MemorySpace::GM);
   auto gmType = [&](ArrayRef<int64_t> shape, Type elem) {
