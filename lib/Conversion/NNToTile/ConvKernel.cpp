@@ -303,6 +303,7 @@ public:
     cinG = p.cin / p.groups;
     coutG = p.cout / p.groups;
     c1in = ceilDiv(p.cin, c0);
+    c1in32 = ceilDiv(p.cin, 8);
     c1out = ceilDiv(p.cout, oc0);
     // Smallest power of two of groups whose channels fill whole C0 blocks;
     // one super-group of all groups when that does not divide the groups.
@@ -500,7 +501,6 @@ FailureOr<double> ConvBuilder::chooseTiles(const MachineModel &machine,
   double gmSetup = setup(MemorySpace::GM, MemorySpace::L1);
   double ubToL1 = bandwidth(MemorySpace::UB, MemorySpace::L1);
   double ubToL1Setup = setup(MemorySpace::UB, MemorySpace::L1);
-  c1in32 = ceilDiv(p.cin, 8);
 
   auto divisors = [](int64_t v) {
     SmallVector<int64_t> d;

@@ -635,7 +635,8 @@ FailureOr<double> CubeBuilder::chooseTiles(const MachineModel &machine,
             (rows * ks * k0 * es + ks * c1 * 512) / gmBw + rowCopies * gmSetup;
         // Converting reads A as f32 into ub, then vconv (64 values per
         // repeat) and ub -> L1: a chain through three pipes per step,
-        // counted as not overlapping the cube.
+        // counted as not overlapping the cube (A's f16 bytes in `copies`
+        // stand for the ub -> L1 copy's share of the operand moves).
         double convertChain =
             convert ? gmSetup + rows * ks * 16 * 4 / gmBw +
                           rows * ks * 16 / 64.0 + machine.vector.latency +
