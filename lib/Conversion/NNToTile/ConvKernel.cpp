@@ -1055,8 +1055,20 @@ ascend::buildConvKernel(nn::KernelOp kernel,
     staged = failed(converting) ||
              (succeeded(reading) && *reading + stage <= *converting);
   }
-  if (failed(
-          cb.chooseTiles(machine, conv, cubeElem != problem->elem && !staged)))
+  bool convert = cubeElem != problem->elem && !staged;
+  if (cb.f16Out) {
+    // Write the result's f16 copy when that adds less than the stage kernel
+    // it saves.
+    FailureOr<double> writing = cb.chooseTiles(machine, nullptr, convert);
+    cb.f16Out = false;
+    FailureOr<double> plain = cb.chooseTiles(machine, nullptr, convert);
+    cb.f16Out = succeeded(writing) &&
+                (failed(plain) ||
+                 *writing - *plain <
+                     planConvInputStage(getGmType(problem->resultType), machine)
+                         .cycles);
+  }
+  if (failed(cb.chooseTiles(machine, conv, convert)))
     return failure();
   CubeKernel result;
   result.args = cb.kernelArgs(kernel.getSymName());

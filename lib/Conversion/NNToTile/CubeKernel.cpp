@@ -41,7 +41,8 @@
 //   a tile (every row of a ragged last N tile) finished through a gm
 //   workspace row so no write crosses the end of the tile. Rows shorter than a
 //   block (N < K0) are assembled in a gm workspace by one block and copied out
-//   flat.
+//   flat. In mixed precision a result that is a later product's A may also
+//   leave as f16 (vconv), in the A stage kernel's layout, as a second output.
 //
 //===----------------------------------------------------------------------===//
 
@@ -74,6 +75,27 @@ bool ascend::isCubeKernel(nn::KernelOp kernel) {
     if (isa<nn::MatMulOp, nn::GemmOp>(op))
       return true;
   return false;
+}
+
+std::optional<unsigned> ascend::getCubeF16Input(nn::KernelOp kernel,
+                                                bool mixed) {
+  Operation *cube = &kernel.getBody().front().front();
+  auto gemm = dyn_cast<nn::GemmOp>(cube);
+  if (!mixed || !isa<nn::MatMulOp, nn::GemmOp>(cube) ||
+      (gemm && gemm.getTransA()) ||
+      !getElementTypeOrSelf(cube->getResult(0).getType()).isF32())
+    return std::nullopt;
+  auto a = dyn_cast<BlockArgument>(cube->getOperand(0));
+  if (!a)
+    return std::nullopt;
+  return a.getArgNumber();
+}
+
+MemRefType ascend::getCubeStageType(RankedTensorType tensor, Type elem) {
+  int64_t data = roundUp(tensor.getNumElements(), 16);
+  return MemRefType::get(
+      {data + kStagePadding}, elem, MemRefLayoutAttrInterface(),
+      tile::MemorySpaceAttr::get(elem.getContext(), MemorySpace::GM));
 }
 
 namespace {
@@ -453,6 +475,8 @@ public:
   /// A is the f32 input, converted per K step on its way to L1 (then not
   /// staged).
   bool convertA = false;
+  /// The kernel also writes its result staged as f16 (after the result).
+  bool f16Out = false;
   /// Kernel function arguments (set by buildCubeKernel).
   unsigned aArg = 0, bArg = 0, cArg = 0, outArg = 0;
   SmallVector<unsigned> rowArgs, tileArgs;
@@ -496,6 +520,9 @@ private:
   Value emitEpilogue(int64_t m, const NTile &n);
   void emitStore(Value result, Value mOff, int64_t m, Value nOff,
                  const NTile &n);
+  /// f16Out: the tile's f16 copy (`f16Tile`, converted from the result)
+  /// into the staged output, like emitStore's whole-fractal rows.
+  void emitF16Store(Value mOff, int64_t m, Value nOff, const NTile &n);
 
   // Arguments and buffers.
   Value aFlat, aSplit, bGm, bFlat, bSplit, cFlat, cSplit, wGm, outFlat,
@@ -508,6 +535,8 @@ private:
   Value l0c, cub, eub, scratch, zeros, cTile, biasA, biasB, l1Row;
   /// convertA: a K step's A rows in ub, f32 and f16, per buffer set.
   SmallVector<Value, 2> wideA, narrowA;
+  /// f16Out: the staged output seen as [rows][n1][16] and the ub tile.
+  Value f16Split, f16Tile;
   struct {
     Value l1, l0a, l0b, l0c, ub;
   } fence;
@@ -582,8 +611,9 @@ FailureOr<double> CubeBuilder::chooseTiles(const MachineModel &machine,
         overflows("L0C");
         break;
       }
-      if (ubTiles * rows * cols * oes + rows * k0 * es + biasA(rows) + biasUb +
-              512 + 64 >
+      // f16Out: the tile's f16 copy.
+      int64_t ubTileBytes = rows * cols * (ubTiles * oes + (f16Out ? es : 0));
+      if (ubTileBytes + rows * k0 * es + biasA(rows) + biasUb + 512 + 64 >
           ubSize) {
         overflows("the unified buffer");
         break;
@@ -601,8 +631,8 @@ FailureOr<double> CubeBuilder::chooseTiles(const MachineModel &machine,
         // covers a multiple of kg.
         // Converting: the step's A rows in ub as f32 and f16 (6 bytes per
         // value).
-        int64_t ubFree = ubSize - (ubTiles * rows * cols * oes +
-                                   rows * k0 * es + biasA(rows) + biasUb + 576);
+        int64_t ubFree = ubSize - (ubTileBytes + rows * k0 * es + biasA(rows) +
+                                   biasUb + 576);
         std::pair<int64_t, const char *> limits[] = {
             {convert ? ubFree / (buffers * rows * 16 * 6)
                      : std::numeric_limits<int64_t>::max(),
@@ -650,11 +680,13 @@ FailureOr<double> CubeBuilder::chooseTiles(const MachineModel &machine,
         // per row in a ragged last N tile).
         double rowStores =
             p.n % 16 ? rows * (nTiles > 1 ? 3 : 1) * gmSetup : 0.0;
-        double unit = copies + gmSetup + loads + steps * (step + convertChain) +
-                      machine.cube.latency + c1 * m1 * 1024 / l0cToUb +
-                      (1 + p.tiles.size() + (matrixC ? 1 : 0)) *
-                          (rows * cols * oes) / gmBw +
-                      2 * gmSetup + rowStores;
+        double unit =
+            copies + gmSetup + loads + steps * (step + convertChain) +
+            machine.cube.latency + c1 * m1 * 1024 / l0cToUb +
+            (1 + p.tiles.size() + (matrixC ? 1 : 0)) * (rows * cols * oes) /
+                gmBw +
+            (f16Out ? rows * cols * (es / gmBw + 1 / 64.0) + gmSetup : 0.0) +
+            2 * gmSetup + rowStores;
         // Tile families of other shapes are separated by fences.
         int64_t families = ((p.m / rows ? 1 : 0) + (p.m % rows ? 1 : 0)) *
                            ((nFull ? 1 : 0) + (nRem ? 1 : 0));
@@ -806,6 +838,18 @@ void CubeBuilder::emitBody(func::FuncOp func) {
       view(outGm, {flatOut ? roundUp(outRows * p.n, ok0) : outRows * p.n});
   if (p.n % 16 == 0)
     outSplit = view(outGm, {outRows, n1, 16});
+  if (f16Out) {
+    Value f16Gm = entry->getArgument(outArg + 1);
+    f16Split = view(f16Gm, {outRows, n1, 16});
+    f16Tile = alloc(mt * nt, p.elem, MemorySpace::UB);
+    // Block 0 zeroes the padding after the rows (one block).
+    Value pad = alloc(kStagePadding, p.elem, MemorySpace::UB);
+    tile::VDupOp::create(b, loc, b.getF64FloatAttr(0.0), pad);
+    loop(buildOwnerTripCount(b, loc, blockIdx, 0), [&](Value) {
+      copy(pad, sub(view(f16Gm, {numel(f16Gm)}), {idx(outRows * p.n)},
+                    {kStagePadding}));
+    });
+  }
   if (storeWorkspace)
     wGm = entry->getArgument(*storeArg);
   if (flatOut)
@@ -1053,9 +1097,15 @@ void CubeBuilder::emitTile(const TileFamily &f, Value unit) {
        view(cub, {n.c1, mPad * 16}, {mt * 16, 1}));
   Value result = emitEpilogue(m, n);
   if (!flatOut) {
+    // The conversion first: it overlaps the f32 result's copy to gm.
+    if (f16Out)
+      for (auto r : fractalRegions(n.c1, mt, mPad))
+        tile::VConvOp::create(b, loc, region(result, r), region(f16Tile, r));
     scoped([&] {
       auto [row, col] = outRow();
       emitStore(result, row, m, col, n);
+      if (f16Out)
+        emitF16Store(row, m, col, n);
     });
     return;
   }
@@ -1303,6 +1353,14 @@ Value CubeBuilder::emitEpilogue(int64_t m, const NTile &n) {
   return cur;
 }
 
+void CubeBuilder::emitF16Store(Value mOff, int64_t m, Value nOff,
+                               const NTile &n) {
+  Value zero = idx(0);
+  copy(sub(view(f16Tile, {nt / 16, mt, 16}), {zero, zero, zero}, {n.c1, m, 16}),
+       permute(sub(f16Split, {mOff, div(nOff, 16), zero}, {m, n.c1, 16}),
+               {1, 0, 2}));
+}
+
 void CubeBuilder::emitStore(Value result, Value mOff, int64_t m, Value nOff,
                             const NTile &n) {
   Value res3 = view(result, {nt / 16, mt, 16});
@@ -1359,17 +1417,20 @@ void CubeBuilder::emitStore(Value result, Value mOff, int64_t m, Value nOff,
   finishRow(idx(m - 1));
 }
 
-FailureOr<CubeKernel> ascend::buildCubeKernel(
-    nn::KernelOp kernel, ArrayRef<std::optional<double>> scalars,
-    const MachineModel &machine, bool mixed, OpBuilder &builder) {
+FailureOr<CubeKernel>
+ascend::buildCubeKernel(nn::KernelOp kernel,
+                        ArrayRef<std::optional<double>> scalars,
+                        const MachineModel &machine, bool mixed, bool f16Copy,
+                        bool aStaged, OpBuilder &builder) {
   FailureOr<CubeProblem> problem = analyze(kernel, scalars, mixed);
   if (failed(problem))
     return failure();
   Operation *cube = &kernel.getBody().front().front();
   CubeProblem &p = *problem;
   CubeBuilder cb(p, builder, kernel.getLoc());
+  // Rows of whole fractals written by the tiles (not one flat block).
   bool convertA = false;
-  if (cb.canConvertA()) {
+  if (cb.canConvertA() && !aStaged) {
     // Convert A in the kernel when that costs less than its stage kernel
     // plus the kernel reading the copy (see docs/precision.md).
     FailureOr<double> converting = cb.chooseTiles(machine, nullptr, true);
@@ -1377,6 +1438,19 @@ FailureOr<CubeKernel> ascend::buildCubeKernel(
     double stage = estimateStageKernel(p.a.numel, 4, 2, machine);
     convertA = succeeded(converting) &&
                (failed(reading) || *converting < *reading + stage);
+  }
+  // Write the result's f16 copy for a later product when that adds less
+  // than the stage kernel it saves (rows of whole fractals written by the
+  // tiles, not one flat block).
+  if (f16Copy && p.outElem.isF32() && p.n % 16 == 0 && !cb.flatOut) {
+    FailureOr<double> plain = cb.chooseTiles(machine, nullptr, convertA);
+    cb.f16Out = true;
+    FailureOr<double> writing = cb.chooseTiles(machine, nullptr, convertA);
+    auto resultType = cast<RankedTensorType>(cube->getResult(0).getType());
+    cb.f16Out =
+        succeeded(plain) && succeeded(writing) &&
+        *writing - *plain <
+            estimateStageKernel(resultType.getNumElements(), 4, 2, machine);
   }
   if (failed(cb.chooseTiles(machine, cube, convertA)))
     return failure();
@@ -1417,9 +1491,11 @@ FailureOr<CubeKernel> ascend::buildCubeKernel(
       result.args.push_back(in);
       return index;
     }
-    Type elem = op.convert ? p.elem : tensor.getElementType();
-    int64_t data = roundUp(tensor.getNumElements(), 16);
-    result.args.push_back(workspace(data + kStagePadding, elem));
+    CubeKernelArg staged;
+    staged.kind = CubeKernelArg::Kind::Workspace;
+    staged.type =
+        getCubeStageType(tensor, op.convert ? p.elem : tensor.getElementType());
+    result.args.push_back(staged);
     OpBuilder::InsertionGuard guard(builder);
     CubePrelude stage;
     stage.func = buildStageKernel(builder, kernel.getLoc(),
@@ -1427,6 +1503,9 @@ FailureOr<CubeKernel> ascend::buildCubeKernel(
                                   result.args.back().type, machine.cores);
     stage.input = op.input;
     stage.arg = index;
+    // An f16 copy is shared with other kernels reading the value as f16 (a
+    // product's A, or the producer writing it; see LowerNNToTile.cpp).
+    stage.shareable = op.convert;
     result.prelude.push_back(stage);
     return index;
   };
@@ -1461,9 +1540,12 @@ FailureOr<CubeKernel> ascend::buildCubeKernel(
   for (const CubeKernelArg &arg : result.args)
     argTypes.push_back(arg.type);
   cb.outArg = argTypes.size();
-  argTypes.push_back(
-      gmType(cast<RankedTensorType>(cube->getResult(0).getType()).getShape(),
-             p.outElem));
+  auto resultType = cast<RankedTensorType>(cube->getResult(0).getType());
+  argTypes.push_back(gmType(resultType.getShape(), p.outElem));
+  if (cb.f16Out) {
+    result.f16Copy = getCubeStageType(resultType, p.elem);
+    argTypes.push_back(result.f16Copy);
+  }
   auto func = func::FuncOp::create(builder, kernel.getLoc(), name,
                                    builder.getFunctionType(argTypes, {}));
   func.setPrivate();

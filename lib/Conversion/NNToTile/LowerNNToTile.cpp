@@ -147,11 +147,17 @@ void LowerNNToTilePass::runOnOperation() {
   // Values that a mixed-precision conv reads as an f16 copy: a conv kernel
   // computing one writes the copy too (it is then a staged workspace that
   // the readers share) and no stage kernel re-reads the f32 result.
-  llvm::DenseSet<Value> readAsF16;
-  for (auto kernel : graph.getBody().getOps<nn::KernelOp>())
-    if (isConvKernel(kernel))
+  // Likewise a cube kernel computing a product's A.
+  llvm::DenseSet<Value> readAsF16, readAsF16A;
+  for (auto kernel : graph.getBody().getOps<nn::KernelOp>()) {
+    if (isConvKernel(kernel)) {
       if (std::optional<unsigned> x = getConvF16Input(kernel, mixedPrecision))
         readAsF16.insert(kernel.getInputs()[*x]);
+    } else if (isCubeKernel(kernel)) {
+      if (std::optional<unsigned> a = getCubeF16Input(kernel, mixedPrecision))
+        readAsF16A.insert(kernel.getInputs()[*a]);
+    }
+  }
   unsigned constants = 0;
   // Constants become gm globals when a kernel first needs them: splats
   // travel as immediates and cube weights are repacked, so the original
@@ -165,16 +171,21 @@ void LowerNNToTilePass::runOnOperation() {
     symbols.insert(global);
     return memref::GetGlobalOp::create(builder, loc, type, global.getSymName());
   };
-  // Whether the input a mixed-precision conv kernel reads as f16 has its
-  // f16 copy already (from a stage kernel or the conv computing it).
-  auto hasF16Copy = [&](nn::KernelOp conv) {
-    std::optional<unsigned> x = getConvF16Input(conv, mixedPrecision);
+  // Whether the input a mixed-precision conv (cube) kernel reads as f16 has
+  // its f16 copy already (from a stage kernel or the kernel computing it).
+  auto hasF16Copy = [&](nn::KernelOp kernel) {
+    bool conv = isConvKernel(kernel);
+    std::optional<unsigned> x = conv ? getConvF16Input(kernel, mixedPrecision)
+                                     : getCubeF16Input(kernel, mixedPrecision);
     if (!x)
       return false;
-    Value input = conv.getInputs()[*x];
+    Value input = kernel.getInputs()[*x];
     auto type = dyn_cast<RankedTensorType>(input.getType());
-    return type && nn::getLayout(type) == nn::Layout::NC1HWC0 &&
-           stagedCopies.count({input, getConvInputStageType(getGmType(type))});
+    if (!type || (conv && nn::getLayout(type) != nn::Layout::NC1HWC0))
+      return false;
+    Type copy = conv ? getConvInputStageType(getGmType(type))
+                     : getCubeStageType(type, builder.getF16Type());
+    return stagedCopies.count({input, copy}) != 0;
   };
   auto lookup = [&](Value value) -> Value {
     if (Value buffer = buffers.lookup(value))
@@ -241,7 +252,8 @@ void LowerNNToTilePass::runOnOperation() {
                                 readAsF16.contains(kernel.getResult(0)),
                                 hasF16Copy(kernel), moduleBuilder)
               : buildCubeKernel(kernel, scalars, *machine, mixedPrecision,
-                                moduleBuilder);
+                                readAsF16A.contains(kernel.getResult(0)),
+                                hasF16Copy(kernel), moduleBuilder);
       if (failed(cube))
         return signalPassFailure();
       tileKernel = cube->func;
