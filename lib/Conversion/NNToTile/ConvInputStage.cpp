@@ -82,9 +82,8 @@ void InputStageBuilder::build(func::FuncOp func, int64_t n, int64_t c1,
   func::ReturnOp::create(b, loc);
 }
 
-func::FuncOp ascend::buildConvInputStage(OpBuilder &moduleBuilder, Location loc,
-                                         StringRef name, MemRefType input,
-                                         const MachineModel &machine) {
+ConvInputStagePlan ascend::planConvInputStage(MemRefType input,
+                                              const MachineModel &machine) {
   ArrayRef<int64_t> s = input.getShape();
   int64_t n = s[0], c1 = s[1], hw = s[2] * s[3];
   int64_t units0 = n * ceilDiv(c1, 2);
@@ -104,8 +103,8 @@ func::FuncOp ascend::buildConvInputStage(OpBuilder &moduleBuilder, Location loc,
   const DataPathSpec *path = machine.findPath(MemorySpace::GM, MemorySpace::UB);
   double bw = path ? path->bytesPerCycle : 1.0;
   double setup = path ? path->setupCycles : 0.0;
-  int64_t pix = 1;
-  double best = std::numeric_limits<double>::infinity();
+  ConvInputStagePlan plan;
+  plan.cycles = std::numeric_limits<double>::infinity();
   for (int64_t p = minPix; p <= std::min(hw, maxPix); ++p) {
     if (hw % p)
       continue;
@@ -114,12 +113,22 @@ func::FuncOp ascend::buildConvInputStage(OpBuilder &moduleBuilder, Location loc,
     double unit =
         96.0 * p / std::min(bw, machine.hbmBytesPerCycle / blk) + 2 * setup;
     double total = ceilDiv(units, blk) * unit;
-    if (total < best) {
-      best = total;
-      pix = p;
+    if (total < plan.cycles) {
+      plan.cycles = total;
+      plan.pix = p;
     }
   }
-  int64_t blocks = std::min<int64_t>(machine.cores, units0 * (hw / pix));
+  plan.blocks = std::min<int64_t>(machine.cores, units0 * (hw / plan.pix));
+  return plan;
+}
+
+func::FuncOp ascend::buildConvInputStage(OpBuilder &moduleBuilder, Location loc,
+                                         StringRef name, MemRefType input,
+                                         const MachineModel &machine) {
+  ArrayRef<int64_t> s = input.getShape();
+  int64_t n = s[0], c1 = s[1], hw = s[2] * s[3];
+  ConvInputStagePlan plan = planConvInputStage(input, machine);
+  int64_t pix = plan.pix, blocks = plan.blocks;
 
   auto func = func::FuncOp::create(
       moduleBuilder, loc, name,

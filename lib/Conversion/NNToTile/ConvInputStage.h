@@ -21,6 +21,16 @@ namespace ascend {
 /// as [N][ceil(C1 / 2)][H][W][16], flat.
 mlir::MemRefType getConvInputStageType(mlir::MemRefType input);
 
+/// How the stage kernel for `input` splits its work: pixel chunks of `pix`
+/// on `blocks` blocks, estimated to take `cycles` (gm traffic and copy
+/// setup, by the machine model).
+struct ConvInputStagePlan {
+  int64_t pix = 1, blocks = 1;
+  double cycles = 0;
+};
+ConvInputStagePlan planConvInputStage(mlir::MemRefType input,
+                                      const MachineModel &machine);
+
 /// A kernel `name`(input, workspace) that converts the f32 nc1hwc0 `input`
 /// into the workspace of getConvInputStageType; padding channels of the
 /// result are zero.

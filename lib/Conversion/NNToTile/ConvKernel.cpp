@@ -32,6 +32,10 @@
 //   NC1HWC0 into the same layout) and the epilogue's vector ops; padding
 //   output channels are forced to zero (a 0/1 mask row) when the epilogue
 //   does not keep zeros; the tile's C0-channel blocks go back to gm.
+// - In mixed precision, when a later conv reads the result, the epilogue
+//   also converts the tile (vconv) and writes its 16-channel columns as
+//   that conv's f16 nc1hwc0 input (C0 = 16), instead of a stage kernel
+//   launched before the consumer re-reading the f32 result.
 //
 //===----------------------------------------------------------------------===//
 
@@ -137,8 +141,22 @@ static bool keepsZeros(Operation *op, const ConvProblem &p) {
   return true;
 }
 
+std::optional<unsigned> ascend::getConvF16Input(nn::KernelOp kernel,
+                                                bool mixed) {
+  auto conv = dyn_cast<nn::ConvOp>(&kernel.getBody().front().front());
+  if (!mixed || !conv || !getElementTypeOrSelf(conv.getType()).isF32())
+    return std::nullopt;
+  auto x = dyn_cast<BlockArgument>(conv.getInput());
+  if (!x || !getKernelConstant(kernel, conv.getWeight()))
+    return std::nullopt;
+  return x.getArgNumber();
+}
+
+/// With `f16Copy`, padding channels up to a multiple of 16 must be zero too
+/// (they are the f16 copy's padding channels).
 static FailureOr<ConvProblem> analyze(nn::KernelOp kernel,
-                                      ArrayRef<std::optional<double>> scalars) {
+                                      ArrayRef<std::optional<double>> scalars,
+                                      bool f16Copy) {
   auto conv = dyn_cast<nn::ConvOp>(&kernel.getBody().front().front());
   ConvProblem p;
   p.scalars.assign(scalars.begin(), scalars.end());
@@ -253,7 +271,7 @@ static FailureOr<ConvProblem> analyze(nn::KernelOp kernel,
   p.epilogue = std::move(*epilogue);
   for (Operation *op : p.epilogue)
     p.scratchCount = std::max(p.scratchCount, scratchCount(op, p.scalars));
-  int64_t c0 = nn::getBlockElements(p.elem);
+  int64_t c0 = f16Copy ? 16 : nn::getBlockElements(p.elem);
   if (p.cout % c0 && !llvm::all_of(p.epilogue, [&](Operation *op) {
         return keepsZeros(op, p);
       })) {
@@ -319,8 +337,9 @@ class ConvBuilder : public TileBuilder {
 public:
   /// `cubeElem` is the type the cube reads (f16 for an f32 conv in mixed
   /// precision); the result, epilogue and residuals keep p.elem.
-  ConvBuilder(const ConvProblem &p, Type cubeElem, OpBuilder &builder,
-              Location loc)
+  /// `f16Copy`: also write the result's f16 copy, if the N tiles allow.
+  ConvBuilder(const ConvProblem &p, Type cubeElem, bool f16Copy,
+              OpBuilder &builder, Location loc)
       : TileBuilder(builder, loc), p(p), ce(cubeElem) {
     es = ce.getIntOrFloatBitWidth() / 8;
     c0 = 32 / es;
@@ -331,6 +350,7 @@ public:
     cinG = p.cin / p.groups;
     coutG = p.cout / p.groups;
     c1in = ceilDiv(p.cin, c0);
+    c1in32 = ceilDiv(p.cin, 8);
     c1out = ceilDiv(p.cout, oc0);
     // Smallest power of two of groups whose channels fill whole C0 blocks;
     // one super-group of all groups when that does not divide the groups.
@@ -343,9 +363,15 @@ public:
     nsg = gs * coutG;
     c1sg = numSG == 1 ? c1in : gs * cinG / c0;
     nsg1 = ceilDiv(nsg, 16);
+    // Each tile column of 16 channels is then one f16 block.
+    f16Out = f16Copy && p.elem.isF32() && (numSG == 1 || nsg % 16 == 0);
   }
 
-  LogicalResult chooseTiles(const MachineModel &machine, Operation *where);
+  /// Picks the tiles with the fewest estimated cycles, which it returns;
+  /// with `convert`, for a kernel converting its f32 input itself (see
+  /// convertIn). Errors go to `where`, if given.
+  FailureOr<double> chooseTiles(const MachineModel &machine, Operation *where,
+                                bool convert = false);
   SmallVector<double> packWeights() const;
   /// How packWeights orders the weights, for the runtime weights' prelude.
   ConvWeightPacking packing() const {
@@ -376,6 +402,14 @@ public:
   int64_t es, c0, fe, oes, oc0;
   int64_t taps, cinG, coutG, c1in, c1out;
   int64_t gs, numSG, nsg, c1sg, nsg1;
+  /// The kernel writes the f16 copy of its result (after the result).
+  bool f16Out = false;
+  /// Mixed precision without a stage kernel: each K step's input window
+  /// comes from the f32 input through ub (gm -> ub as [c1k][pixels][2][8],
+  /// vconv, ub -> L1). Whole rows only.
+  bool convertIn = false;
+  /// f32 channel blocks of the input (convertIn).
+  int64_t c1in32 = 0;
   // Chosen tiles: output rows per tile, output columns per tile (OW unless
   // a row is split, then r = 1), N tile fractals, channel groups and taps
   // per K step.
@@ -418,6 +452,10 @@ private:
   void emitC1Chunk(const TileRun &run, const TileRun &crun, Value n, Value sg,
                    Value nti, Value t, Value col, Value c1c,
                    int64_t chunkParity);
+  /// convertIn: fills the L1 `window` of f16 blocks [xRow, xRow + c1k)
+  /// (chunk `c1c`), input rows from `ys`, from the f32 input.
+  void convertWindow(const TileRun &run, Value n, Value xRow, Value ys,
+                     Value c1c, Value window);
   Value emitEpilogue(int64_t mPad);
   /// Moves the first `nb` C0-channel blocks of a ub tile ([nt/16][mt][16])
   /// from or to a gm [N * C1][OH * OW][C0] view, rows [row0, row0 + nb),
@@ -427,6 +465,11 @@ private:
 
   // Arguments and buffers.
   Value xView, wGm, outView, blockIdx;
+  /// The f16 copy as [N * ceil(Cout / 16)][OH * OW][16] and its ub tile.
+  Value f16View, f16Tile;
+  /// convertIn: the f32 input as [N * C1][H * W][8] and the window in ub as
+  /// f32 and f16.
+  Value x32View, wideWindow, narrowWindow;
   SmallVector<Value> rowGms, resViews, rowTiles, resTiles;
   /// K-step buffers, double buffered: step s uses set s % 2, so the next
   /// step's copies and loads overlap this step's mmad.
@@ -470,9 +513,11 @@ void ConvBuilder::derive() {
   wwMax = maxWindow(cruns);
 }
 
-LogicalResult ConvBuilder::chooseTiles(const MachineModel &machine,
-                                       Operation *where) {
-  auto fail = [&](const Twine &what) {
+FailureOr<double> ConvBuilder::chooseTiles(const MachineModel &machine,
+                                           Operation *where, bool convert) {
+  auto fail = [&](const Twine &what) -> FailureOr<double> {
+    if (!where)
+      return failure();
     return where->emitError() << "cannot lower nn.conv to the cube: " << what;
   };
   // Less what the fence between unit classes needs (see emitFence).
@@ -497,6 +542,8 @@ LogicalResult ConvBuilder::chooseTiles(const MachineModel &machine,
   double l1ToL0 = bandwidth(MemorySpace::L1, MemorySpace::L0A);
   double l0cToUb = bandwidth(MemorySpace::L0C, MemorySpace::UB);
   double gmSetup = setup(MemorySpace::GM, MemorySpace::L1);
+  double ubToL1 = bandwidth(MemorySpace::UB, MemorySpace::L1);
+  double ubToL1Setup = setup(MemorySpace::UB, MemorySpace::L1);
 
   auto divisors = [](int64_t v) {
     SmallVector<int64_t> d;
@@ -541,7 +588,7 @@ LogicalResult ConvBuilder::chooseTiles(const MachineModel &machine,
         overflows("L0C");
         continue;
       }
-      if (ubTiles * mPad * ntCols * oes > ubSize) {
+      if (mPad * ntCols * (ubTiles * oes + (f16Out ? 2 : 0)) > ubSize) {
         overflows("UB");
         continue;
       }
@@ -564,6 +611,19 @@ LogicalResult ConvBuilder::chooseTiles(const MachineModel &machine,
             continue;
           }
           int64_t windowBytes = ck * hw * ww * 32;
+          // Converting: the window as f32 and f16 in ub (6 bytes per
+          // value), and an odd last f32 block only in a static chunk (the
+          // first, or the last of an even count; see emitUnit). Split rows
+          // are left to a stage kernel.
+          int64_t chunks = c1sg / ck;
+          if (convert && (cols != p.ow ||
+                          mPad * ntCols * (ubTiles * oes + (f16Out ? 2 : 0)) +
+                                  3 * windowBytes >
+                              ubSize ||
+                          (c1in32 % 2 && chunks > 1 && chunks % 2))) {
+            overflows("UB");
+            continue;
+          }
           if (2 * (windowBytes + k * n1 * 512) > l1Size) {
             overflows("L1");
             continue;
@@ -578,13 +638,20 @@ LogicalResult ConvBuilder::chooseTiles(const MachineModel &machine,
           // ub, tiles from and to gm) are exposed.
           int64_t steps = (c1sg / ck) * (taps / tp);
           double cube = m1 * k * n1 * cubeCycles;
-          double moves =
-              (k * n1 * 512 + (double)windowBytes / (taps / tp)) / gmBw +
-              gmSetup + (m1 * k + k * n1) * 512 / l1ToL0;
+          // A converted window reads twice the bytes, then vconv (64 f32
+          // values per repeat) and ub -> L1.
+          double window = convert
+                              ? 2.0 * windowBytes / gmBw + windowBytes / 128.0 +
+                                    machine.vector.latency +
+                                    windowBytes / ubToL1 + ubToL1Setup
+                              : (double)windowBytes / gmBw;
+          double moves = (k * n1 * 512 / gmBw + window / (taps / tp)) +
+                         gmSetup + (m1 * k + k * n1) * 512 / l1ToL0;
           double unit = moves + steps * (std::max(cube, moves) + 8) +
                         machine.cube.latency + n1 * m1 * 1024 / l0cToUb +
                         (1 + p.residuals.size() +
-                         (numSG * nsg1 / n1 > 1 ? p.rows.size() : 0)) *
+                         (numSG * nsg1 / n1 > 1 ? p.rows.size() : 0) +
+                         (f16Out ? 0.5 : 0.0)) *
                             (mPad * ntCols * oes / gmBw) +
                         2 * gmSetup;
           double total = ceilDiv(units, blk) * unit;
@@ -624,13 +691,14 @@ LogicalResult ConvBuilder::chooseTiles(const MachineModel &machine,
   nt1 = chosen.nt1;
   c1k = chosen.c1k;
   tpc = chosen.tpc;
+  convertIn = convert;
   derive();
   for (const TileRun &run : llvm::concat<const TileRun>(runs, cruns))
     if (run.in < 1)
       return fail("a tile's input window lies entirely in the padding");
   int64_t units = p.n * numSG * numNT * ceilDiv(p.oh, r) * ceilDiv(p.ow, wc);
   blocks = std::max<int64_t>(1, std::min<int64_t>(machine.cores, units));
-  return success();
+  return best;
 }
 
 SmallVector<double> ConvBuilder::packWeights() const {
@@ -693,9 +761,20 @@ void ConvBuilder::emitBody(func::FuncOp func) {
         view(entry->getArgument(arg++), {p.n * c1out, pixels, oc0}));
   Value outGm = entry->getArgument(arg++);
   Type f32 = b.getF32Type();
+  if (f16Out) {
+    f16View = view(entry->getArgument(arg++),
+                   {p.n * ceilDiv(p.cout, 16), pixels, 16});
+    f16Tile = alloc(nt1 * mt * 16, b.getF16Type(), MemorySpace::UB);
+  }
 
   blockIdx = tile::BlockIdxOp::create(b, loc, b.getIndexType());
-  xView = view(xGm, {p.n * c1in, p.h, p.w, c0});
+  if (convertIn) {
+    x32View = view(xGm, {p.n * c1in32, p.h * p.w, 8});
+    wideWindow = alloc(c1k * hwMax * p.w * 16, f32, MemorySpace::UB);
+    narrowWindow = alloc(c1k * hwMax * p.w * 16, ce, MemorySpace::UB);
+  } else {
+    xView = view(xGm, {p.n * c1in, p.h, p.w, c0});
+  }
   outView = view(outGm, {p.n * c1out, pixels, oc0});
 
   int64_t m1 = mt / 16;
@@ -848,7 +927,22 @@ void ConvBuilder::emitUnit(const TileRun &run, const TileRun &crun,
     for (auto [view3, tile] : llvm::zip(resViews, resTiles))
       transferBlocks(view3, tile, blockRow, p0, mReal, nb, /*toGm=*/false);
     Value result = emitEpilogue(mPad);
+    // The conversion first: it overlaps the f32 result's copy to gm.
+    if (f16Out)
+      for (auto r : fractalRegions(nt1, mt, mPad))
+        tile::VConvOp::create(b, loc, region(result, r), region(f16Tile, r));
     transferBlocks(outView, result, blockRow, p0, mReal, nb, /*toGm=*/true);
+    if (f16Out) {
+      // Fractal column j1 holds channels [16 j1, 16 j1 + 16) of the tile:
+      // f16 block (sg * nsg + nti * nt) / 16 + j1, padding channels zero.
+      int64_t nb16 = ceilDiv(ntReal, 16);
+      Value row16 = add(mul(n, ceilDiv(p.cout, 16)),
+                        add(mul(sg, nsg / 16), mul(nti, nt1)));
+      Value zero = idx(0);
+      copy(sub(view(f16Tile, {nt1, mt, 16}), {zero, zero, zero},
+               {nb16, mReal, 16}),
+           sub(f16View, {row16, p0, zero}, {nb16, mReal, 16}));
+    }
   });
 }
 
@@ -866,7 +960,10 @@ void ConvBuilder::emitC1Chunk(const TileRun &run, const TileRun &crun, Value n,
   // All taps of the chunk read one window: the set of its first step.
   const StepBuffers &chunkSet = sets[(chunkParity % 2) * numTc % 2];
   Value window = view(chunkSet.l1win, {c1k, run.in, crun.in, c0});
-  copy(sub(xView, {xRow, ys, xs, zero}, {c1k, run.in, crun.in, c0}), window);
+  if (convertIn)
+    convertWindow(run, n, xRow, ys, c1c, window);
+  else
+    copy(sub(xView, {xRow, ys, xs, zero}, {c1k, run.in, crun.in, c0}), window);
   int64_t stepSize = kc * nt1 * fe;
   // Steps of this N tile are numC1c * numTc consecutive runs.
   Value firstStep =
@@ -888,6 +985,37 @@ void ConvBuilder::emitC1Chunk(const TileRun &run, const TileRun &crun, Value n,
     if (!first || tc > 0)
       mmad.setAccumulate(true);
   }
+}
+
+void ConvBuilder::convertWindow(const TileRun &run, Value n, Value xRow,
+                                Value ys, Value c1c, Value window) {
+  Value zero = idx(0);
+  int64_t pixels = run.in * p.w, size = c1k * pixels * 16;
+  Value wide = sub(wideWindow, {zero}, {size});
+  Value narrow = sub(narrowWindow, {zero}, {size});
+  // ub [c1k][pixels][2][8] seen as [c1k][2][pixels][8]: f32 block 2 i + h
+  // of the chunk goes to half h of f16 block i.
+  Value halves = permute(view(wide, {c1k, pixels, 2, 8}), {0, 2, 1, 3});
+  // f16 block xRow of image n is f32 block 2 (xRow - n C1) of it.
+  Value row32 = add(mul(n, c1in32 - 2 * c1in), mul(xRow, 2));
+  Value p0 = mul(ys, p.w);
+  // An odd number of f32 blocks leaves the last f16 block's upper half to
+  // zeros (chooseTiles keeps that chunk static).
+  std::optional<int64_t> chunk = getConstantIntValue(c1c);
+  int64_t pairs = c1k;
+  if (c1in32 % 2 && chunk && *chunk == numC1c - 1) {
+    pairs = c1k - 1;
+    tile::VDupOp::create(b, loc, b.getF64FloatAttr(0.0), wide);
+    copy(
+        splitFirst(
+            sub(x32View, {add(row32, 2 * pairs), p0, zero}, {1, pixels, 8}), 1),
+        sub(halves, {idx(pairs), zero, zero, zero}, {1, 1, pixels, 8}));
+  }
+  if (pairs > 0)
+    copy(splitFirst(sub(x32View, {row32, p0, zero}, {2 * pairs, pixels, 8}), 2),
+         sub(halves, {zero, zero, zero, zero}, {pairs, 2, pixels, 8}));
+  tile::VConvOp::create(b, loc, wide, narrow);
+  copy(view(narrow, {c1k, run.in, p.w, 16}), window);
 }
 
 Value ConvBuilder::emitEpilogue(int64_t mPad) {
@@ -959,7 +1087,7 @@ SmallVector<CubeKernelArg> ConvBuilder::kernelArgs(StringRef name) const {
   SmallVector<CubeKernelArg> args(1);
   args[0].input = p.xInput;
   args[0].type = getGmType(p.inputType);
-  if (ce != p.elem) {
+  if (ce != p.elem && !convertIn) {
     // Mixed precision: the cube reads the f16 copy of the input that the
     // stage kernel (ConvInputStage.h) writes.
     args[0].kind = CubeKernelArg::Kind::Workspace;
@@ -987,18 +1115,43 @@ SmallVector<CubeKernelArg> ConvBuilder::kernelArgs(StringRef name) const {
   return args;
 }
 
-FailureOr<CubeKernel> ascend::buildConvKernel(
-    nn::KernelOp kernel, ArrayRef<std::optional<double>> scalars,
-    const MachineModel &machine, bool mixed, OpBuilder &builder) {
-  FailureOr<ConvProblem> problem = analyze(kernel, scalars);
+FailureOr<CubeKernel>
+ascend::buildConvKernel(nn::KernelOp kernel,
+                        ArrayRef<std::optional<double>> scalars,
+                        const MachineModel &machine, bool mixed, bool f16Copy,
+                        bool inputStaged, OpBuilder &builder) {
+  FailureOr<ConvProblem> problem = analyze(kernel, scalars, f16Copy);
   if (failed(problem))
     return failure();
   Operation *conv = &kernel.getBody().front().front();
-  Type cubeElem = mixed && problem->elem.isF32() && !problem->wInput
-                      ? Type(builder.getF16Type())
-                      : problem->elem;
-  ConvBuilder cb(*problem, cubeElem, builder, conv->getLoc());
-  if (failed(cb.chooseTiles(machine, conv)))
+  Type cubeElem = getConvF16Input(kernel, mixed) ? Type(builder.getF16Type())
+                                                 : problem->elem;
+  ConvBuilder cb(*problem, cubeElem, f16Copy, builder, conv->getLoc());
+  bool staged = cubeElem != problem->elem;
+  if (staged && !inputStaged) {
+    // Convert in the kernel when that costs less than a stage kernel plus
+    // the kernel reading its copy (see docs/precision.md).
+    FailureOr<double> converting = cb.chooseTiles(machine, nullptr, true);
+    FailureOr<double> reading = cb.chooseTiles(machine, nullptr);
+    double stage =
+        planConvInputStage(getGmType(problem->inputType), machine).cycles;
+    staged = failed(converting) ||
+             (succeeded(reading) && *reading + stage <= *converting);
+  }
+  bool convert = cubeElem != problem->elem && !staged;
+  if (cb.f16Out) {
+    // Write the result's f16 copy when that adds less than the stage kernel
+    // it saves.
+    FailureOr<double> writing = cb.chooseTiles(machine, nullptr, convert);
+    cb.f16Out = false;
+    FailureOr<double> plain = cb.chooseTiles(machine, nullptr, convert);
+    cb.f16Out = succeeded(writing) &&
+                (failed(plain) ||
+                 *writing - *plain <
+                     planConvInputStage(getGmType(problem->resultType), machine)
+                         .cycles);
+  }
+  if (failed(cb.chooseTiles(machine, conv, convert)))
     return failure();
   CubeKernel result;
   result.args = cb.kernelArgs(kernel.getSymName());
@@ -1022,7 +1175,7 @@ FailureOr<CubeKernel> ascend::buildConvKernel(
         machine);
     result.prelude.push_back({broadcast, *problem->biasInput, 2});
   }
-  if (cubeElem != problem->elem) {
+  if (staged) {
     OpBuilder::InsertionGuard guard(builder);
     CubePrelude stage;
     stage.func = buildConvInputStage(builder, kernel.getLoc(),
@@ -1033,9 +1186,13 @@ FailureOr<CubeKernel> ascend::buildConvKernel(
     stage.shareable = true;
     result.prelude.push_back(stage);
   }
-  result.func =
-      createKernelFunc(builder, kernel.getLoc(), kernel.getSymName(),
-                       result.args, getGmType(problem->resultType), cb.blocks);
+  SmallVector<MemRefType, 2> outputs = {getGmType(problem->resultType)};
+  if (cb.f16Out) {
+    result.f16Copy = getConvInputStageType(outputs[0]);
+    outputs.push_back(result.f16Copy);
+  }
+  result.func = createKernelFunc(builder, kernel.getLoc(), kernel.getSymName(),
+                                 result.args, outputs, cb.blocks);
   OpBuilder::InsertionGuard guard(builder);
   cb.emitBody(result.func);
   return result;

@@ -17,8 +17,11 @@
 //   whole 32-byte blocks apart load as strided copies; others one copy per
 //   row, reading past the row end in a staged, zero-padded copy made by a
 //   stage kernel launched first (StageKernel.h), which in mixed precision
-//   also converts f32 to f16. A runtime B is multiplied one group of 16
-//   columns at a time.
+//   also converts f32 to f16. In mixed precision an A with whole-fractal
+//   rows (K % 16 == 0) is instead converted in the kernel when the cost
+//   model finds that cheaper: each K step's rows go gm -> ub as f32
+//   [kc][rows][16], vconv, ub -> L1. A runtime B is multiplied one group of
+//   16 columns at a time.
 // - Tiles of mt rows by nt columns, chosen by a cost model from the machine
 //   model (chooseTiles), of each batch are dealt over the blocks, one family
 //   of tiles of one static shape (full or ragged in M and N) after the
@@ -38,7 +41,8 @@
 //   a tile (every row of a ragged last N tile) finished through a gm
 //   workspace row so no write crosses the end of the tile. Rows shorter than a
 //   block (N < K0) are assembled in a gm workspace by one block and copied out
-//   flat.
+//   flat. In mixed precision a result that is a later product's A may also
+//   leave as f16 (vconv), in the A stage kernel's layout, as a second output.
 //
 //===----------------------------------------------------------------------===//
 
@@ -71,6 +75,27 @@ bool ascend::isCubeKernel(nn::KernelOp kernel) {
     if (isa<nn::MatMulOp, nn::GemmOp>(op))
       return true;
   return false;
+}
+
+std::optional<unsigned> ascend::getCubeF16Input(nn::KernelOp kernel,
+                                                bool mixed) {
+  Operation *cube = &kernel.getBody().front().front();
+  auto gemm = dyn_cast<nn::GemmOp>(cube);
+  if (!mixed || !isa<nn::MatMulOp, nn::GemmOp>(cube) ||
+      (gemm && gemm.getTransA()) ||
+      !getElementTypeOrSelf(cube->getResult(0).getType()).isF32())
+    return std::nullopt;
+  auto a = dyn_cast<BlockArgument>(cube->getOperand(0));
+  if (!a)
+    return std::nullopt;
+  return a.getArgNumber();
+}
+
+MemRefType ascend::getCubeStageType(RankedTensorType tensor, Type elem) {
+  int64_t data = roundUp(tensor.getNumElements(), 16);
+  return MemRefType::get(
+      {data + kStagePadding}, elem, MemRefLayoutAttrInterface(),
+      tile::MemorySpaceAttr::get(elem.getContext(), MemorySpace::GM));
 }
 
 namespace {
@@ -419,7 +444,16 @@ public:
     storeWorkspace = p.n % 16 != 0 && !flatOut;
   }
 
-  LogicalResult chooseTiles(const MachineModel &machine, Operation *where);
+  /// Picks the tiles with the fewest estimated cycles, which it returns;
+  /// with `convert`, for a kernel converting A itself (see convertA).
+  /// Errors go to `where`, if given.
+  FailureOr<double> chooseTiles(const MachineModel &machine, Operation *where,
+                                bool convert = false);
+  /// Whether A may be converted in the kernel (mixed precision, rows of
+  /// whole f16 fractals).
+  bool canConvertA() const {
+    return p.a.convert && !p.a.kRows && p.k % 16 == 0;
+  }
   /// The N tile starting at column `nOff`.
   NTile tileCols(int64_t nOff) const {
     int64_t cols = std::min(nt, p.n - nOff), pad = roundUp(cols, 16);
@@ -438,6 +472,11 @@ public:
   /// sets (2: double buffered K steps), blocks.
   int64_t mt = 0, nt = 0, k1s = 0, sets = 1, blocks = 1;
   bool overlapTail, flatOut, storeWorkspace;
+  /// A is the f32 input, converted per K step on its way to L1 (then not
+  /// staged).
+  bool convertA = false;
+  /// The kernel also writes its result staged as f16 (after the result).
+  bool f16Out = false;
   /// Kernel function arguments (set by buildCubeKernel).
   unsigned aArg = 0, bArg = 0, cArg = 0, outArg = 0;
   SmallVector<unsigned> rowArgs, tileArgs;
@@ -462,6 +501,10 @@ private:
   void loadRows(Value flat, Value split, Value rowBase, int64_t cols,
                 int64_t rows, int64_t rowsPad, Value kf0, int64_t kc, bool last,
                 Value l1);
+  /// convertA: rows [rowBase, rowBase + rows) of A, K fractals [kf0, kf0 +
+  /// kc), into `l1` as [kc][rowsPad][16] f16.
+  void convertRows(Value rowBase, int64_t rows, int64_t rowsPad, Value kf0,
+                   int64_t kc, int64_t set, Value l1);
   void loadKRows(Value flat, Value split, Value rowBase, Value colOff,
                  int64_t cols, int64_t groups, Value kStart, int64_t kRows,
                  Value l1);
@@ -477,6 +520,9 @@ private:
   Value emitEpilogue(int64_t m, const NTile &n);
   void emitStore(Value result, Value mOff, int64_t m, Value nOff,
                  const NTile &n);
+  /// f16Out: the tile's f16 copy (`f16Tile`, converted from the result)
+  /// into the staged output, like emitStore's whole-fractal rows.
+  void emitF16Store(Value mOff, int64_t m, Value nOff, const NTile &n);
 
   // Arguments and buffers.
   Value aFlat, aSplit, bGm, bFlat, bSplit, cFlat, cSplit, wGm, outFlat,
@@ -487,14 +533,18 @@ private:
   /// Operand buffers, one per buffer set.
   SmallVector<Value, 2> l1a, l1b, l0a, l0b;
   Value l0c, cub, eub, scratch, zeros, cTile, biasA, biasB, l1Row;
+  /// convertA: a K step's A rows in ub, f32 and f16, per buffer set.
+  SmallVector<Value, 2> wideA, narrowA;
+  /// f16Out: the staged output seen as [rows][n1][16] and the ub tile.
+  Value f16Split, f16Tile;
   struct {
     Value l1, l0a, l0b, l0c, ub;
   } fence;
 };
 } // namespace
 
-LogicalResult CubeBuilder::chooseTiles(const MachineModel &machine,
-                                       Operation *where) {
+FailureOr<double> CubeBuilder::chooseTiles(const MachineModel &machine,
+                                           Operation *where, bool convert) {
   // Less what the fence between tile families needs (see emitFence).
   int64_t l0aSize = machine.getBuffer(MemorySpace::L0A).size - 512;
   int64_t l0bSize = machine.getBuffer(MemorySpace::L0B).size - 512;
@@ -521,6 +571,10 @@ LogicalResult CubeBuilder::chooseTiles(const MachineModel &machine,
   double gmSetup = gmPath ? gmPath->setupCycles : 0.0;
   double l1ToL0 = bandwidth(MemorySpace::L1, MemorySpace::L0A);
   double l0cToUb = bandwidth(MemorySpace::L0C, MemorySpace::UB);
+  double ubToL1 = bandwidth(MemorySpace::UB, MemorySpace::L1);
+  const DataPathSpec *ubPath =
+      machine.findPath(MemorySpace::UB, MemorySpace::L1);
+  double ubToL1Setup = ubPath ? ubPath->setupCycles : 0.0;
   double cubeCycles = es == 4 ? machine.cube.f32CyclesPerFractal
                               : machine.cube.f16CyclesPerFractal;
   int64_t batches = p.batches();
@@ -557,8 +611,9 @@ LogicalResult CubeBuilder::chooseTiles(const MachineModel &machine,
         overflows("L0C");
         break;
       }
-      if (ubTiles * rows * cols * oes + rows * k0 * es + biasA(rows) + biasUb +
-              512 + 64 >
+      // f16Out: the tile's f16 copy.
+      int64_t ubTileBytes = rows * cols * (ubTiles * oes + (f16Out ? es : 0));
+      if (ubTileBytes + rows * k0 * es + biasA(rows) + biasUb + 512 + 64 >
           ubSize) {
         overflows("the unified buffer");
         break;
@@ -574,7 +629,14 @@ LogicalResult CubeBuilder::chooseTiles(const MachineModel &machine,
         // K fractals per step that each buffer holds. Transposing loads
         // move whole 16 x 16 blocks, kg fractals: every step but the last
         // covers a multiple of kg.
+        // Converting: the step's A rows in ub as f32 and f16 (6 bytes per
+        // value).
+        int64_t ubFree = ubSize - (ubTileBytes + rows * k0 * es + biasA(rows) +
+                                   biasUb + 576);
         std::pair<int64_t, const char *> limits[] = {
+            {convert ? ubFree / (buffers * rows * 16 * 6)
+                     : std::numeric_limits<int64_t>::max(),
+             "the unified buffer"},
             {(l0bSize - biasB) / (buffers * c1 * 512), "L0B"},
             {(l0aSize - buffers * 512 - biasA(rows)) / (buffers * m1 * 512),
              "L0A"},
@@ -601,6 +663,15 @@ LogicalResult CubeBuilder::chooseTiles(const MachineModel &machine,
                             (bByRow ? (p.bOp.kRows ? ks * k0 : cols) : 0);
         double copies =
             (rows * ks * k0 * es + ks * c1 * 512) / gmBw + rowCopies * gmSetup;
+        // Converting reads A as f32 into ub, then vconv (64 values per
+        // repeat) and ub -> L1: a chain through three pipes per step,
+        // counted as not overlapping the cube (A's f16 bytes in `copies`
+        // stand for the ub -> L1 copy's share of the operand moves).
+        double convertChain =
+            convert ? gmSetup + rows * ks * 16 * 4 / gmBw +
+                          rows * ks * 16 / 64.0 + machine.vector.latency +
+                          ubToL1Setup + rows * ks * 32 / ubToL1
+                    : 0.0;
         double loads = (m1 * ks + ks * c1) * 512 / l1ToL0;
         double cube = m1 * ks * c1 * cubeCycles;
         double step = buffers == 2 ? std::max({cube, copies, loads}) + 8
@@ -609,11 +680,13 @@ LogicalResult CubeBuilder::chooseTiles(const MachineModel &machine,
         // per row in a ragged last N tile).
         double rowStores =
             p.n % 16 ? rows * (nTiles > 1 ? 3 : 1) * gmSetup : 0.0;
-        double unit = copies + gmSetup + loads + steps * step +
-                      machine.cube.latency + c1 * m1 * 1024 / l0cToUb +
-                      (1 + p.tiles.size() + (matrixC ? 1 : 0)) *
-                          (rows * cols * oes) / gmBw +
-                      2 * gmSetup + rowStores;
+        double unit =
+            copies + gmSetup + loads + steps * (step + convertChain) +
+            machine.cube.latency + c1 * m1 * 1024 / l0cToUb +
+            (1 + p.tiles.size() + (matrixC ? 1 : 0)) * (rows * cols * oes) /
+                gmBw +
+            (f16Out ? rows * cols * (es / gmBw + 1 / 64.0) + gmSetup : 0.0) +
+            2 * gmSetup + rowStores;
         // Tile families of other shapes are separated by fences.
         int64_t families = ((p.m / rows ? 1 : 0) + (p.m % rows ? 1 : 0)) *
                            ((nFull ? 1 : 0) + (nRem ? 1 : 0));
@@ -629,13 +702,17 @@ LogicalResult CubeBuilder::chooseTiles(const MachineModel &machine,
       }
     }
   }
-  if (!mt)
+  if (!mt) {
+    if (!where)
+      return failure();
     return where->emitError()
            << "cannot lower " << where->getName()
            << " to the cube: no tiling fits "
            << (overflow.empty() ? StringRef("the buffers") : overflow)
            << " (even 16 rows, 16 columns and one K fractal overflow it)";
-  return success();
+  }
+  convertA = convert;
+  return best;
 }
 
 SmallVector<double> CubeBuilder::packB() const {
@@ -722,8 +799,16 @@ void CubeBuilder::emitBody(func::FuncOp func) {
   // that split rows into fractal rows (K0 values) or groups of 16.
   // A staged copy keeps the rows where they were (plus padding), so it
   // splits like the tensor.
-  if (!p.a.kRows && !kRem && !overlapTail)
+  if (convertA) {
+    // The f32 rows as groups of 16 values (two blocks).
+    aSplit = view(aGm, {p.a.numel / p.k, p.k / 16, 16});
+    for (int64_t s = 0; s < sets; ++s) {
+      wideA.push_back(alloc(mt * k1s * 16, f32, MemorySpace::UB));
+      narrowA.push_back(alloc(mt * k1s * 16, p.elem, MemorySpace::UB));
+    }
+  } else if (!p.a.kRows && !kRem && !overlapTail) {
     aSplit = view(aGm, {p.a.numel / p.k, p.k / k0, k0});
+  }
   if (p.a.kRows && p.a.cols % 16 == 0)
     aSplit = view(aGm, {p.a.numel / p.a.cols, p.a.cols / 16, 16});
   bGm = entry->getArgument(bArg);
@@ -753,6 +838,18 @@ void CubeBuilder::emitBody(func::FuncOp func) {
       view(outGm, {flatOut ? roundUp(outRows * p.n, ok0) : outRows * p.n});
   if (p.n % 16 == 0)
     outSplit = view(outGm, {outRows, n1, 16});
+  if (f16Out) {
+    Value f16Gm = entry->getArgument(outArg + 1);
+    f16Split = view(f16Gm, {outRows, n1, 16});
+    f16Tile = alloc(mt * nt, p.elem, MemorySpace::UB);
+    // Block 0 zeroes the padding after the rows (one block).
+    Value pad = alloc(kStagePadding, p.elem, MemorySpace::UB);
+    tile::VDupOp::create(b, loc, b.getF64FloatAttr(0.0), pad);
+    loop(buildOwnerTripCount(b, loc, blockIdx, 0), [&](Value) {
+      copy(pad, sub(view(f16Gm, {numel(f16Gm)}), {idx(outRows * p.n)},
+                    {kStagePadding}));
+    });
+  }
   if (storeWorkspace)
     wGm = entry->getArgument(*storeArg);
   if (flatOut)
@@ -912,9 +1009,10 @@ void CubeBuilder::emitFence() {
   }
   // One block of an operand (B has a block whenever A has not: there are
   // then several N tiles).
-  Value source = cast<MemRefType>(aFlat.getType()).getNumElements() >= k0
-                     ? aFlat
-                     : (p.bConst ? bGm : bFlat);
+  Value source =
+      !convertA && cast<MemRefType>(aFlat.getType()).getNumElements() >= k0
+          ? aFlat
+          : (p.bConst ? bGm : bFlat);
   copy(sub(source, {idx(0)}, {k0}), sub(fence.l1, {idx(0)}, {k0}));
   copy(fence.l1, fence.l0a);
   copy(fence.l1, fence.l0b);
@@ -999,9 +1097,15 @@ void CubeBuilder::emitTile(const TileFamily &f, Value unit) {
        view(cub, {n.c1, mPad * 16}, {mt * 16, 1}));
   Value result = emitEpilogue(m, n);
   if (!flatOut) {
+    // The conversion first: it overlaps the f32 result's copy to gm.
+    if (f16Out)
+      for (auto r : fractalRegions(n.c1, mt, mPad))
+        tile::VConvOp::create(b, loc, region(result, r), region(f16Tile, r));
     scoped([&] {
       auto [row, col] = outRow();
       emitStore(result, row, m, col, n);
+      if (f16Out)
+        emitF16Store(row, m, col, n);
     });
     return;
   }
@@ -1042,6 +1146,20 @@ void CubeBuilder::loadRows(Value flat, Value split, Value rowBase, int64_t cols,
       copy(expand(sub(flat, {add(rowStart, cols - k0)}, {k0}), {1, 1, k0}),
            sub(a3, {idx(kc - 1), i, idx(0)}, {1, 1, k0}));
   });
+}
+
+void CubeBuilder::convertRows(Value rowBase, int64_t rows, int64_t rowsPad,
+                              Value kf0, int64_t kc, int64_t set, Value l1) {
+  // Only the tile's rows, back to back: nothing reads never-written ub.
+  Value zero = idx(0);
+  int64_t size = kc * rows * 16;
+  Value wide = sub(wideA[set], {zero}, {size});
+  Value narrow = sub(narrowA[set], {zero}, {size});
+  copy(permute(sub(aSplit, {rowBase, kf0, zero}, {rows, kc, 16}), {1, 0, 2}),
+       view(wide, {kc, rows, 16}));
+  tile::VConvOp::create(b, loc, wide, narrow);
+  copy(view(narrow, {kc, rows, 16}),
+       sub(view(l1, {kc, rowsPad, 16}), {zero, zero, zero}, {kc, rows, 16}));
 }
 
 void CubeBuilder::loadKRows(Value flat, Value split, Value rowBase,
@@ -1098,7 +1216,9 @@ void CubeBuilder::emitKStep(Value aRow, Value bRow, Value mOff, int64_t m,
   int64_t kcs = roundUp(kc, kg), kb = kcs * k0 / 16;
   Value kStart = mul(kf0, k0);
   // gm -> L1 for both operands first, then L1 -> L0, then the cube.
-  if (!p.a.kRows)
+  if (convertA)
+    convertRows(add(aRow, mOff), m, mPad, kf0, kc, set, l1a);
+  else if (!p.a.kRows)
     loadRows(aFlat, aSplit, add(aRow, mOff), p.a.cols, m, mPad, kf0, kc, last,
              l1a);
   else
@@ -1233,6 +1353,14 @@ Value CubeBuilder::emitEpilogue(int64_t m, const NTile &n) {
   return cur;
 }
 
+void CubeBuilder::emitF16Store(Value mOff, int64_t m, Value nOff,
+                               const NTile &n) {
+  Value zero = idx(0);
+  copy(sub(view(f16Tile, {nt / 16, mt, 16}), {zero, zero, zero}, {n.c1, m, 16}),
+       permute(sub(f16Split, {mOff, div(nOff, 16), zero}, {m, n.c1, 16}),
+               {1, 0, 2}));
+}
+
 void CubeBuilder::emitStore(Value result, Value mOff, int64_t m, Value nOff,
                             const NTile &n) {
   Value res3 = view(result, {nt / 16, mt, 16});
@@ -1289,17 +1417,45 @@ void CubeBuilder::emitStore(Value result, Value mOff, int64_t m, Value nOff,
   finishRow(idx(m - 1));
 }
 
-FailureOr<CubeKernel> ascend::buildCubeKernel(
-    nn::KernelOp kernel, ArrayRef<std::optional<double>> scalars,
-    const MachineModel &machine, bool mixed, OpBuilder &builder) {
+FailureOr<CubeKernel>
+ascend::buildCubeKernel(nn::KernelOp kernel,
+                        ArrayRef<std::optional<double>> scalars,
+                        const MachineModel &machine, bool mixed, bool f16Copy,
+                        bool aStaged, OpBuilder &builder) {
   FailureOr<CubeProblem> problem = analyze(kernel, scalars, mixed);
   if (failed(problem))
     return failure();
   Operation *cube = &kernel.getBody().front().front();
   CubeProblem &p = *problem;
   CubeBuilder cb(p, builder, kernel.getLoc());
-  if (failed(cb.chooseTiles(machine, cube)))
+  // Rows of whole fractals written by the tiles (not one flat block).
+  bool convertA = false;
+  if (cb.canConvertA() && !aStaged) {
+    // Convert A in the kernel when that costs less than its stage kernel
+    // plus the kernel reading the copy (see docs/precision.md).
+    FailureOr<double> converting = cb.chooseTiles(machine, nullptr, true);
+    FailureOr<double> reading = cb.chooseTiles(machine, nullptr);
+    double stage = estimateStageKernel(p.a.numel, 4, 2, machine);
+    convertA = succeeded(converting) &&
+               (failed(reading) || *converting < *reading + stage);
+  }
+  // Write the result's f16 copy for a later product when that adds less
+  // than the stage kernel it saves (rows of whole fractals written by the
+  // tiles, not one flat block).
+  if (f16Copy && p.outElem.isF32() && p.n % 16 == 0 && !cb.flatOut) {
+    FailureOr<double> plain = cb.chooseTiles(machine, nullptr, convertA);
+    cb.f16Out = true;
+    FailureOr<double> writing = cb.chooseTiles(machine, nullptr, convertA);
+    auto resultType = cast<RankedTensorType>(cube->getResult(0).getType());
+    cb.f16Out =
+        succeeded(plain) && succeeded(writing) &&
+        *writing - *plain <
+            estimateStageKernel(resultType.getNumElements(), 4, 2, machine);
+  }
+  if (failed(cb.chooseTiles(machine, cube, convertA)))
     return failure();
+  if (convertA)
+    p.a.staged = false;
   MLIRContext *ctx = builder.getContext();
   auto gm = tile::MemorySpaceAttr::get(ctx, MemorySpace::GM);
   auto gmType = [&](ArrayRef<int64_t> shape, Type elem) {
@@ -1335,9 +1491,11 @@ FailureOr<CubeKernel> ascend::buildCubeKernel(
       result.args.push_back(in);
       return index;
     }
-    Type elem = op.convert ? p.elem : tensor.getElementType();
-    int64_t data = roundUp(tensor.getNumElements(), 16);
-    result.args.push_back(workspace(data + kStagePadding, elem));
+    CubeKernelArg staged;
+    staged.kind = CubeKernelArg::Kind::Workspace;
+    staged.type =
+        getCubeStageType(tensor, op.convert ? p.elem : tensor.getElementType());
+    result.args.push_back(staged);
     OpBuilder::InsertionGuard guard(builder);
     CubePrelude stage;
     stage.func = buildStageKernel(builder, kernel.getLoc(),
@@ -1345,6 +1503,9 @@ FailureOr<CubeKernel> ascend::buildCubeKernel(
                                   result.args.back().type, machine.cores);
     stage.input = op.input;
     stage.arg = index;
+    // An f16 copy is shared with other kernels reading the value as f16 (a
+    // product's A, or the producer writing it; see LowerNNToTile.cpp).
+    stage.shareable = op.convert;
     result.prelude.push_back(stage);
     return index;
   };
@@ -1379,9 +1540,12 @@ FailureOr<CubeKernel> ascend::buildCubeKernel(
   for (const CubeKernelArg &arg : result.args)
     argTypes.push_back(arg.type);
   cb.outArg = argTypes.size();
-  argTypes.push_back(
-      gmType(cast<RankedTensorType>(cube->getResult(0).getType()).getShape(),
-             p.outElem));
+  auto resultType = cast<RankedTensorType>(cube->getResult(0).getType());
+  argTypes.push_back(gmType(resultType.getShape(), p.outElem));
+  if (cb.f16Out) {
+    result.f16Copy = getCubeStageType(resultType, p.elem);
+    argTypes.push_back(result.f16Copy);
+  }
   auto func = func::FuncOp::create(builder, kernel.getLoc(), name,
                                    builder.getFunctionType(argTypes, {}));
   func.setPrivate();

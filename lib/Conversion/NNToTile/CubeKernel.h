@@ -43,6 +43,11 @@ struct CubeKernel {
   mlir::func::FuncOp func;
   llvm::SmallVector<CubeKernelArg> args;
   llvm::SmallVector<CubePrelude> prelude;
+  /// If set, the function takes one more gm buffer of this type after the
+  /// result: the result's f16 copy for the mixed-precision kernels reading
+  /// it (getConvInputStageType for convs, getCubeStageType for a product's
+  /// A), written by the kernel instead of a stage kernel.
+  mlir::MemRefType f16Copy;
 };
 
 /// Values of the constant feeding kernel block argument `v`, if any.
@@ -53,12 +58,13 @@ std::optional<llvm::SmallVector<double>> getKernelConstant(nn::KernelOp kernel,
 CubeKernelArg makeConstantArg(llvm::ArrayRef<double> values, mlir::Type elem,
                               llvm::StringRef name);
 
-/// The private kernel function taking `args` and then the result buffer,
+/// The private kernel function taking `args` and then the output buffers,
 /// launched on `blocks` blocks, with an empty entry block.
 mlir::func::FuncOp createKernelFunc(mlir::OpBuilder &builder,
                                     mlir::Location loc, llvm::StringRef name,
                                     llvm::ArrayRef<CubeKernelArg> args,
-                                    mlir::MemRefType result, int64_t blocks);
+                                    llvm::ArrayRef<mlir::MemRefType> outputs,
+                                    int64_t blocks);
 
 /// The elementwise ops chained after the first op of `kernel` (its
 /// epilogue), checking that each is supported, uses the previous one's
@@ -76,16 +82,31 @@ walkEpilogue(nn::KernelOp kernel, llvm::ArrayRef<std::optional<double>> scalars,
 /// Whether `kernel` holds a matrix product (nn.matmul or nn.gemm).
 bool isCubeKernel(nn::KernelOp kernel);
 
+/// The kernel input that the cube kernel `kernel` reads as its f16 A
+/// (getCubeStageType) when lowered with `mixed`: an f32 A that is not
+/// transposed.
+std::optional<unsigned> getCubeF16Input(nn::KernelOp kernel, bool mixed);
+
+/// The gm workspace holding `tensor` staged as `elem` (flat, rounded up to
+/// 16 values, then zeroed padding; see StageKernel.h).
+mlir::MemRefType getCubeStageType(mlir::RankedTensorType tensor,
+                                  mlir::Type elem);
+
 /// Builds the tile-level function of a kernel made of an nn.matmul (2-D or
 /// batched) or nn.gemm, with a constant or runtime right operand, followed
 /// by elementwise ops whose other operands are splat constants (`scalars`,
 /// per kernel input), constant rows of N values or tensors of the product's
 /// type. See CubeKernel.cpp and docs/cube-lowering.md.
 /// With `mixed`, an f32 kernel's cube operands are converted to f16 (the
-/// cube accumulates in fp32 and the result stays f32).
-mlir::FailureOr<CubeKernel> buildCubeKernel(
-    nn::KernelOp kernel, llvm::ArrayRef<std::optional<double>> scalars,
-    const MachineModel &machine, bool mixed, mlir::OpBuilder &builder);
+/// cube accumulates in fp32 and the result stays f32). With `f16Copy`, the
+/// kernel also writes its result staged as f16 (getCubeStageType) when its
+/// rows are whole fractals: CubeKernel::f16Copy, for a later product's A.
+/// `aStaged`: A's f16 copy exists already (a shareable prelude reads it).
+mlir::FailureOr<CubeKernel>
+buildCubeKernel(nn::KernelOp kernel,
+                llvm::ArrayRef<std::optional<double>> scalars,
+                const MachineModel &machine, bool mixed, bool f16Copy,
+                bool aStaged, mlir::OpBuilder &builder);
 
 } // namespace ascend
 

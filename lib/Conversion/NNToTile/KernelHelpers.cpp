@@ -39,11 +39,12 @@ CubeKernelArg ascend::makeConstantArg(ArrayRef<double> values, Type elem,
 func::FuncOp ascend::createKernelFunc(OpBuilder &builder, Location loc,
                                       StringRef name,
                                       ArrayRef<CubeKernelArg> args,
-                                      MemRefType result, int64_t blocks) {
+                                      ArrayRef<MemRefType> outputs,
+                                      int64_t blocks) {
   SmallVector<Type> argTypes;
   for (const CubeKernelArg &arg : args)
     argTypes.push_back(arg.type);
-  argTypes.push_back(result);
+  argTypes.append(outputs.begin(), outputs.end());
   auto func = func::FuncOp::create(builder, loc, name,
                                    builder.getFunctionType(argTypes, {}));
   func.setPrivate();

@@ -3,6 +3,7 @@
 #include "ascend/Conversion/NNToTile.h"
 
 #include "BroadcastKernel.h"
+#include "ConvInputStage.h"
 #include "ConvKernel.h"
 #include "CubeKernel.h"
 #include "ElementwiseKernel.h"
@@ -14,6 +15,7 @@
 #include "PoolKernel.h"
 #include "ReductionKernel.h"
 
+#include "nn/NNLayout.h"
 #include "nn/NNOps.h"
 #include "tile/TileOps.h"
 
@@ -142,6 +144,20 @@ void LowerNNToTilePass::runOnOperation() {
   SymbolTable symbols(module);
   // Shareable staged workspaces by (graph value, workspace type).
   DenseMap<std::pair<Value, Type>, Value> stagedCopies;
+  // Values that a mixed-precision conv reads as an f16 copy: a conv kernel
+  // computing one writes the copy too (it is then a staged workspace that
+  // the readers share) and no stage kernel re-reads the f32 result.
+  // Likewise a cube kernel computing a product's A.
+  llvm::DenseSet<Value> readAsF16, readAsF16A;
+  for (auto kernel : graph.getBody().getOps<nn::KernelOp>()) {
+    if (isConvKernel(kernel)) {
+      if (std::optional<unsigned> x = getConvF16Input(kernel, mixedPrecision))
+        readAsF16.insert(kernel.getInputs()[*x]);
+    } else if (isCubeKernel(kernel)) {
+      if (std::optional<unsigned> a = getCubeF16Input(kernel, mixedPrecision))
+        readAsF16A.insert(kernel.getInputs()[*a]);
+    }
+  }
   unsigned constants = 0;
   // Constants become gm globals when a kernel first needs them: splats
   // travel as immediates and cube weights are repacked, so the original
@@ -154,6 +170,22 @@ void LowerNNToTilePass::runOnOperation() {
         /*constant=*/true, IntegerAttr());
     symbols.insert(global);
     return memref::GetGlobalOp::create(builder, loc, type, global.getSymName());
+  };
+  // Whether the input a mixed-precision conv (cube) kernel reads as f16 has
+  // its f16 copy already (from a stage kernel or the kernel computing it).
+  auto hasF16Copy = [&](nn::KernelOp kernel) {
+    bool conv = isConvKernel(kernel);
+    std::optional<unsigned> x = conv ? getConvF16Input(kernel, mixedPrecision)
+                                     : getCubeF16Input(kernel, mixedPrecision);
+    if (!x)
+      return false;
+    Value input = kernel.getInputs()[*x];
+    auto type = dyn_cast<RankedTensorType>(input.getType());
+    if (!type || (conv && nn::getLayout(type) != nn::Layout::NC1HWC0))
+      return false;
+    Type copy = conv ? getConvInputStageType(getGmType(type))
+                     : getCubeStageType(type, builder.getF16Type());
+    return stagedCopies.count({input, copy}) != 0;
   };
   auto lookup = [&](Value value) -> Value {
     if (Value buffer = buffers.lookup(value))
@@ -194,6 +226,8 @@ void LowerNNToTilePass::runOnOperation() {
     for (Value input : kernel.getInputs())
       scalars.push_back(getSplat(input));
     SmallVector<Value> args;
+    // A further output after the results (a conv's f16 copy).
+    Value f16Copy;
     OpBuilder moduleBuilder = OpBuilder::atBlockEnd(module.getBody());
     FailureOr<func::FuncOp> tileKernel = failure();
     if (isLayoutCastKernel(kernel)) {
@@ -213,13 +247,21 @@ void LowerNNToTilePass::runOnOperation() {
                                  pool->divisors->second));
     } else if (isConvKernel(kernel) || isCubeKernel(kernel)) {
       FailureOr<CubeKernel> cube =
-          isConvKernel(kernel) ? buildConvKernel(kernel, scalars, *machine,
-                                                 mixedPrecision, moduleBuilder)
-                               : buildCubeKernel(kernel, scalars, *machine,
-                                                 mixedPrecision, moduleBuilder);
+          isConvKernel(kernel)
+              ? buildConvKernel(kernel, scalars, *machine, mixedPrecision,
+                                readAsF16.contains(kernel.getResult(0)),
+                                hasF16Copy(kernel), moduleBuilder)
+              : buildCubeKernel(kernel, scalars, *machine, mixedPrecision,
+                                readAsF16A.contains(kernel.getResult(0)),
+                                hasF16Copy(kernel), moduleBuilder);
       if (failed(cube))
         return signalPassFailure();
       tileKernel = cube->func;
+      if (cube->f16Copy) {
+        f16Copy =
+            memref::AllocOp::create(builder, kernel.getLoc(), cube->f16Copy);
+        stagedCopies[{kernel.getResult(0), cube->f16Copy}] = f16Copy;
+      }
       for (const CubeKernelArg &arg : cube->args) {
         switch (arg.kind) {
         case CubeKernelArg::Kind::Input:
@@ -286,6 +328,8 @@ void LowerNNToTilePass::runOnOperation() {
       buffers[result] = out;
       args.push_back(out);
     }
+    if (f16Copy)
+      args.push_back(f16Copy);
     symbols.insert(*tileKernel);
     func::CallOp::create(builder, kernel.getLoc(), *tileKernel, args);
   }

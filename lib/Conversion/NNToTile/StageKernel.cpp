@@ -74,6 +74,31 @@ void ascend::buildFlatCopy(OpBuilder &b, Location loc, Value from, Value to,
   }
 }
 
+/// Values per chunk and blocks of a stage kernel of `numel` values: chunks
+/// of 4096 values dealt over the blocks, the copy being bound by global
+/// memory, which all cores share.
+static std::pair<int64_t, int64_t> stageSplit(int64_t numel, int64_t cores) {
+  int64_t chunk = std::min<int64_t>(roundUp(numel, 16), 4096);
+  return {chunk, std::clamp<int64_t>(numel / chunk, 1, cores)};
+}
+
+double ascend::estimateStageKernel(int64_t numel, int64_t inBytes,
+                                   int64_t outBytes,
+                                   const MachineModel &machine) {
+  auto [chunk, blocks] = stageSplit(numel, machine.cores);
+  const DataPathSpec *path = machine.findPath(MemorySpace::GM, MemorySpace::UB);
+  double bw = path ? path->bytesPerCycle : 1.0;
+  double setup = path ? path->setupCycles : 0.0;
+  // Per chunk: read, vconv (64 values per repeat) when converting, write;
+  // then the padding's write.
+  double perChunk = chunk * (inBytes + outBytes) /
+                        std::min(bw, machine.hbmBytesPerCycle / blocks) +
+                    2 * setup;
+  if (inBytes != outBytes)
+    perChunk += chunk / 64.0 + machine.vector.latency;
+  return ceilDiv(ceilDiv(numel, chunk), blocks) * perChunk + setup;
+}
+
 func::FuncOp ascend::buildStageKernel(OpBuilder &moduleBuilder, Location loc,
                                       StringRef name, MemRefType input,
                                       MemRefType workspace, int64_t cores) {
@@ -105,10 +130,7 @@ func::FuncOp ascend::buildStageKernel(OpBuilder &moduleBuilder, Location loc,
   };
   // All buffers first: memory planning may give buffers with disjoint uses
   // the same bytes.
-  // Chunks of 4096 values dealt over the blocks: the copy is bound by
-  // global memory, which all cores share.
-  int64_t chunk = std::min<int64_t>(roundUp(numel, 16), 4096);
-  int64_t blocks = std::clamp<int64_t>(numel / chunk, 1, cores);
+  auto [chunk, blocks] = stageSplit(numel, cores);
   func->setAttr("tile.block_dim", b.getI32IntegerAttr(blocks));
   Value blockIdx = tile::BlockIdxOp::create(b, loc, b.getIndexType());
   Value ub = ubBuffer(chunk, elem);

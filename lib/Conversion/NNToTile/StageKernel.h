@@ -13,6 +13,8 @@
 #ifndef ASCEND_LIB_CONVERSION_NNTOTILE_STAGEKERNEL_H
 #define ASCEND_LIB_CONVERSION_NNTOTILE_STAGEKERNEL_H
 
+#include "ascend/Machine/MachineModel.h"
+
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/IR/Builders.h"
 
@@ -33,6 +35,12 @@ void buildFlatCopy(mlir::OpBuilder &b, mlir::Location loc, mlir::Value from,
                    mlir::Value to, int64_t elements, mlir::Value ub,
                    mlir::Value converted = {}, mlir::Value blockIdx = {},
                    int64_t blocks = 1);
+
+/// Estimated cycles of the stage kernel copying `numel` values of
+/// `inBytes` bytes each into a workspace of `outBytes` values, by the gm
+/// traffic and copy setup of the machine model.
+double estimateStageKernel(int64_t numel, int64_t inBytes, int64_t outBytes,
+                           const MachineModel &machine);
 
 /// A kernel `name`(input, workspace) on up to `cores` blocks: copies the tensor
 /// `input` to the start of `workspace` (1-D, at least the tensor rounded up to

@@ -66,6 +66,14 @@ CASES = {
                      "relu", "f32"),
     "widerow-multi": (2, 32, 3, 3000, 64, 3, 3, 1, [1, 1, 1, 1], 1, 2, True,
                       "add-relu", "f32"),
+    # Mixed precision converting in the kernel: 7 f32 blocks in K chunks
+    # (the odd last one in the static last chunk).
+    "cin56": (1, 56, 6, 6, 16, 5, 5, 1, [2, 2, 2, 2], 1, 1, True, "relu",
+              "f32"),
+    # A map large enough for the stage kernel (re-converting the window for
+    # each of the 16 N tiles costs more).
+    "staged": (1, 64, 14, 14, 256, 3, 3, 1, [1, 1, 1, 1], 1, 1, True, "relu",
+               "f32"),
 }
 
 

@@ -7,6 +7,7 @@ that the numpy reference (npytool check) can use the same values.
 matmul   x[37,70] @ w[70,45]                       ragged M, K and N
 gemm     relu(x[40,64] @ w[96,64]^T * 0.5 + c[96])  transB, alpha, bias, Relu
 mlp      Gemm(x[50,33], w1[33,72], b1) -> Relu -> Gemm(w2[72,16], b2)
+mlp16    the same as x[48,64] -> 128 -> 32 (rows of whole fractals)
 large    x[512,1024] @ w[1024,512]                  several K steps and blocks
 tanh16   tanh(x[64,48] @ w[48,32] + b[32]) in f16
 runtime  x[37,70] @ w[70,45], both graph inputs          runtime B, staged rows
@@ -59,13 +60,14 @@ elif name == "gemm":
           helper.make_node("Relu", ["g"], ["y"], name="act")],
          [("x", [40, 64])], [("y", [40, 96])],
          [weight("w", [96, 64]), weight("c", [96])])
-elif name == "mlp":
+elif name in ("mlp", "mlp16"):
+    m, k, h, n = (50, 33, 72, 16) if name == "mlp" else (48, 64, 128, 32)
     save([helper.make_node("Gemm", ["x", "w1", "b1"], ["h"], name="fc1"),
           helper.make_node("Relu", ["h"], ["r"], name="relu1"),
           helper.make_node("Gemm", ["r", "w2", "b2"], ["y"], name="fc2")],
-         [("x", [50, 33])], [("y", [50, 16])],
-         [weight("w1", [33, 72]), weight("b1", [72]),
-          weight("w2", [72, 16]), weight("b2", [16])])
+         [("x", [m, k])], [("y", [m, n])],
+         [weight("w1", [k, h]), weight("b1", [h]),
+          weight("w2", [h, n]), weight("b2", [n])])
 elif name == "large":
     save([helper.make_node("MatMul", ["x", "w"], ["y"], name="big")],
          [("x", [512, 1024])], [("y", [512, 512])], [weight("w", [1024, 512])])
