@@ -47,7 +47,9 @@ struct ArgBuilder : RowKernelBuilder {
              int64_t k, int64_t inner)
       : RowKernelBuilder(b, node->getLoc(), elem, machine), node(node),
         kind(kind), last(last), outer(outer), k(k), inner(inner),
-        ubElements(machine.getBuffer(MemorySpace::UB).size / bytes) {}
+        // (A block per buffer is left for the allocator's alignment.)
+        ubElements((machine.getBuffer(MemorySpace::UB).size - 12 * 32) / bytes),
+        indexElements(4 / bytes) {}
 
   /// The combine that finds the best value, and the one that picks its
   /// first (or last) position among the candidates.
@@ -86,7 +88,8 @@ struct ArgBuilder : RowKernelBuilder {
   Kind kind;
   bool last;
   int64_t outer, k, inner;
-  int64_t ubElements;
+  /// ub capacity, and the size of an i32 index, in elements of the data.
+  int64_t ubElements, indexElements;
 };
 } // namespace
 
@@ -207,11 +210,11 @@ LogicalResult ArgBuilder::buildInner(Value in, Value out) {
   int64_t rows = outer, kcp = padRow(k);
   bool hardmax = kind == Kind::Hardmax;
   // x, its broadcast best, positions and fill; the row values, their blocks
-  // and (as elements of this type) their i32 conversion.
+  // and their i32 conversion.
   auto need = [&](int64_t r) {
     int64_t r8 = llvm::alignTo(r, 8);
-    return 4 * r * kcp + reduceScratch(r, k) + r8 * (2 + perBlock) +
-           positionScratch(kcp);
+    return 4 * r * kcp + reduceScratch(r, k) +
+           r8 * (1 + perBlock + indexElements) + positionScratch(kcp);
   };
   if (need(1) > ubElements)
     return emitNoTilingError(node, "one row", need(1) * bytes, machine);
@@ -288,10 +291,11 @@ LogicalResult ArgBuilder::buildMiddle(Value in, Value out) {
   // Position blocks and their row, then per column block: x, its broadcast
   // best, positions and fill (K rows each), the best row and the indices.
   int64_t fixed = kp * perBlock + positionScratch(kp);
-  auto need = [&](int64_t cols) { return fixed + (4 * k + 2) * padRow(cols); };
+  int64_t perColumn = 4 * k + 1 + indexElements;
+  auto need = [&](int64_t cols) { return fixed + perColumn * padRow(cols); };
   int64_t ic = inner;
   if (need(ic) > ubElements) {
-    ic = (ubElements - fixed) / (4 * k + 2) / perBlock * perBlock;
+    ic = (ubElements - fixed) / perColumn / perBlock * perBlock;
     if (ic < perBlock)
       return emitNoTilingError(node, "one column block of the axis",
                                need(perBlock) * bytes, machine);
