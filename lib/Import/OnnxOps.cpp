@@ -874,11 +874,8 @@ template <typename OpTy> LogicalResult Importer::importPool(Node &node) {
   ArrayRef<int64_t> in = inTy.getShape(), out = ty->getShape();
   ArrayRef<int64_t> p = *pads;
   Value x = node.input(0);
-  // 8-bit integers max-pool in f16, which holds every one of them exactly.
-  Type elem = inTy.getElementType();
-  bool narrowInt = std::is_same_v<OpTy, nn::MaxPoolOp> && elem.isInteger(8);
-  if (narrowInt)
-    x = build<nn::CastOp>(node.loc, inTy.clone(b.getF16Type()), x);
+  bool narrowInt = inTy.getElementType().isInteger(8);
+  x = castExactToF16(node, x);
   Value y;
   if (n == 2) {
     y = pool2d(x, *kernel, strides, p, dilations);
@@ -1052,6 +1049,13 @@ LogicalResult Importer::importReduceLogSumExp(Node &n) {
   return importReduce<nn::ReduceSumOp>(n, ReduceComposite::LogSumExp);
 }
 
+Value Importer::castExactToF16(Node &node, Value x) {
+  auto ty = cast<RankedTensorType>(x.getType());
+  if (!ty.getElementType().isInteger(8))
+    return x;
+  return build<nn::CastOp>(node.loc, ty.clone(b.getF16Type()), x);
+}
+
 template <typename OpTy> LogicalResult Importer::importArgReduce(Node &node) {
   FailureOr<RankedTensorType> ty = outType(node);
   if (failed(ty))
@@ -1063,9 +1067,10 @@ template <typename OpTy> LogicalResult Importer::importArgReduce(Node &node) {
   if (failed(axis))
     return failure();
   // The kernel computes i32 indices; the 64-bit result is a plain cast.
-  Value indices = build<OpTy>(node.loc, ty->clone(b.getI32Type()), x, *axis,
-                              bool(attrInt(node, "keepdims", 1)),
-                              bool(attrInt(node, "select_last_index", 0)));
+  Value indices =
+      build<OpTy>(node.loc, ty->clone(b.getI32Type()), castExactToF16(node, x),
+                  *axis, bool(attrInt(node, "keepdims", 1)),
+                  bool(attrInt(node, "select_last_index", 0)));
   return setResults(node, build<nn::CastOp>(node.loc, *ty, indices));
 }
 
