@@ -401,7 +401,8 @@ LogicalResult ascend::nn::verifyReduceOp(Operation *op, ArrayRef<int64_t> axes,
                                          bool keepdims) {
   auto inTy = cast<RankedTensorType>(op->getOperand(0).getType());
   auto outTy = cast<RankedTensorType>(op->getResult(0).getType());
-  if (!outTy.getElementType().isInteger(64) &&
+  // (ArgMax/ArgMin results are indices, typed by their ODS constraint.)
+  if (!isa<ArgMaxOp, ArgMinOp>(op) &&
       outTy.getElementType() != inTy.getElementType())
     return op->emitOpError("result must have the input's element type");
   for (auto [i, axis] : llvm::enumerate(axes)) {

@@ -34,13 +34,15 @@ def NN_ReduceL2Op : NN_ReduceOp<"reduce_l2", "L2 norm", NN_FloatTensor>;
 class NN_ArgReduceOp<string mnemonic, string what> : NN_FunctionalOp<mnemonic> {
   let summary = "Index of the " # what # " along one axis";
   let description = [{
-    Returns i64 indices of the }] # what # [{ along `axis` (non-negative);
-    ties resolve to the first index unless `select_last_index`.
+    Returns i32 indices of the }] # what # [{ along `axis` (non-negative);
+    ties resolve to the first index unless `select_last_index`. The importer
+    casts them to ONNX's i64 with `nn.cast`, so the kernel computes indices
+    in lanes that hold them exactly.
   }];
   let arguments = (ins NN_NumericTensor:$input, I64Attr:$axis,
                    DefaultValuedAttr<BoolAttr, "true">:$keepdims,
                    DefaultValuedAttr<BoolAttr, "false">:$select_last_index);
-  let results = (outs StaticShapeTensorOf<[I64]>:$result);
+  let results = (outs StaticShapeTensorOf<[I32]>:$result);
   let hasVerifier = 1;
   let extraClassDefinition = [{
     ::llvm::LogicalResult $cppClass::verify() {
@@ -76,5 +78,7 @@ class NN_SoftmaxOp<string mnemonic, string what>
 
 def NN_SoftmaxOp : NN_SoftmaxOp<"softmax", "Softmax">;
 def NN_LogSoftmaxOp : NN_SoftmaxOp<"log_softmax", "Log of softmax">;
+// ONNX Hardmax: 1 at the first maximum along `axis`, 0 elsewhere.
+def NN_HardmaxOp : NN_SoftmaxOp<"hardmax", "One-hot of the first maximum">;
 
 #endif // ASCEND_NN_REDUCTION_OPS

@@ -130,6 +130,9 @@ private:
   template <typename OpTy>
   llvm::LogicalResult
   importReduce(Node &node, ReduceComposite composite = ReduceComposite::None);
+  /// 8-bit integer data as f16, which holds each of its values exactly (the
+  /// max and index kernels compute in float lanes); other data as it is.
+  mlir::Value castExactToF16(Node &node, mlir::Value x);
   template <typename OpTy> llvm::LogicalResult importArgReduce(Node &node);
   template <typename OpTy> llvm::LogicalResult importSoftmaxLike(Node &node);
   template <typename OpTy> llvm::LogicalResult importPool(Node &node);

@@ -874,26 +874,33 @@ template <typename OpTy> LogicalResult Importer::importPool(Node &node) {
   ArrayRef<int64_t> in = inTy.getShape(), out = ty->getShape();
   ArrayRef<int64_t> p = *pads;
   Value x = node.input(0);
-  if (n == 2)
-    return setResults(node, pool2d(x, *kernel, strides, p, dilations));
-  if (n == 1) {
+  bool narrowInt = inTy.getElementType().isInteger(8);
+  x = castExactToF16(node, x);
+  Value y;
+  if (n == 2) {
+    y = pool2d(x, *kernel, strides, p, dilations);
+  } else if (n == 1) {
     // [N, C, W] pools as [N, C, 1, W], like a 1-D Conv.
-    Value y = pool2d(reshape(x, liftTo2d(in)), {1, (*kernel)[0]},
-                     {1, strides[0]}, {0, p[0], 0, p[1]}, {1, dilations[0]});
-    return setResults(node, reshape(y, out));
-  }
-  if (n != 3)
+    y = reshape(pool2d(reshape(x, liftTo2d(in)), {1, (*kernel)[0]},
+                       {1, strides[0]}, {0, p[0], 0, p[1]}, {1, dilations[0]}),
+                out);
+  } else if (n == 3) {
+    // A box window is separable, for the max, the sum and the count of its
+    // elements alike (inside the image or the padded image): pool [H, W] of
+    // every depth slice, then the depth of every output pixel.
+    Value hw = pool2d(reshape(x, {in[0], in[1] * in[2], in[3], in[4]}),
+                      {(*kernel)[1], (*kernel)[2]}, {strides[1], strides[2]},
+                      {p[1], p[2], p[4], p[5]}, {dilations[1], dilations[2]});
+    y = reshape(pool2d(reshape(hw, {in[0], in[1], in[2], out[3] * out[4]}),
+                       {(*kernel)[0], 1}, {strides[0], 1}, {p[0], 0, p[3], 0},
+                       {dilations[0], 1}),
+                out);
+  } else {
     return error(node) << n << "-D pooling is not supported";
-  // A box window is separable, for the max, the sum and the count of its
-  // elements alike (inside the image or the padded image): pool [H, W] of
-  // every depth slice, then the depth of every output pixel.
-  Value hw = pool2d(reshape(x, {in[0], in[1] * in[2], in[3], in[4]}),
-                    {(*kernel)[1], (*kernel)[2]}, {strides[1], strides[2]},
-                    {p[1], p[2], p[4], p[5]}, {dilations[1], dilations[2]});
-  Value d = pool2d(reshape(hw, {in[0], in[1], in[2], out[3] * out[4]}),
-                   {(*kernel)[0], 1}, {strides[0], 1}, {p[0], 0, p[3], 0},
-                   {dilations[0], 1});
-  return setResults(node, reshape(d, out));
+  }
+  if (narrowInt)
+    y = build<nn::CastOp>(node.loc, *ty, y);
+  return setResults(node, y);
 }
 
 LogicalResult Importer::importMaxPool(Node &n) {
@@ -1042,6 +1049,13 @@ LogicalResult Importer::importReduceLogSumExp(Node &n) {
   return importReduce<nn::ReduceSumOp>(n, ReduceComposite::LogSumExp);
 }
 
+Value Importer::castExactToF16(Node &node, Value x) {
+  auto ty = cast<RankedTensorType>(x.getType());
+  if (!ty.getElementType().isInteger(8))
+    return x;
+  return build<nn::CastOp>(node.loc, ty.clone(b.getF16Type()), x);
+}
+
 template <typename OpTy> LogicalResult Importer::importArgReduce(Node &node) {
   FailureOr<RankedTensorType> ty = outType(node);
   if (failed(ty))
@@ -1052,10 +1066,12 @@ template <typename OpTy> LogicalResult Importer::importArgReduce(Node &node) {
                     cast<RankedTensorType>(x.getType()).getRank());
   if (failed(axis))
     return failure();
-  return setResults(node,
-                    build<OpTy>(node.loc, *ty, x, *axis,
-                                bool(attrInt(node, "keepdims", 1)),
-                                bool(attrInt(node, "select_last_index", 0))));
+  // The kernel computes i32 indices; the 64-bit result is a plain cast.
+  Value indices =
+      build<OpTy>(node.loc, ty->clone(b.getI32Type()), castExactToF16(node, x),
+                  *axis, bool(attrInt(node, "keepdims", 1)),
+                  bool(attrInt(node, "select_last_index", 0)));
+  return setResults(node, build<nn::CastOp>(node.loc, *ty, indices));
 }
 
 LogicalResult Importer::importArgMax(Node &n) {
@@ -1091,6 +1107,9 @@ LogicalResult Importer::importSoftmax(Node &n) {
 }
 LogicalResult Importer::importLogSoftmax(Node &n) {
   return importSoftmaxLike<nn::LogSoftmaxOp>(n);
+}
+LogicalResult Importer::importHardmax(Node &n) {
+  return importSoftmaxLike<nn::HardmaxOp>(n);
 }
 
 //===----------------------------------------------------------------------===//

@@ -2,6 +2,7 @@
 
 #include "ascend/Conversion/NNToTile.h"
 
+#include "ArgKernel.h"
 #include "BroadcastKernel.h"
 #include "ConvInputStage.h"
 #include "ConvKernel.h"
@@ -296,9 +297,11 @@ void LowerNNToTilePass::runOnOperation() {
                                         args[stage.arg]});
       }
     } else if (isMoveKernel(kernel) || isNormKernel(kernel) ||
-               isReductionKernel(kernel)) {
+               isReductionKernel(kernel) || isArgKernel(kernel)) {
       // Move and row kernels take every input as a gm buffer.
-      if (isMoveKernel(kernel))
+      if (isArgKernel(kernel))
+        tileKernel = buildArgKernel(kernel, *machine, moduleBuilder);
+      else if (isMoveKernel(kernel))
         tileKernel = buildMoveKernel(kernel, *machine, moduleBuilder);
       else if (isNormKernel(kernel))
         tileKernel = buildNormKernel(kernel, *machine, moduleBuilder);

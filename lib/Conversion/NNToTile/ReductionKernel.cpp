@@ -130,13 +130,7 @@ ascend::buildReductionKernel(nn::KernelOp kernel, const MachineModel &machine,
     return op.emitError("cannot lower ")
            << op.getName() << " in a kernel with a reduction yet";
   }
-  auto yield = cast<nn::YieldOp>(body.getTerminator());
-  if (!isa<BlockArgument>(node->getOperand(0)) ||
-      yield.getValues().size() != 1 ||
-      yield.getValues()[0] != node->getResult(0))
-    return node->emitError("a reduction fuses with nothing else yet");
-  if (failed(checkPlainLayouts(
-          node, {node->getOperand(0).getType(), node->getResult(0).getType()})))
+  if (failed(checkLoneNode(node, "a reduction")))
     return failure();
   auto inType = cast<RankedTensorType>(node->getOperand(0).getType());
   Type elem = inType.getElementType();
@@ -157,18 +151,9 @@ ascend::buildReductionKernel(nn::KernelOp kernel, const MachineModel &machine,
 
   OpBuilder::InsertionGuard guard(builder);
   ReductionBuilder r(builder, node, elem, machine, kind, *extents);
-  // Block count is set once the tiling is known.
-  func::FuncOp func = r.createKernel(kernel.getSymName(),
-                                     {inType, node->getResult(0).getType()}, 1);
-  Value in = func.getArgument(0), out = func.getArgument(1);
-  LogicalResult built =
-      extents->inner == 1 ? r.buildInner(in, out) : r.buildMiddle(in, out);
-  if (failed(built)) {
-    func.erase();
-    return failure();
-  }
-  func::ReturnOp::create(builder, r.loc);
-  return func;
+  return r.buildKernel(kernel.getSymName(), node, [&](Value in, Value out) {
+    return extents->inner == 1 ? r.buildInner(in, out) : r.buildMiddle(in, out);
+  });
 }
 
 //===----------------------------------------------------------------------===//
@@ -394,17 +379,7 @@ LogicalResult ReductionBuilder::buildMiddle(Value in, Value out) {
     }
   }
   bool streamed = isSoftmax() && kc < k;
-  // Fewer o than cores: split the columns further so every core gets a
-  // unit (whole blocks each).
-  if (o < machine.cores) {
-    int64_t parts = (machine.cores + o - 1) / o;
-    ic = std::min(ic, std::max(perBlock, padRow((inner + parts - 1) / parts)));
-  }
-  int64_t fullCols = inner / ic, tailCols = inner % ic;
-  int64_t units = o * fullCols + (tailCols ? o : 0);
-  int64_t blocks = getBlockCount(machine, units);
-  b.getBlock()->getParentOp()->setAttr("tile.block_dim",
-                                       b.getI32IntegerAttr(blocks));
+  int64_t blocks = planColumnUnits(o, inner, ic);
   int64_t icp = padRow(ic);
   Value x = allocUB(kc * icp);
   Value t = isSoftmax() && !streamed ? allocUB(k * icp) : Value();
@@ -512,16 +487,6 @@ LogicalResult ReductionBuilder::buildMiddle(Value in, Value out) {
   };
 
   Value blockIdx = tile::BlockIdxOp::create(b, loc, b.getIndexType());
-  // Unit u = (o, column chunk c) with c fastest.
-  forDealtUnits(blockIdx, o * fullCols, blocks, [&](Value u) {
-    Value oi = arith::DivSIOp::create(b, loc, u, index(fullCols));
-    Value c = arith::SubIOp::create(
-        b, loc, u, arith::MulIOp::create(b, loc, oi, index(fullCols)));
-    emitUnit(oi, arith::MulIOp::create(b, loc, c, index(ic)), ic);
-  });
-  if (tailCols)
-    forDealtUnits(blockIdx, o, blocks, [&](Value oi) {
-      emitUnit(oi, index(fullCols * ic), tailCols);
-    });
+  forColumnUnits(blockIdx, o, inner, ic, blocks, emitUnit);
   return success();
 }

@@ -35,6 +35,29 @@ LogicalResult ascend::checkPlainLayouts(Operation *node, TypeRange types) {
   return success();
 }
 
+LogicalResult ascend::checkLoneNode(Operation *node, StringRef what) {
+  auto yield = cast<nn::YieldOp>(node->getBlock()->getTerminator());
+  if (!isa<BlockArgument>(node->getOperand(0)) ||
+      yield.getValues().size() != 1 ||
+      yield.getValues()[0] != node->getResult(0))
+    return node->emitError(what) << " fuses with nothing else yet";
+  return checkPlainLayouts(
+      node, {node->getOperand(0).getType(), node->getResult(0).getType()});
+}
+
+FailureOr<func::FuncOp>
+RowKernelBuilder::buildKernel(StringRef name, Operation *node,
+                              function_ref<LogicalResult(Value, Value)> build) {
+  func::FuncOp func = createKernel(
+      name, {node->getOperand(0).getType(), node->getResult(0).getType()}, 1);
+  if (failed(build(func.getArgument(0), func.getArgument(1)))) {
+    func.erase();
+    return failure();
+  }
+  func::ReturnOp::create(b, loc);
+  return func;
+}
+
 func::FuncOp RowKernelBuilder::createKernel(StringRef name,
                                             ArrayRef<Type> tensorTypes,
                                             int64_t blocks) {
@@ -263,4 +286,33 @@ void RowKernelBuilder::forDealtUnitPairs(
   OpBuilder::InsertionGuard guard(b);
   b.setInsertionPointToStart(loop.getBody());
   body(unitAt(loop.getInductionVar()), 0);
+}
+
+int64_t RowKernelBuilder::planColumnUnits(int64_t o, int64_t inner,
+                                          int64_t &ic) {
+  if (o < machine.cores) {
+    int64_t parts = (machine.cores + o - 1) / o;
+    ic = std::min(ic, std::max(perBlock, padRow((inner + parts - 1) / parts)));
+  }
+  int64_t units = o * (inner / ic) + (inner % ic ? o : 0);
+  int64_t blocks = getBlockCount(machine, units);
+  b.getBlock()->getParentOp()->setAttr("tile.block_dim",
+                                       b.getI32IntegerAttr(blocks));
+  return blocks;
+}
+
+void RowKernelBuilder::forColumnUnits(
+    Value blockIdx, int64_t o, int64_t inner, int64_t ic, int64_t blocks,
+    function_ref<void(Value, Value, int64_t)> body) {
+  int64_t fullCols = inner / ic, tailCols = inner % ic;
+  // Unit u = (o, column chunk c) with c fastest.
+  forDealtUnits(blockIdx, o * fullCols, blocks, [&](Value u) {
+    Value oi = arith::DivSIOp::create(b, loc, u, index(fullCols));
+    Value c = arith::SubIOp::create(
+        b, loc, u, arith::MulIOp::create(b, loc, oi, index(fullCols)));
+    body(oi, arith::MulIOp::create(b, loc, c, index(ic)), ic);
+  });
+  if (tailCols)
+    forDealtUnits(blockIdx, o, blocks,
+                  [&](Value oi) { body(oi, index(fullCols * ic), tailCols); });
 }

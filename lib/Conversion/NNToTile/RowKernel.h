@@ -38,6 +38,13 @@ public:
                                   llvm::ArrayRef<mlir::Type> tensorTypes,
                                   int64_t blocks);
 
+  /// The private tile.kernel function `name` over gm memrefs of `node`'s
+  /// operand and result, its body built by `build(in, out)` (which sets the
+  /// block count); erased when `build` fails.
+  mlir::FailureOr<mlir::func::FuncOp> buildKernel(
+      llvm::StringRef name, mlir::Operation *node,
+      llvm::function_ref<mlir::LogicalResult(mlir::Value, mlir::Value)> build);
+
   int64_t padRow(int64_t n) const {
     return (n + perBlock - 1) / perBlock * perBlock;
   }
@@ -70,6 +77,18 @@ public:
   void foldRows(Combine kind, mlir::Value buf, int64_t n, int64_t width,
                 int64_t stride, int64_t offset = 0);
 
+  /// Column units of an [O, K, I] view, (o, a chunk of at most `ic`
+  /// columns): narrows `ic` (whole blocks) so that every core gets a unit
+  /// when O is below the core count, sets the kernel's block count and
+  /// returns it.
+  int64_t planColumnUnits(int64_t o, int64_t inner, int64_t &ic);
+  /// `body(o, first column, width)` for the column units dealt to this
+  /// block: the full chunks, then the ragged last chunk of every o.
+  void forColumnUnits(
+      mlir::Value blockIdx, int64_t o, int64_t inner, int64_t ic,
+      int64_t blocks,
+      llvm::function_ref<void(mlir::Value, mlir::Value, int64_t)> body);
+
   /// For the chunks after the first of `total` split into `chunk`-sized
   /// ones: `body(start, size)` in a loop over the full chunks, then once for
   /// a ragged last one.
@@ -96,6 +115,11 @@ public:
 /// when one of `types` has a packed layout encoding.
 mlir::LogicalResult checkPlainLayouts(mlir::Operation *node,
                                       mlir::TypeRange types);
+
+/// Checks that `node` (`what`, e.g. "a reduction") is alone in its kernel:
+/// it reads a kernel argument and gives the kernel's one result, both in
+/// plain layouts.
+mlir::LogicalResult checkLoneNode(mlir::Operation *node, llvm::StringRef what);
 
 /// How many blocks share `units` units of work (at least one unit each).
 int64_t getBlockCount(const MachineModel &machine, int64_t units);

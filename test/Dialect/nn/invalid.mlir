@@ -406,7 +406,7 @@ func.func @reduce_result(%x: tensor<2x3xf32>) {
 
 func.func @argmax_axis(%x: tensor<2x3xf32>) {
   // expected-error @+1 {{axis 2 is out of range}}
-  %0 = nn.argmax %x {axis = 2 : i64} : (tensor<2x3xf32>) -> tensor<2x3xi64>
+  %0 = nn.argmax %x {axis = 2 : i64} : (tensor<2x3xf32>) -> tensor<2x3xi32>
   return
 }
 
@@ -798,7 +798,7 @@ func.func @reduce_max(%a: tensor<1x4x4x4xf32>) {
 
 func.func @argmin(%a: tensor<1x4xf32>) {
   // expected-error @+1 {{'nn.argmin' op result shape [1, 4] should be [1, 1]}}
-  %0 = nn.argmin %a {axis = 1 : i64} : (tensor<1x4xf32>) -> tensor<1x4xi64>
+  %0 = nn.argmin %a {axis = 1 : i64} : (tensor<1x4xf32>) -> tensor<1x4xi32>
   return
 }
 

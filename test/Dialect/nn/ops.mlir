@@ -141,7 +141,7 @@ func.func @cube_norm_pool(%x: tensor<1x4x8x8xf32>, %w: tensor<4x2x3x3xf32>, %c: 
   // CHECK: nn.reduce_sum
   %8 = nn.reduce_sum %5 {axes = array<i64: 2, 3>, keepdims = false} : (tensor<1x4x4x4xf32>) -> tensor<1x4xf32>
   // CHECK: nn.argmax
-  %9 = nn.argmax %8 {axis = 1 : i64} : (tensor<1x4xf32>) -> tensor<1x1xi64>
+  %9 = nn.argmax %8 {axis = 1 : i64} : (tensor<1x4xf32>) -> tensor<1x1xi32>
   // CHECK: nn.softmax
   %10 = nn.softmax %1 {axis = 1 : i64} : (tensor<8x32xf32>) -> tensor<8x32xf32>
   return %10 : tensor<8x32xf32>
@@ -234,7 +234,7 @@ func.func @more_reductions(%x: tensor<1x4x4x4xf32>) -> tensor<1x4x1x1xf32> {
   // CHECK: nn.reduce_prod
   %4 = nn.reduce_prod %x {axes = array<i64: 0>, keepdims = true} : (tensor<1x4x4x4xf32>) -> tensor<1x4x4x4xf32>
   // CHECK: nn.argmin
-  %5 = nn.argmin %x {axis = 1 : i64} : (tensor<1x4x4x4xf32>) -> tensor<1x1x4x4xi64>
+  %5 = nn.argmin %x {axis = 1 : i64} : (tensor<1x4x4x4xf32>) -> tensor<1x1x4x4xi32>
   // CHECK: nn.log_softmax
   %6 = nn.log_softmax %x {axis = 3 : i64} : (tensor<1x4x4x4xf32>) -> tensor<1x4x4x4xf32>
   return %0 : tensor<1x4x1x1xf32>
