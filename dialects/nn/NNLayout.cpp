@@ -43,6 +43,21 @@ SmallVector<int64_t> ascend::nn::getStoredShape(RankedTensorType type) {
   return SmallVector<int64_t>(shape);
 }
 
+bool ascend::nn::haveSameStorage(RankedTensorType a, RankedTensorType b) {
+  if (a.getShape() != b.getShape() || a.getElementType() != b.getElementType())
+    return false;
+  Layout la = getLayout(a), lb = getLayout(b);
+  if (la == lb)
+    return true;
+  // One pixel per channel group and no padding channels: [N][C1][1][1][C0]
+  // is [N][C] in row-major order.
+  bool nchwPair = (la == Layout::NCHW && lb == Layout::NC1HWC0) ||
+                  (la == Layout::NC1HWC0 && lb == Layout::NCHW);
+  ArrayRef<int64_t> shape = a.getShape();
+  return nchwPair && shape[2] * shape[3] == 1 &&
+         shape[1] % getBlockElements(a.getElementType()) == 0;
+}
+
 RankedTensorType ascend::nn::withLayout(RankedTensorType type, Layout layout) {
   Attribute encoding;
   if (isPackedLayout(layout))

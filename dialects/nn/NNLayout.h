@@ -29,6 +29,11 @@ bool isPackedLayout(Layout layout);
 /// nc1hwc0 tensor of logical shape [N, C, H, W].
 llvm::SmallVector<int64_t> getStoredShape(mlir::RankedTensorType type);
 
+/// Whether `a` and `b`, one logical shape in two layouts, hold the same bytes
+/// in the same order, so that converting between them moves no data: e.g.
+/// nchw and nc1hwc0 of an [N, C, 1, 1] map whose C is a multiple of C0.
+bool haveSameStorage(mlir::RankedTensorType a, mlir::RankedTensorType b);
+
 /// `type` stored in `layout`: the encoding is set for packed layouts and
 /// dropped for framework ones.
 mlir::RankedTensorType withLayout(mlir::RankedTensorType type, Layout layout);

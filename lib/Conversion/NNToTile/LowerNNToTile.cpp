@@ -51,19 +51,23 @@ static std::optional<double> getSplat(Value value) {
   return dense.getSplatValue<APFloat>().convertToDouble();
 }
 
-/// Whether `kernel` only reshapes a tensor stored in its framework layout:
-/// such a kernel moves no data, its result is a view of its input's buffer.
+/// Whether `kernel` moves no data, its result being a view of its input's
+/// buffer: a reshape of a tensor stored in its framework layout, or a layout
+/// cast between layouts that store the same bytes in the same order.
 static bool isViewKernel(nn::KernelOp kernel) {
   Block &body = kernel.getBody().front();
   if (!llvm::hasSingleElement(body.without_terminator()))
     return false;
-  auto reshape = dyn_cast<nn::ReshapeOp>(body.front());
+  Operation &op = body.front();
   auto yield = cast<nn::YieldOp>(body.getTerminator());
-  return reshape && isa<BlockArgument>(reshape.getInput()) &&
-         yield.getValues().size() == 1 &&
-         yield.getValues()[0] == reshape.getResult() &&
-         !reshape.getInput().getType().getEncoding() &&
-         !reshape.getType().getEncoding();
+  if (op.getNumOperands() != 1 || !isa<BlockArgument>(op.getOperand(0)) ||
+      yield.getValues().size() != 1 || yield.getValues()[0] != op.getResult(0))
+    return false;
+  auto input = cast<RankedTensorType>(op.getOperand(0).getType());
+  auto result = cast<RankedTensorType>(op.getResult(0).getType());
+  if (isa<nn::ReshapeOp>(op))
+    return !input.getEncoding() && !result.getEncoding();
+  return isa<nn::LayoutCastOp>(op) && nn::haveSameStorage(input, result);
 }
 
 void LowerNNToTilePass::runOnOperation() {
