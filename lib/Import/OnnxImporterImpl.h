@@ -133,6 +133,14 @@ private:
   /// 8-bit integer data as f16, which holds each of its values exactly (the
   /// max and index kernels compute in float lanes); other data as it is.
   mlir::Value castExactToF16(Node &node, mlir::Value x);
+  /// MaxPool's Indices output for the 2-D max pool `y` of `x`.
+  mlir::Value maxPoolIndices(Node &node, mlir::Value x, mlir::Value y,
+                             mlir::RankedTensorType indicesType,
+                             llvm::ArrayRef<int64_t> kernel,
+                             llvm::ArrayRef<int64_t> strides,
+                             llvm::ArrayRef<int64_t> pads,
+                             llvm::ArrayRef<int64_t> dilations,
+                             bool columnMajor);
   template <typename OpTy> llvm::LogicalResult importArgReduce(Node &node);
   template <typename OpTy> llvm::LogicalResult importSoftmaxLike(Node &node);
   template <typename OpTy> llvm::LogicalResult importPool(Node &node);

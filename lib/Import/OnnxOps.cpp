@@ -823,9 +823,7 @@ LogicalResult Importer::importLayerNormalization(Node &node) {
 //===----------------------------------------------------------------------===//
 
 template <typename OpTy> LogicalResult Importer::importPool(Node &node) {
-  for (unsigned i = 1; i < node.numOutputs(); ++i)
-    if (isUsed(node.proto.output(i)))
-      return error(node) << "the Indices output is not supported";
+  bool wantIndices = node.numOutputs() > 1 && isUsed(node.proto.output(1));
   FailureOr<RankedTensorType> ty = outType(node);
   if (failed(ty))
     return failure();
@@ -833,6 +831,10 @@ template <typename OpTy> LogicalResult Importer::importPool(Node &node) {
   if (inTy.getRank() < 3)
     return error(node) << "expects an input of rank >= 3";
   size_t n = inTy.getRank() - 2;
+  if (wantIndices && n != 2)
+    return error(node) << "the Indices output is supported for 2-D MaxPool "
+                          "only, not "
+                       << n << "-D";
   std::optional<SmallVector<int64_t>> kernel = attrInts(node, "kernel_shape");
   if (!kernel || kernel->size() != n)
     return error(node) << "expects " << n << " kernel_shape entries";
@@ -898,9 +900,105 @@ template <typename OpTy> LogicalResult Importer::importPool(Node &node) {
   } else {
     return error(node) << n << "-D pooling is not supported";
   }
+  Value indices;
+  if (wantIndices) {
+    FailureOr<RankedTensorType> indicesTy = outType(node, 1);
+    if (failed(indicesTy))
+      return failure();
+    indices = maxPoolIndices(node, x, y, *indicesTy, *kernel, strides, p,
+                             dilations, attrInt(node, "storage_order", 0) == 1);
+    if (!indices)
+      return failure();
+  }
   if (narrowInt)
     y = build<nn::CastOp>(node.loc, *ty, y);
+  if (indices)
+    return setResults(node, {y, indices});
   return setResults(node, y);
+}
+
+// The flattened index of each window's first maximum, from ops that lower
+// already: every window tap is a strided slice of the input padded with the
+// lowest value, and a chain of Where picks the position of the first tap
+// equal to the pooled maximum (taps in row-major order, as ONNX's reference).
+// Positions are computed in f32, exact below 2^24, and cast to int64 last.
+Value Importer::maxPoolIndices(Node &node, Value x, Value y,
+                               RankedTensorType indicesType,
+                               ArrayRef<int64_t> kernel,
+                               ArrayRef<int64_t> strides,
+                               ArrayRef<int64_t> pads,
+                               ArrayRef<int64_t> dilations, bool columnMajor) {
+  auto xTy = cast<RankedTensorType>(x.getType());
+  ArrayRef<int64_t> in = xTy.getShape();
+  ArrayRef<int64_t> out = cast<RankedTensorType>(y.getType()).getShape();
+  if (in[0] * in[1] * in[2] * in[3] > (int64_t(1) << 24)) {
+    error(node) << "the Indices output needs an input of at most 2^24 "
+                   "elements (the positions are computed in f32)";
+    return {};
+  }
+  // Padding on every side that a window (ceil_mode included) reaches.
+  SmallVector<int64_t> padded(in);
+  SmallVector<int64_t> padAttr(8, 0);
+  for (int i = 0; i < 2; ++i) {
+    int64_t reach = (out[2 + i] - 1) * strides[i] +
+                    (kernel[i] - 1) * dilations[i] + 1 - pads[i];
+    padAttr[2 + i] = pads[i];
+    padAttr[6 + i] = std::max<int64_t>(0, reach - in[2 + i]);
+    padded[2 + i] += padAttr[2 + i] + padAttr[6 + i];
+  }
+  double lowest = xTy.getElementType().isF16()
+                      ? -65504.0
+                      : -double(std::numeric_limits<float>::max());
+  Value xp = build<nn::PadOp>(
+      node.loc, withShape(xTy, padded), x, b.getDenseI64ArrayAttr(padAttr),
+      b.getStringAttr("constant"), b.getF32FloatAttr(lowest));
+  auto f32Ty = RankedTensorType::get(out, b.getF32Type());
+  auto mapTy = RankedTensorType::get({1, 1, out[2], out[3]}, b.getF32Type());
+  Value acc;
+  for (int64_t tap = kernel[0] * kernel[1] - 1; tap >= 0 && xp; --tap) {
+    int64_t i = tap / kernel[1], j = tap % kernel[1];
+    // Input position of this tap for every output pixel (storage_order 1:
+    // the plane in column-major order).
+    SmallVector<double> positions;
+    for (int64_t oh = 0; oh < out[2]; ++oh)
+      for (int64_t ow = 0; ow < out[3]; ++ow) {
+        int64_t h = oh * strides[0] + i * dilations[0] - pads[0];
+        int64_t w = ow * strides[1] + j * dilations[1] - pads[1];
+        positions.push_back(
+            double(columnMajor ? h + w * in[2] : h * in[3] + w));
+      }
+    Value map = nn::ConstantOp::create(b, node.loc,
+                                       nn::makeFloatAttr(mapTy, positions));
+    if (!acc) {
+      acc = map;
+      continue;
+    }
+    SmallVector<int64_t> starts = {0, 0, i * dilations[0], j * dilations[1]};
+    SmallVector<int64_t> ends = {in[0], in[1],
+                                 starts[2] + (out[2] - 1) * strides[0] + 1,
+                                 starts[3] + (out[3] - 1) * strides[1] + 1};
+    SmallVector<int64_t> steps = {1, 1, strides[0], strides[1]};
+    Value tapValues = build<nn::SliceOp>(node.loc, withShape(xTy, out), xp,
+                                         starts, ends, steps);
+    if (!tapValues)
+      return {};
+    Value isMax = broadcastBinary<nn::EqualOp>(node.loc, tapValues, y);
+    acc = build<nn::WhereOp>(node.loc, f32Ty, isMax, map, acc);
+  }
+  if (!acc)
+    return {};
+  // Plus each (n, c) plane's first position.
+  SmallVector<double> planes;
+  for (int64_t p = 0; p < in[0] * in[1]; ++p)
+    planes.push_back(double(p * in[2] * in[3]));
+  Value planeBase = nn::ConstantOp::create(
+      b, node.loc,
+      nn::makeFloatAttr(
+          RankedTensorType::get({in[0], in[1], 1, 1}, b.getF32Type()), planes));
+  Value flat = broadcastBinary<nn::AddOp>(node.loc, acc, planeBase);
+  if (!flat)
+    return {};
+  return build<nn::CastOp>(node.loc, indicesType, flat);
 }
 
 LogicalResult Importer::importMaxPool(Node &n) {
