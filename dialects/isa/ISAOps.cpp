@@ -218,6 +218,20 @@ LogicalResult ascend::isa::verifyVectorInstruction(
   return success();
 }
 
+LogicalResult ascend::isa::verifyGatherInstruction(VGatherOp op) {
+  if (failed(verifyVectorInstruction(op,
+                                     {{"dst", op.getDst()},
+                                      {"src", op.getSrc()},
+                                      {"offsets", op.getOffsets()}},
+                                     op.getDtype(), op.getMask(), /*lanes=*/0,
+                                     VectorTypes::Arith)))
+    return failure();
+  if (op.getSrcBytes() < getElementBytes(op.getDtype()))
+    return op.emitOpError("src_bytes ")
+           << op.getSrcBytes() << " holds no " << op.getDtype() << " element";
+  return success();
+}
+
 /// The conversions of the Da Vinci vconv: f32 <-> f16, f32 <-> s32,
 /// f16 <-> s32, f16 <-> s16, f16 <-> s8/u8.
 static bool isConvertible(Type to, Type from) {
