@@ -174,8 +174,9 @@ struct Family {
 };
 } // namespace
 
-/// Picks the data chunk (half of ub) and the row block (what the lane
-/// buffers leave), then splits rows further until every core has a unit.
+/// Picks the data chunk (at most half of ub, narrower while that gives the
+/// cores more units) and the row block (what the lane buffers leave), then
+/// splits rows further until every core has a unit.
 static FailureOr<GatherPlan> choosePlan(Operation *op, const GatherForm &form,
                                         int64_t elemBytes,
                                         const MachineModel &machine) {
@@ -196,6 +197,17 @@ static FailureOr<GatherPlan> choosePlan(Operation *op, const GatherForm &form,
       return op->emitError("gather: one data chunk (")
              << form.rows << " rows of one 32-byte block) does not fit in the "
              << dataBudget << "-byte ub data buffer";
+  }
+  // Column chunks spread the units over the cores without loading any data
+  // twice (the units of a row split each load their chunk): cut columns
+  // first, down to one block.
+  int64_t wanted = ceilDiv(machine.cores, form.groups);
+  if (!form.perElement && p.colChunks() < wanted && form.cols > p.epb()) {
+    int64_t chunk = roundUp(ceilDiv(form.cols, wanted), p.epb());
+    if (chunk < p.colChunk) {
+      p.chunked = true;
+      p.colChunk = chunk;
+    }
   }
   // Per lane: the position tables and base (4 bytes per component + 4),
   // component, condition, scratch, offsets and zeros (i32), and the
