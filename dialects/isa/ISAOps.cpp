@@ -218,17 +218,17 @@ LogicalResult ascend::isa::verifyVectorInstruction(
   return success();
 }
 
-LogicalResult ascend::isa::verifyGatherInstruction(VGatherOp op) {
-  if (failed(verifyVectorInstruction(op,
-                                     {{"dst", op.getDst()},
-                                      {"src", op.getSrc()},
-                                      {"offsets", op.getOffsets()}},
-                                     op.getDtype(), op.getMask(), /*lanes=*/0,
-                                     VectorTypes::Arith)))
+/// The vector checks on dst, src and offsets (2- or 4-byte lanes), and a
+/// source range of at least one element.
+LogicalResult VGatherOp::verify() {
+  if (failed(verifyVectorInstruction(
+          *this,
+          {{"dst", getDst()}, {"src", getSrc()}, {"offsets", getOffsets()}},
+          getDtype(), getMask(), /*lanes=*/0, VectorTypes::Arith)))
     return failure();
-  if (op.getSrcBytes() < getElementBytes(op.getDtype()))
-    return op.emitOpError("src_bytes ")
-           << op.getSrcBytes() << " holds no " << op.getDtype() << " element";
+  if (getSrcBytes() < getElementBytes(getDtype()))
+    return emitOpError("src_bytes ")
+           << getSrcBytes() << " holds no " << getDtype() << " element";
   return success();
 }
 

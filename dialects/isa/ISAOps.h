@@ -25,8 +25,6 @@ struct NamedAddress {
   AddressAttr address;
 };
 
-class VGatherOp;
-
 /// The lane types a vector instruction takes.
 enum class VectorTypes {
   Float,  ///< f16, f32
@@ -44,10 +42,6 @@ verifyVectorInstruction(mlir::Operation *op,
                         uint32_t mask, uint32_t lanes = 0,
                         VectorTypes types = VectorTypes::Float,
                         std::optional<llvm::APFloat> scalar = std::nullopt);
-
-/// Checks isa.vgather: the vector checks on dst, src and offsets (2- or
-/// 4-byte lanes), and a source range of at least one element.
-llvm::LogicalResult verifyGatherInstruction(VGatherOp op);
 } // namespace ascend::isa
 
 #define GET_OP_CLASSES

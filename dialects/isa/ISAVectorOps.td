@@ -359,11 +359,6 @@ def ISA_VGatherOp : ISA_VectorOp<"vgather"> {
     custom<Address>($offsets) `,` $dtype `,` `src_bytes` $src_bytes `,`
     `repeat` $repeat `,` `mask` $mask `,` `rep` `[` $dst_rep `]` attr-dict
   }];
-  let extraClassDefinition = [{
-    ::llvm::LogicalResult $cppClass::verify() {
-      return ::ascend::isa::verifyGatherInstruction(*this);
-    }
-  }];
 }
 
 #endif // ASCEND_ISA_VECTOROPS
