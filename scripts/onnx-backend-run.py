@@ -50,10 +50,13 @@ def main():
     p.add_argument("--filter", default=DEFAULT_FILTER)
     p.add_argument("--min-passed", type=int, default=0)
     p.add_argument("--verbose", action="store_true")
+    p.add_argument("--data", default=DATA,
+                   help="directory of test directories (default: the "
+                        "libonnx-testdata node tests)")
     args = p.parse_args()
     compile_bin = os.path.join(args.build, "bin", "ascend-compile")
     run_bin = os.path.join(args.build, "bin", "ascend-run")
-    tests = sorted(d for d in glob.glob(os.path.join(DATA, "*"))
+    tests = sorted(d for d in glob.glob(os.path.join(args.data, "*"))
                    if re.match(args.filter, os.path.basename(d)))
     counts = collections.Counter()
     reasons = collections.Counter()

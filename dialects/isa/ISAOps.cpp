@@ -219,6 +219,20 @@ LogicalResult ascend::isa::verifyVectorInstruction(
   return success();
 }
 
+/// The vector checks on dst, src and offsets (2- or 4-byte lanes), and a
+/// source range of at least one element.
+LogicalResult VGatherOp::verify() {
+  if (failed(verifyVectorInstruction(
+          *this,
+          {{"dst", getDst()}, {"src", getSrc()}, {"offsets", getOffsets()}},
+          getDtype(), getMask(), /*lanes=*/0, VectorTypes::Arith)))
+    return failure();
+  if (getSrcBytes() < getElementBytes(getDtype()))
+    return emitOpError("src_bytes ")
+           << getSrcBytes() << " holds no " << getDtype() << " element";
+  return success();
+}
+
 /// The conversions of the Da Vinci vconv: f32 <-> f16, f32 <-> s32,
 /// f16 <-> s32, f16 <-> s16, f16 <-> s8/u8, and the 64-bit lanes of newer
 /// cores: s64/u64 <-> s32, s64/u64 <-> f32, s64 <-> u64.

@@ -332,4 +332,39 @@ def ISA_VNchwConvOp : ISA_VectorOp<"vnchwconv"> {
   }];
 }
 
+// Gather: the vector unit's indexed read of ub (AscendC `Gather`). Lanes
+// are addressed by byte offsets, so one instruction serves any element
+// layout of the source (rows of a table, an index tensor to expand).
+def ISA_VGatherOp : ISA_VectorOp<"vgather"> {
+  let summary = "Gather ub elements at per-lane byte offsets";
+  let description = [{
+    For each repeat r and lane e < `mask`, with L = 256 / element size lanes
+    per repeat (64 for 32-bit, 128 for 16-bit lanes):
+
+      dst[r * dst_rep * 32 + e * size] = src[offsets[r * L + e]]
+
+    `offsets` holds contiguous u32 byte offsets from `src`; every offset must
+    lie in the `src_bytes`-byte source range and be a multiple of the
+    element size, or the instruction fails at run time. Lanes only move
+    bits, so `dtype` gives their width (f16/i16 or f32/i32). The sanitizer
+    counts the instruction as reading its whole source range and the
+    offsets of the active lanes, and writing the destination lanes.
+    Models the Da Vinci `vgather` (AscendC `Gather` with a ub offset
+    tensor).
+
+    ```mlir
+    isa.vgather ub[r1], ub[r2], ub[r3], f32, src_bytes 4096, repeat 2, mask 64, rep[8]
+    ```
+  }];
+  let arguments = (ins ISA_AddressAttr:$dst, ISA_AddressAttr:$src,
+                   ISA_AddressAttr:$offsets, ISA_DType:$dtype,
+                   ConfinedAttr<I32Attr, [IntMinValue<1>]>:$src_bytes,
+                   ISA_Repeat:$repeat, ISA_U8:$mask, ISA_Stride:$dst_rep);
+  let assemblyFormat = [{
+    custom<Address>($dst) `,` custom<Address>($src) `,`
+    custom<Address>($offsets) `,` $dtype `,` `src_bytes` $src_bytes `,`
+    `repeat` $repeat `,` `mask` $mask `,` `rep` `[` $dst_rep `]` attr-dict
+  }];
+}
+
 #endif // ASCEND_ISA_VECTOROPS

@@ -546,6 +546,46 @@ LogicalResult GatherOp::verify() {
   return checkResultShape(*this, expected);
 }
 
+LogicalResult GatherElementsOp::verify() {
+  auto dataTy = getData().getType();
+  auto indicesTy = getIndices().getType();
+  if (dataTy.getElementType() != getType().getElementType())
+    return emitOpError("result must have the data's element type");
+  int64_t axis = getAxis(), rank = dataTy.getRank();
+  if (failed(checkAxis(*this, axis, rank)))
+    return failure();
+  if (indicesTy.getRank() != rank)
+    return emitOpError("indices must have the data's rank ") << rank;
+  for (int64_t d = 0; d < rank; ++d)
+    if (d != axis && indicesTy.getDimSize(d) > dataTy.getDimSize(d))
+      return emitOpError("indices dimension ")
+             << d << " exceeds the data's " << dataTy.getDimSize(d);
+  return checkResultShape(*this, indicesTy.getShape());
+}
+
+LogicalResult GatherNDOp::verify() {
+  auto dataTy = getData().getType();
+  auto indicesTy = getIndices().getType();
+  if (dataTy.getElementType() != getType().getElementType())
+    return emitOpError("result must have the data's element type");
+  ArrayRef<int64_t> data = dataTy.getShape(), indices = indicesTy.getShape();
+  int64_t b = getBatchDims();
+  if (indices.empty())
+    return emitOpError("indices must have rank at least 1");
+  int64_t k = indices.back();
+  if (b < 0 || b >= (int64_t)std::min(data.size(), indices.size()))
+    return emitOpError("batch_dims ") << b << " must be below both ranks";
+  if (data.take_front(b) != indices.take_front(b))
+    return emitOpError("data and indices must share their batch dimensions");
+  if (k < 1 || b + k > (int64_t)data.size())
+    return emitOpError("index tuples of ")
+           << k << " entries do not fit data of rank " << data.size()
+           << " after " << b << " batch dimensions";
+  SmallVector<int64_t> expected(indices.drop_back());
+  llvm::append_range(expected, data.drop_front(b + k));
+  return checkResultShape(*this, expected);
+}
+
 LogicalResult PadOp::verify() {
   if (failed(checkSameElementType(*this)))
     return failure();

@@ -117,6 +117,35 @@ def NN_GatherOp : NN_FunctionalOp<"gather"> {
   let hasFolder = 1;
 }
 
+def NN_GatherElementsOp : NN_FunctionalOp<"gather_elements"> {
+  let summary = "Gathers elements along one axis by a same-rank index tensor";
+  let description = [{
+    ONNX GatherElements: `result[p, j, q] = data[p, indices[p, j, q], q]`
+    with `j` the position along `axis`; the result has the indices' shape
+    (every dimension but `axis` at most the data's). Negative indices count
+    from the end.
+  }];
+  let arguments = (ins NN_AnyTensor:$data, NN_IntTensor:$indices,
+                   I64Attr:$axis);
+  let results = (outs NN_AnyTensor:$result);
+  let hasVerifier = 1;
+}
+
+def NN_GatherNDOp : NN_FunctionalOp<"gather_nd"> {
+  let summary = "Gathers slices by index tuples";
+  let description = [{
+    ONNX GatherND: with `b = batch_dims`, `indices` [B..., M..., k] selects
+    for every batch position and every `M` position the slice
+    `data[B..., i_1, ..., i_k, :]`; the result is
+    `indices.shape[:-1] + data.shape[b + k:]`. Negative indices count from
+    the end.
+  }];
+  let arguments = (ins NN_AnyTensor:$data, NN_IntTensor:$indices,
+                   I64Attr:$batch_dims);
+  let results = (outs NN_AnyTensor:$result);
+  let hasVerifier = 1;
+}
+
 def NN_PadOp : NN_FunctionalOp<"pad"> {
   let summary = "Pads a tensor";
   let description = [{

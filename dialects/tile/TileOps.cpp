@@ -248,6 +248,30 @@ LogicalResult VConvOp::verify() {
   return success();
 }
 
+LogicalResult VGatherOp::verify() {
+  for (auto [name, v] : {std::pair<StringRef, Value>{"src", getSrc()},
+                         {"offsets", getOffsets()},
+                         {"dst", getDst()}}) {
+    auto type = cast<MemRefType>(v.getType());
+    if (failed(checkSpace(*this, v, name, MemorySpace::UB)))
+      return failure();
+    if (type.getRank() != 1 || !type.areTrailingDimsContiguous(1))
+      return emitOpError() << name << " must be a contiguous 1-D view";
+  }
+  MemRefType src = getSrc().getType(), dst = getDst().getType(),
+             offsets = getOffsets().getType();
+  if (src.getElementType() != dst.getElementType())
+    return emitOpError("src and dst element types differ");
+  unsigned bits = dst.getElementTypeBitWidth();
+  if (bits != 16 && bits != 32)
+    return emitOpError("lanes must have 16 or 32 bits, not ") << bits;
+  if (!offsets.getElementType().isSignlessInteger(32))
+    return emitOpError("offsets must be i32 byte offsets");
+  if (offsets.getNumElements() != dst.getNumElements())
+    return emitOpError("offsets and dst must have one number of elements");
+  return success();
+}
+
 LogicalResult VNchwConvOp::verify() {
   if (failed(verifyVectorOp(*this)))
     return failure();

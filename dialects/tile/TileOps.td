@@ -329,6 +329,28 @@ def Tile_VNchwConvOp : Tile_VectorOp<"vnchwconv", []> {
                    Arg<Tile_Buffer, "", [MemWrite]>:$dst);
   let assemblyFormat = "$src `,` $dst attr-dict `:` type($src) `to` type($dst)";
 }
+def Tile_VGatherOp : Tile_VectorOp<"vgather", []> {
+  let summary = "Gather elements of a ub buffer at runtime byte offsets";
+  let description = [{
+    `dst[i] = src bytes at offsets[i]` (one element of `dst`'s type, read
+    `offsets[i]` bytes after the start of `src`). `src` is a contiguous ub
+    view: the range the gather may read; `offsets` (contiguous i32 holding
+    u32 byte offsets) and `dst` (contiguous) have one number of elements of
+    2 or 4 bytes. Becomes `isa.vgather`; an offset outside `src` is a
+    runtime error of the emulator.
+
+    ```mlir
+    tile.vgather %table, %offsets, %dst : memref<1024xf32, #tile.space<ub>>, memref<64xi32, #tile.space<ub>>, memref<64xf32, #tile.space<ub>>
+    ```
+  }];
+  let arguments = (ins Arg<Tile_Buffer, "", [MemRead]>:$src,
+                   Arg<Tile_Buffer, "", [MemRead]>:$offsets,
+                   Arg<Tile_Buffer, "", [MemWrite]>:$dst);
+  let assemblyFormat = [{
+    $src `,` $offsets `,` $dst attr-dict `:` type($src) `,` type($offsets)
+    `,` type($dst)
+  }];
+}
 include "tile/TileRowOps.td"
 
 //===----------------------------------------------------------------------===//

@@ -95,6 +95,7 @@ private:
   std::optional<Cost> executeVector(const Dispatched &d, uint32_t seq);
   std::optional<Cost> executeTranspose(const Dispatched &d, uint32_t seq);
   std::optional<Cost> executeNchwConv(const Dispatched &d, uint32_t seq);
+  std::optional<Cost> executeGather(const Dispatched &d, uint32_t seq);
 
   /// Checks bounds and records the access; null (with error set) on failure.
   uint8_t *access(const Dispatched &d, uint32_t seq, MemorySpace space,

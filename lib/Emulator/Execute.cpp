@@ -125,6 +125,8 @@ std::optional<BlockSimulator::Cost> BlockSimulator::execute(const Dispatched &d,
     return executeTranspose(d, seq);
   case Opcode::VNchwConv:
     return executeNchwConv(d, seq);
+  case Opcode::VGather:
+    return executeGather(d, seq);
   case Opcode::VBinary:
   case Opcode::VCmp:
   case Opcode::VSel:
@@ -841,4 +843,57 @@ BlockSimulator::executeNchwConv(const Dispatched &d, uint32_t seq) {
   result.vectorRepeats += repeat * units;
   uint64_t perRepeat = units * machine.vector.repeatCycles;
   return Cost{uint64_t(repeat) * perRepeat, machine.vector.latency};
+}
+
+std::optional<BlockSimulator::Cost>
+BlockSimulator::executeGather(const Dispatched &d, uint32_t seq) {
+  const Instruction &inst = *d.inst;
+  int64_t repeat = inst.imm[0], mask = inst.imm[1], srcBytes = inst.imm[3];
+  int64_t dstRep = inst.imm[6], elem = byteSize(inst.dtype), lanes = 256 / elem;
+  // Any lane may read any element of the declared source range, so the
+  // whole range counts as read.
+  const uint8_t *source =
+      access(d, seq, MemorySpace::UB, d.addr[1], srcBytes, false);
+  if (!source)
+    return std::nullopt;
+  // Lanes read the source as it was before the instruction: keep a copy
+  // when the destination overlaps it.
+  int64_t dstEnd = d.addr[0] + (repeat - 1) * dstRep * 32 + mask * elem;
+  std::vector<uint8_t> before;
+  if (d.addr[0] < d.addr[1] + srcBytes && d.addr[1] < dstEnd) {
+    before.assign(source, source + srcBytes);
+    source = before.data();
+  }
+  for (int64_t r = 0; r < repeat; ++r) {
+    const uint8_t *offsets = access(d, seq, MemorySpace::UB,
+                                    d.addr[2] + r * lanes * 4, mask * 4, false);
+    if (!offsets)
+      return std::nullopt;
+    uint8_t out[256];
+    for (int64_t e = 0; e < mask; ++e) {
+      uint32_t offset;
+      std::memcpy(&offset, offsets + e * 4, 4);
+      if (offset % elem != 0 || int64_t(offset) + elem > srcBytes) {
+        fail(llvm::formatv(
+            "{0}: lane {1} of repeat {2} reads byte offset {3}, outside the "
+            "{4}-byte source {5} or not a multiple of {6}",
+            describe(inst), e, r, offset, srcBytes,
+            rangeString(MemorySpace::UB, d.addr[1], d.addr[1] + srcBytes),
+            elem));
+        return std::nullopt;
+      }
+      std::memcpy(out + e * elem, source + offset, elem);
+    }
+    uint8_t *to = access(d, seq, MemorySpace::UB, d.addr[0] + r * dstRep * 32,
+                         mask * elem, true);
+    if (!to)
+      return std::nullopt;
+    std::memcpy(to, out, mask * elem);
+  }
+  // Each lane is a separate ub read: the unit serves
+  // vector.gather_lanes_per_cycle of them per cycle.
+  result.vectorRepeats += repeat;
+  uint64_t cycles = (repeat * mask + machine.vector.gatherLanesPerCycle - 1) /
+                    machine.vector.gatherLanesPerCycle;
+  return Cost{cycles, machine.vector.latency};
 }

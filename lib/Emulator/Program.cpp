@@ -364,6 +364,17 @@ void KernelDecoder::decode(Operation *op) {
         inst.imm[6] = v.getDstRep();
         inst.imm[7] = v.getSrcRep();
       })
+      .Case([&](VGatherOp v) {
+        Instruction &inst = append(v, Opcode::VGather);
+        inst.dtype = toDType(v.getDtype());
+        inst.addr[0] = toAddress(v.getDst());
+        inst.addr[1] = toAddress(v.getSrc());
+        inst.addr[2] = toAddress(v.getOffsets());
+        inst.imm[0] = v.getRepeat();
+        inst.imm[1] = v.getMask();
+        inst.imm[3] = v.getSrcBytes();
+        inst.imm[6] = v.getDstRep();
+      })
       .Case([&](VTransposeOp v) {
         Instruction &inst = append(v, Opcode::VTranspose);
         inst.dtype = DType::F16;

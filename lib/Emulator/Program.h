@@ -55,6 +55,7 @@ enum class Opcode : uint8_t {
   VBrcb,
   VTranspose,
   VNchwConv,
+  VGather,
 };
 
 /// Operation of a vector instruction family (VBinary, VScalar, VUnary,

@@ -145,6 +145,9 @@ private:
   template <typename OpTy> llvm::LogicalResult importSoftmaxLike(Node &node);
   template <typename OpTy> llvm::LogicalResult importPool(Node &node);
   llvm::LogicalResult importReshapeLike(Node &node);
+  template <typename OpTy> llvm::LogicalResult importAxisGather(Node &node);
+  /// Input `i` of a gather as the i32 indices the nn gathers take.
+  mlir::Value gatherIndices(Node &node, unsigned i);
   llvm::LogicalResult importResizeWithScales(Node &node,
                                              llvm::ArrayRef<float> scales,
                                              llvm::StringRef mode,

@@ -1343,7 +1343,8 @@ LogicalResult Importer::importSlice(Node &node) {
       node, build<nn::SliceOp>(node.loc, *ty, x, nStarts, nEnds, nSteps));
 }
 
-LogicalResult Importer::importGather(Node &node) {
+/// Gather and GatherElements: data, indices and an axis.
+template <typename OpTy> LogicalResult Importer::importAxisGather(Node &node) {
   FailureOr<RankedTensorType> ty = outType(node);
   if (failed(ty))
     return failure();
@@ -1354,7 +1355,36 @@ LogicalResult Importer::importGather(Node &node) {
   if (failed(axis))
     return failure();
   return setResults(
-      node, build<nn::GatherOp>(node.loc, *ty, data, node.input(1), *axis));
+      node, build<OpTy>(node.loc, *ty, data, gatherIndices(node, 1), *axis));
+}
+
+LogicalResult Importer::importGather(Node &node) {
+  return importAxisGather<nn::GatherOp>(node);
+}
+
+LogicalResult Importer::importGatherElements(Node &node) {
+  return importAxisGather<nn::GatherElementsOp>(node);
+}
+
+/// ONNX indices are int64 (or int32); the nn gathers take i32, the lane
+/// type of the vector unit's offset arithmetic, so int64 indices get an
+/// nn.cast (folded when they are constants).
+Value Importer::gatherIndices(Node &node, unsigned i) {
+  Value indices = node.input(i);
+  auto type = cast<RankedTensorType>(indices.getType());
+  if (type.getElementType().isSignlessInteger(32))
+    return indices;
+  return build<nn::CastOp>(node.loc, type.clone(b.getI32Type()), indices);
+}
+
+LogicalResult Importer::importGatherND(Node &node) {
+  FailureOr<RankedTensorType> ty = outType(node);
+  if (failed(ty))
+    return failure();
+  return setResults(node,
+                    build<nn::GatherNDOp>(node.loc, *ty, node.input(0),
+                                          gatherIndices(node, 1),
+                                          attrInt(node, "batch_dims", 0)));
 }
 
 LogicalResult Importer::importPad(Node &node) {

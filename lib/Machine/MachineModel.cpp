@@ -210,8 +210,14 @@ static bool readMachine(const llvm::json::Value &root, MachineModel &m,
   FieldReader vector = r.child("vector");
   if (!vector.readUnsigned("latency", m.vector.latency) ||
       !vector.readUnsigned("repeat_cycles", m.vector.repeatCycles) ||
-      !vector.readUnsigned("slow_repeat_cycles", m.vector.slowRepeatCycles))
+      !vector.readUnsigned("slow_repeat_cycles", m.vector.slowRepeatCycles) ||
+      !vector.readUnsigned("gather_lanes_per_cycle",
+                           m.vector.gatherLanesPerCycle))
     return false;
+  if (m.vector.gatherLanesPerCycle == 0) {
+    vector.path.report("gather lanes per cycle must be at least 1");
+    return false;
+  }
   if (const llvm::json::Array *slow = vector.object->getArray("slow_ops"))
     for (const llvm::json::Value &op : *slow)
       if (auto name = op.getAsString())

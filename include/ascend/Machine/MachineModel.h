@@ -48,6 +48,10 @@ struct VectorSpec {
   /// Transcendental and division ops cost more per repeat.
   uint32_t slowRepeatCycles = 1;
   llvm::StringSet<> slowOps;
+  /// vgather lanes served per cycle: each lane is a separate ub read at its
+  /// own address, so a gather runs at the ub's random-access rate rather
+  /// than a 256-byte repeat per cycle.
+  uint32_t gatherLanesPerCycle = 8;
 };
 
 struct ScalarSpec {

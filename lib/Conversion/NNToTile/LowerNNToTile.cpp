@@ -8,6 +8,7 @@
 #include "ConvKernel.h"
 #include "CubeKernel.h"
 #include "ElementwiseKernel.h"
+#include "GatherKernel.h"
 #include "GmType.h"
 #include "LayoutCastKernel.h"
 #include "MoveKernel.h"
@@ -235,7 +236,17 @@ void LowerNNToTilePass::runOnOperation() {
     Value f16Copy;
     OpBuilder moduleBuilder = OpBuilder::atBlockEnd(module.getBody());
     FailureOr<func::FuncOp> tileKernel = failure();
-    if (isLayoutCastKernel(kernel)) {
+    if (isGatherKernel(kernel)) {
+      FailureOr<GatherKernel> gather =
+          buildGatherKernel(kernel, *machine, moduleBuilder);
+      if (failed(gather))
+        return signalPassFailure();
+      tileKernel = gather->func;
+      for (Value input : kernel.getInputs())
+        args.push_back(lookup(input));
+      args.push_back(
+          addGlobal(kernel.getLoc(), gather->tablesType, gather->tables));
+    } else if (isLayoutCastKernel(kernel)) {
       tileKernel = buildLayoutCastKernel(kernel, *machine, moduleBuilder);
       if (failed(tileKernel))
         return signalPassFailure();

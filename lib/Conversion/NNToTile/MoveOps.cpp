@@ -9,6 +9,8 @@
 
 #include "MoveKernel.h"
 
+#include "GatherKernel.h"
+
 #include "GmType.h"
 
 #include "nn/NNConstants.h"
@@ -33,6 +35,8 @@ static bool isCopyKernel(nn::KernelOp kernel) {
 bool ascend::isMoveKernel(nn::KernelOp kernel) {
   if (isCopyKernel(kernel))
     return true;
+  if (isGatherKernel(kernel)) // runtime indices (GatherKernel.cpp)
+    return false;
   Block &body = kernel.getBody().front();
   if (!llvm::hasSingleElement(body.without_terminator()))
     return false;
@@ -258,14 +262,13 @@ static FailureOr<MoveList> getPadMoves(nn::PadOp op) {
 /// The output is [data dims before axis, indices, data dims after axis].
 static FailureOr<MoveList> getGatherMoves(nn::KernelOp kernel,
                                           nn::GatherOp op) {
+  // Move kernels hold gathers of constant (integer) indices.
   auto constant = kernel.getInputs()[argOf(op.getIndices())]
                       .getDefiningOp<nn::ConstantOp>();
-  std::optional<SmallVector<int64_t>> indices;
-  if (constant)
-    indices = nn::getIntValues(constant.getValue(),
-                               std::numeric_limits<int64_t>::max());
+  std::optional<SmallVector<int64_t>> indices = nn::getIntValues(
+      constant.getValue(), std::numeric_limits<int64_t>::max());
   if (!indices)
-    return op.emitError("cannot lower a gather with runtime indices yet");
+    return op.emitError("cannot read the gather's constant indices");
   ArrayRef<int64_t> shape = shapeOf(op.getData());
   int64_t axis = op.getAxis(), dim = shape[axis];
   SmallVector<int64_t> in = getRowMajorStrides(shape);

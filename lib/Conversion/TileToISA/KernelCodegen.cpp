@@ -224,6 +224,7 @@ LogicalResult KernelCodegen::emitOp(Operation *op) {
             tile::VBcastDivOp, tile::VBcastMaxOp, tile::VBcastMinOp>(
           [&](Operation *vector) { return emitBroadcastBinary(vector); })
       .Case([&](tile::VBrcbOp brcb) { return emitBrcb(brcb); })
+      .Case([&](tile::VGatherOp gather) { return emitGather(gather); })
       .Case<tile::VReduceSumOp, tile::VReduceMaxOp, tile::VReduceMinOp>(
           [&](Operation *reduce) { return emitRowReduce(reduce); })
       .Case<tile::SetFlagOp, tile::WaitFlagOp>([&](auto flag) {
@@ -994,6 +995,38 @@ LogicalResult KernelCodegen::emitBrcb(tile::VBrcbOp op) {
           builder.getNamedAttr("dtype", TypeAttr::get(type.getElementType())),
           i32("repeat", std::min<int64_t>(254, repeats - first)),
           i32("dst_blk", 1), i32("dst_rep", 8)});
+  return success();
+}
+
+LogicalResult KernelCodegen::emitGather(tile::VGatherOp op) {
+  FailureOr<Address> src = getAddress(op.getSrc());
+  FailureOr<Address> offsets = getAddress(op.getOffsets());
+  FailureOr<Address> dst = getAddress(op.getDst());
+  if (failed(src) || failed(offsets) || failed(dst))
+    return failure();
+  MemRefType type = op.getDst().getType();
+  int64_t bytes = elementBytes(type), lanes = 256 / bytes;
+  int64_t count = type.getNumElements();
+  // Lanes only move bits: integers of any signedness go as signless lanes of
+  // their width.
+  Type elem = type.getElementType();
+  if (!llvm::isa<FloatType>(elem))
+    elem = builder.getIntegerType(bytes * 8);
+  auto emitRepeats = [&](int64_t first, int64_t repeat, int64_t mask) {
+    emit(op.getLoc(), "isa.vgather",
+         {builder.getNamedAttr("dst", makeAddress(*dst, first * 256)),
+          builder.getNamedAttr("src", makeAddress(*src)),
+          builder.getNamedAttr("offsets",
+                               makeAddress(*offsets, first * lanes * 4)),
+          builder.getNamedAttr("dtype", TypeAttr::get(elem)),
+          i32("src_bytes", op.getSrc().getType().getNumElements() * bytes),
+          i32("repeat", repeat), i32("mask", mask), i32("dst_rep", 8)});
+  };
+  int64_t full = count / lanes;
+  for (int64_t first = 0; first < full; first += 255)
+    emitRepeats(first, std::min<int64_t>(255, full - first), lanes);
+  if (count % lanes)
+    emitRepeats(full, 1, count % lanes);
   return success();
 }
 

@@ -56,6 +56,7 @@ private:
   llvm::LogicalResult emitVector(mlir::Operation *op);
   llvm::LogicalResult emitBroadcastBinary(mlir::Operation *op);
   llvm::LogicalResult emitBrcb(tile::VBrcbOp op);
+  llvm::LogicalResult emitGather(tile::VGatherOp op);
   llvm::LogicalResult emitRowReduce(mlir::Operation *op);
   llvm::LogicalResult emitLoadTranspose(tile::LoadTransposeOp load);
   llvm::LogicalResult emitConv(tile::VConvOp conv);

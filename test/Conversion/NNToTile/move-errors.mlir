@@ -1,13 +1,5 @@
 // RUN: ascend-opt %s -split-input-file --ascend-fuse --ascend-lower-nn-to-tile -verify-diagnostics
 
-func.func @main(%x: tensor<4x6xf32>, %i: tensor<2xi64>) -> tensor<4x2xf32> {
-  // expected-error @+1 {{cannot lower a gather with runtime indices yet}}
-  %0 = nn.gather %x, %i {axis = 1 : i64} : (tensor<4x6xf32>, tensor<2xi64>) -> tensor<4x2xf32>
-  return %0 : tensor<4x2xf32>
-}
-
-// -----
-
 func.func @main(%x: tensor<4x6xi32>) -> tensor<4x8xi32> {
   // expected-error @+1 {{cannot fill 'i32' constants yet}}
   %0 = nn.pad %x {pads = array<i64: 0, 1, 0, 1>, mode = "constant", value = 0.0 : f32} : (tensor<4x6xi32>) -> tensor<4x8xi32>

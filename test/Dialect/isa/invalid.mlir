@@ -920,3 +920,39 @@ isa.plan "ascend910" gm_size 1024 {
     isa.vconv ub[r1], ub[r2], f32, i64, repeat 1, mask 64, blk[1, 1], rep[4, 8]
   }
 }
+
+// -----
+
+isa.plan "ascend910" gm_size 1024 {
+  isa.kernel @k block_dim 1 {
+    // expected-error @+1 {{offsets must be in ub, not l1}}
+    isa.vgather ub[r1], ub[r2], l1[r3], f32, src_bytes 64, repeat 1, mask 64, rep[8]
+  }
+}
+
+// -----
+
+isa.plan "ascend910" gm_size 1024 {
+  isa.kernel @k block_dim 1 {
+    // expected-error @+1 {{src_bytes 2 holds no 'f32' element}}
+    isa.vgather ub[r1], ub[r2], ub[r3], f32, src_bytes 2, repeat 1, mask 64, rep[8]
+  }
+}
+
+// -----
+
+isa.plan "ascend910" gm_size 1024 {
+  isa.kernel @k block_dim 1 {
+    // expected-error @+1 {{mask 65 must be between 1 and 64}}
+    isa.vgather ub[r1], ub[r2], ub[r3], i32, src_bytes 64, repeat 1, mask 65, rep[8]
+  }
+}
+
+// -----
+
+isa.plan "ascend910" gm_size 1024 {
+  isa.kernel @k block_dim 1 {
+    // expected-error @+1 {{dtype must be f16, f32, i16 or i32, not 'i8'}}
+    isa.vgather ub[r1], ub[r2], ub[r3], i8, src_bytes 64, repeat 1, mask 64, rep[8]
+  }
+}

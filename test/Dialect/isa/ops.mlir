@@ -154,6 +154,8 @@ isa.plan "ascend910" gm_size 8192 {
     isa.vcmin ub[r1], ub[r2], f16, repeat 4, mask 128, blk[1], rep[8]
     // CHECK: isa.vbrcb ub[r1], ub[r2], f32, repeat 2, blk[1], rep[8]
     isa.vbrcb ub[r1], ub[r2], f32, repeat 2, blk[1], rep[8]
+    // CHECK: isa.vgather ub[r1], ub[r2], ub[r3 + 256], f16, src_bytes 4096, repeat 3, mask 128, rep[8]
+    isa.vgather ub[r1], ub[r2], ub[r3 + 256], f16, src_bytes 4096, repeat 3, mask 128, rep[8]
     // CHECK: isa.copy_pad ub[r1], gm[r2 + 12], nburst 3, len 20, src_stride 24, dst_stride 64
     isa.copy_pad ub[r1], gm[r2 + 12], nburst 3, len 20, src_stride 24, dst_stride 64
     // CHECK: isa.copy_pad gm[r2 + 7], ub[r1], nburst 2, len 100, src_stride 128, dst_stride 100100

@@ -825,3 +825,43 @@ func.func @size(%a: tensor<2x3xf32>) {
   %0 = nn.size %a : (tensor<2x3xf32>) -> tensor<2xi64>
   return
 }
+
+// -----
+
+func.func @gather_elements_rank(%x: tensor<3x4xf32>, %i: tensor<2xi32>) {
+  // expected-error @+1 {{indices must have the data's rank 2}}
+  %0 = nn.gather_elements %x, %i {axis = 1 : i64} : (tensor<3x4xf32>, tensor<2xi32>) -> tensor<2xf32>
+  return
+}
+
+// -----
+
+func.func @gather_elements_dim(%x: tensor<3x4xf32>, %i: tensor<4x2xi32>) {
+  // expected-error @+1 {{indices dimension 0 exceeds the data's 3}}
+  %0 = nn.gather_elements %x, %i {axis = 1 : i64} : (tensor<3x4xf32>, tensor<4x2xi32>) -> tensor<4x2xf32>
+  return
+}
+
+// -----
+
+func.func @gather_nd_tuple(%x: tensor<3x4xf32>, %i: tensor<2x3xi32>) {
+  // expected-error @+1 {{index tuples of 3 entries do not fit data of rank 2 after 0 batch dimensions}}
+  %0 = nn.gather_nd %x, %i {batch_dims = 0 : i64} : (tensor<3x4xf32>, tensor<2x3xi32>) -> tensor<2xf32>
+  return
+}
+
+// -----
+
+func.func @gather_nd_batch(%x: tensor<3x4xf32>, %i: tensor<2x1xi32>) {
+  // expected-error @+1 {{data and indices must share their batch dimensions}}
+  %0 = nn.gather_nd %x, %i {batch_dims = 1 : i64} : (tensor<3x4xf32>, tensor<2x1xi32>) -> tensor<2xf32>
+  return
+}
+
+// -----
+
+func.func @gather_nd_result(%x: tensor<3x4xf32>, %i: tensor<2x1xi32>) {
+  // expected-error @+1 {{result shape [2] should be [2, 4]}}
+  %0 = nn.gather_nd %x, %i {batch_dims = 0 : i64} : (tensor<3x4xf32>, tensor<2x1xi32>) -> tensor<2xf32>
+  return
+}

@@ -148,7 +148,8 @@ func.func @cube_norm_pool(%x: tensor<1x4x8x8xf32>, %w: tensor<4x2x3x3xf32>, %c: 
 }
 
 // CHECK-LABEL: func.func @shape_ops
-func.func @shape_ops(%x: tensor<2x3x4xf32>, %i: tensor<2xi64>, %d: tensor<1x8x2x2xf32>) -> tensor<2x3x4xf32> {
+func.func @shape_ops(%x: tensor<2x3x4xf32>, %i: tensor<2xi64>, %d: tensor<1x8x2x2xf32>,
+                     %x_idx: tensor<2x3x2xi32>, %nd_idx: tensor<2x5x1xi32>) -> tensor<2x3x4xf32> {
   // CHECK: nn.constant dense<[1, 2]> : tensor<2xi64>
   %c = nn.constant dense<[1, 2]> : tensor<2xi64>
   // CHECK: nn.shape
@@ -167,6 +168,10 @@ func.func @shape_ops(%x: tensor<2x3x4xf32>, %i: tensor<2xi64>, %d: tensor<1x8x2x
   %4 = nn.slice %x {starts = array<i64: 1, 2, 0>, ends = array<i64: -1, 0, 4>, steps = array<i64: -1, -1, 2>} : (tensor<2x3x4xf32>) -> tensor<2x2x2xf32>
   // CHECK: nn.gather
   %5 = nn.gather %x, %i {axis = 1 : i64} : (tensor<2x3x4xf32>, tensor<2xi64>) -> tensor<2x2x4xf32>
+  // CHECK: nn.gather_elements
+  %ge = nn.gather_elements %x, %x_idx {axis = 2 : i64} : (tensor<2x3x4xf32>, tensor<2x3x2xi32>) -> tensor<2x3x2xf32>
+  // CHECK: nn.gather_nd
+  %gnd = nn.gather_nd %x, %nd_idx {batch_dims = 1 : i64} : (tensor<2x3x4xf32>, tensor<2x5x1xi32>) -> tensor<2x5x4xf32>
   // CHECK: nn.pad
   %6 = nn.pad %x {pads = array<i64: 0, 1, 0, 0, 1, 2>, mode = "edge"} : (tensor<2x3x4xf32>) -> tensor<2x5x6xf32>
   // CHECK: nn.resize

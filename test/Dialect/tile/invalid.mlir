@@ -359,3 +359,27 @@ func.func @vconv_shape(%a: memref<64xf32, #tile.space<ub>>, %b: memref<32xf16, #
   tile.vconv %a, %b : memref<64xf32, #tile.space<ub>> to memref<32xf16, #tile.space<ub>>
   return
 }
+
+// -----
+
+func.func @gather_count(%t: memref<64xf32, #tile.space<ub>>, %o: memref<8xi32, #tile.space<ub>>, %d: memref<16xf32, #tile.space<ub>>) {
+  // expected-error @+1 {{offsets and dst must have one number of elements}}
+  tile.vgather %t, %o, %d : memref<64xf32, #tile.space<ub>>, memref<8xi32, #tile.space<ub>>, memref<16xf32, #tile.space<ub>>
+  return
+}
+
+// -----
+
+func.func @gather_lanes(%t: memref<64xi8, #tile.space<ub>>, %o: memref<8xi32, #tile.space<ub>>, %d: memref<8xi8, #tile.space<ub>>) {
+  // expected-error @+1 {{lanes must have 16 or 32 bits, not 8}}
+  tile.vgather %t, %o, %d : memref<64xi8, #tile.space<ub>>, memref<8xi32, #tile.space<ub>>, memref<8xi8, #tile.space<ub>>
+  return
+}
+
+// -----
+
+func.func @gather_space(%t: memref<64xf32, #tile.space<gm>>, %o: memref<8xi32, #tile.space<ub>>, %d: memref<8xf32, #tile.space<ub>>) {
+  // expected-error @+1 {{src must be in ub, not gm}}
+  tile.vgather %t, %o, %d : memref<64xf32, #tile.space<gm>>, memref<8xi32, #tile.space<ub>>, memref<8xf32, #tile.space<ub>>
+  return
+}

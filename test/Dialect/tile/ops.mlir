@@ -126,6 +126,14 @@ func.func @nchwconv(%rows: memref<2x16x16xf16, strided<[16, 32, 1]>, #tile.space
   return
 }
 
+// CHECK-LABEL: func.func @gather
+func.func @gather(%table: memref<1024xf32, #tile.space<ub>>, %offsets: memref<100xi32, #tile.space<ub>>,
+                  %dst: memref<100xf32, #tile.space<ub>>) {
+  // CHECK: tile.vgather %{{.*}}, %{{.*}}, %{{.*}} : memref<1024xf32, #tile.space<ub>>, memref<100xi32, #tile.space<ub>>, memref<100xf32, #tile.space<ub>>
+  tile.vgather %table, %offsets, %dst : memref<1024xf32, #tile.space<ub>>, memref<100xi32, #tile.space<ub>>, memref<100xf32, #tile.space<ub>>
+  return
+}
+
 // Tiles are subviews of larger buffers inside scf loops.
 // CHECK-LABEL: func.func @loop
 func.func @loop(%gm: memref<128x64xf16, #tile.space<gm>>, %ub: !ub) {
