@@ -952,7 +952,7 @@ isa.plan "ascend910" gm_size 1024 {
 
 isa.plan "ascend910" gm_size 1024 {
   isa.kernel @k block_dim 1 {
-    // expected-error @+1 {{dtype must be f16, f32, i16 or i32, not 'i8'}}
+    // expected-error @+1 {{dtype must be f16, f32, i16, i32, i64 or ui64, not 'i8'}}
     isa.vgather ub[r1], ub[r2], ub[r3], i8, src_bytes 64, repeat 1, mask 64, rep[8]
   }
 }
