@@ -61,15 +61,19 @@ static std::string dtypeName(Type type) {
 static llvm::Expected<std::vector<uint8_t>> getBytes(ElementsAttr value) {
   ShapedType type = value.getShapedType();
   int64_t count = type.getNumElements();
-  if (type.getElementType().isInteger(1)) {
+  // Bools take one byte each in memory; a dense attribute packs them as
+  // bits, a resource blob already holds bytes.
+  bool isBool = type.getElementType().isInteger(1);
+  auto dense = dyn_cast<DenseElementsAttr>(value);
+  if (isBool && dense) {
     std::vector<uint8_t> bytes;
     bytes.reserve(count);
-    for (bool b : value.getValues<bool>())
+    for (bool b : dense.getValues<bool>())
       bytes.push_back(b);
     return bytes;
   }
-  size_t elemBytes = type.getElementTypeBitWidth() / 8;
-  if (auto dense = dyn_cast<DenseElementsAttr>(value)) {
+  size_t elemBytes = isBool ? 1 : type.getElementTypeBitWidth() / 8;
+  if (dense) {
     ArrayRef<char> raw = dense.getRawData();
     std::vector<uint8_t> bytes(count * elemBytes);
     if (!dense.isSplat())
