@@ -303,7 +303,6 @@ LogicalResult TypedLowering::emitFloat64Order(ArrayRef<Operand> in, Value dst) {
   e.unary<tile::VNotOp>(mask, mask); // 0x7FFF_FFFF_FFFF_FFFF
   tile::VDupOp::create(b, e.loc, b.getF64FloatAttr(std::ldexp(2047.0, 52)),
                        inf); // the bits of inf
-
   for (const Operand &x : llvm::reverse(in)) {
     e.binary<tile::VAndOp>(x.buffer, mask, flags);
     tile::VCmpOp::create(b, e.loc, CmpMode::GT, flags, inf, flags);
