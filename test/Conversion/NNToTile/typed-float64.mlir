@@ -4,7 +4,7 @@
 // ~x + (-2^63), else x), takes the s64 max, maps the result back and puts
 // NaN operands back in. No f64 vector instruction.
 // CHECK-LABEL: func.func private @fmax
-// CHECK-NOT: xf64, #tile.space<ub>
+// CHECK-NOT: xf64{{(, strided<[^>]*>)?}}, #tile.space<ub>
 // CHECK: tile.copy %{{.*}} : memref<{{.*}}xf64, {{.*}}#tile.space<gm>> to memref<{{.*}}xi64, {{.*}}#tile.space<ub>>
 // CHECK: tile.copy %{{.*}} : memref<{{.*}}xf64, {{.*}}#tile.space<gm>> to memref<{{.*}}xi64, {{.*}}#tile.space<ub>>
 // CHECK: tile.vdup 0.000000e+00, %[[F:[^ ]*]] :
