@@ -31,6 +31,13 @@ def NN_NumericTensor : StaticShapeTensorOf<[F16, F32, I8, I16, I32, I64, UI8,
                                             UI16, UI32, UI64]>;
 def NN_AnyTensor : StaticShapeTensorOf<[F16, F32, I8, I16, I32, I64, UI8, UI16,
                                         UI32, UI64, I1]>;
+// Max/Min also take f64: they need only an order, which the lowering gets
+// from the bits as 64-bit integers (no float64 arithmetic).
+def NN_OrderedTensor : StaticShapeTensorOf<[F16, F32, F64, I8, I16, I32, I64,
+                                            UI8, UI16, UI32, UI64]>;
+// Kernels carry whatever their ops take, f64 included.
+def NN_KernelTensor : StaticShapeTensorOf<[F16, F32, F64, I8, I16, I32, I64,
+                                           UI8, UI16, UI32, UI64, I1]>;
 def NN_IntTensor : StaticShapeTensorOf<[I32, I64]>;
 def NN_BoolTensor : StaticShapeTensorOf<[I1]>;
 

@@ -9,7 +9,8 @@
 #ifndef ASCEND_NN_ELEMENTWISE_OPS
 #define ASCEND_NN_ELEMENTWISE_OPS
 
-class NN_BinaryElementwiseOp<string mnemonic, string what>
+class NN_BinaryElementwiseOp<string mnemonic, string what,
+                             Type tensor = NN_NumericTensor>
     : NN_Op<mnemonic, [Pure]> {
   let summary = "Elementwise " # what # " with ONNX broadcasting";
   let description = [{
@@ -17,8 +18,8 @@ class NN_BinaryElementwiseOp<string mnemonic, string what>
     shapes broadcast per ONNX (numpy) rules; the result has the broadcast
     shape and the operands' element type.
   }];
-  let arguments = (ins NN_NumericTensor:$lhs, NN_NumericTensor:$rhs);
-  let results = (outs NN_NumericTensor:$result);
+  let arguments = (ins tensor:$lhs, tensor:$rhs);
+  let results = (outs tensor:$result);
   let assemblyFormat = [{
     $lhs `,` $rhs attr-dict `:` type($lhs) `,` type($rhs) `->` type($result)
   }];
@@ -36,8 +37,8 @@ def NN_SubOp : NN_BinaryElementwiseOp<"sub", "-">;
 def NN_MulOp : NN_BinaryElementwiseOp<"mul", "*">;
 def NN_DivOp : NN_BinaryElementwiseOp<"div", "/">;
 def NN_PowOp : NN_BinaryElementwiseOp<"pow", "pow">;
-def NN_MaxOp : NN_BinaryElementwiseOp<"max", "max">;
-def NN_MinOp : NN_BinaryElementwiseOp<"min", "min">;
+def NN_MaxOp : NN_BinaryElementwiseOp<"max", "max", NN_OrderedTensor>;
+def NN_MinOp : NN_BinaryElementwiseOp<"min", "min", NN_OrderedTensor>;
 
 class NN_CompareOp<string mnemonic, string what>
     : NN_Op<mnemonic, [Pure]> {

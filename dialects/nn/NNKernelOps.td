@@ -52,8 +52,8 @@ def NN_KernelOp : NN_Op<"kernel", [IsolatedFromAbove, SingleBlock]> {
     }
     ```
   }];
-  let arguments = (ins StrAttr:$sym_name, Variadic<NN_AnyTensor>:$inputs);
-  let results = (outs Variadic<NN_AnyTensor>:$results);
+  let arguments = (ins StrAttr:$sym_name, Variadic<NN_KernelTensor>:$inputs);
+  let results = (outs Variadic<NN_KernelTensor>:$results);
   let regions = (region SizedRegion<1>:$body);
   let assemblyFormat = [{
     $sym_name (`ins` `(` $inputs^ `:` type($inputs) `)`)? attr-dict-with-keyword
@@ -65,7 +65,7 @@ def NN_KernelOp : NN_Op<"kernel", [IsolatedFromAbove, SingleBlock]> {
 def NN_YieldOp : NN_Op<"yield", [Pure, Terminator, ReturnLike,
     HasParent<"KernelOp">]> {
   let summary = "Returns the results of an nn.kernel";
-  let arguments = (ins Variadic<NN_AnyTensor>:$values);
+  let arguments = (ins Variadic<NN_KernelTensor>:$values);
   let assemblyFormat = "($values^ `:` type($values))? attr-dict";
 }
 

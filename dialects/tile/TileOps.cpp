@@ -79,17 +79,19 @@ LogicalResult CopyOp::verify() {
                  srcTy.getElementType().isF32() &&
                  dstTy.getElementType().isF16();
   // A copy moves bytes: integers of one width may differ in signedness
-  // (unsigned data computes in signed lanes).
-  auto srcInt = dyn_cast<IntegerType>(srcTy.getElementType());
-  auto dstInt = dyn_cast<IntegerType>(dstTy.getElementType());
+  // (unsigned data computes in signed lanes), and f64 moves as i64 (its
+  // bits are all the vector unit handles of it).
+  auto isBits = [](Type t) { return isa<IntegerType>(t) || t.isF64(); };
+  Type srcElem = srcTy.getElementType(), dstElem = dstTy.getElementType();
   bool reinterprets =
-      srcInt && dstInt && srcInt.getWidth() == dstInt.getWidth();
+      isBits(srcElem) && isBits(dstElem) &&
+      srcElem.getIntOrFloatBitWidth() == dstElem.getIntOrFloatBitWidth();
   if (srcTy.getShape() != dstTy.getShape() ||
       (srcTy.getElementType() != dstTy.getElementType() && !narrows &&
        !reinterprets))
     return emitOpError("source and target must have one shape and element "
                        "type (l0c -> ub may also go from f32 to f16, and "
-                       "integers may change signedness)");
+                       "integers may change signedness or hold f64 bits)");
   if (!getCopyPipe(src, dst))
     return emitOpError("no data path from ")
            << stringifyMemorySpace(src) << " to " << stringifyMemorySpace(dst);

@@ -48,6 +48,8 @@ static std::string dtypeName(Type type) {
     return "f16";
   if (type.isF32())
     return "f32";
+  if (type.isF64())
+    return "f64";
   if (type.isInteger(1))
     return "bool";
   auto integer = dyn_cast<IntegerType>(type);

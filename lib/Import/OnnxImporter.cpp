@@ -100,6 +100,9 @@ Type onnx_import::convertElementType(MLIRContext *ctx, int32_t type) {
     return IntegerType::get(ctx, 64, IntegerType::Unsigned);
   case onnx::TensorProto::BOOL:
     return IntegerType::get(ctx, 1);
+  case onnx::TensorProto::DOUBLE:
+    // Only for the ops checkFloat64Uses lets through.
+    return Float64Type::get(ctx);
   default:
     return {};
   }
@@ -109,6 +112,12 @@ std::string onnx_import::unsupportedTypeNote(int32_t type) {
   if (type == onnx::TensorProto::DOUBLE)
     return " (the AI core has no float64: cast to FLOAT in the model)";
   return " (supported: FLOAT, FLOAT16, (U)INT8/16/32/64, BOOL)";
+}
+
+InFlightDiagnostic onnx_import::unsupportedType(Location loc, StringRef name,
+                                                int32_t type) {
+  return emitError(loc) << "value '" << name << "' has unsupported data type "
+                        << dataTypeName(type) << unsupportedTypeNote(type);
 }
 
 /// Resource keys are printed as bare identifiers: keep [A-Za-z0-9_.].
@@ -139,7 +148,8 @@ static AsmResourceBlob makeBlob(std::unique_ptr<Owner> owner,
 FailureOr<ElementsAttr> Importer::convertTensor(onnx::TensorProto &tensor,
                                                 Location loc, StringRef what) {
   Type elemTy = convertElementType(ctx, tensor.data_type());
-  if (!elemTy)
+  // float64 constants would need a constant lowering of their own.
+  if (!elemTy || elemTy.isF64())
     return emitError(loc) << what << " '" << tensor.name()
                           << "' has unsupported data type "
                           << dataTypeName(tensor.data_type())
@@ -313,9 +323,7 @@ FailureOr<RankedTensorType> Importer::convertType(const onnx::TypeProto &type,
   const auto &tt = type.tensor_type();
   Type elemTy = convertElementType(ctx, tt.elem_type());
   if (!elemTy)
-    return emitError(loc) << "value '" << name << "' has unsupported data type "
-                          << dataTypeName(tt.elem_type())
-                          << unsupportedTypeNote(tt.elem_type());
+    return unsupportedType(loc, name, tt.elem_type());
   std::string unknown;
   SmallVector<int64_t> dims;
   if (!tt.has_shape()) {
@@ -399,6 +407,34 @@ LogicalResult Importer::checkSupportedOps() {
     diag << ")";
   }
   return failure();
+}
+
+/// Ops that need only an order of their float64 operands: the lowering
+/// compares their bits as 64-bit integers (docs/typed-elementwise.md).
+static bool acceptsFloat64(StringRef opType) {
+  return opType == "Max" || opType == "Min";
+}
+
+LogicalResult Importer::checkFloat64Uses() {
+  auto isFloat64 = [&](const std::string &name) {
+    auto it = valueTypes.find(name);
+    return !name.empty() && it != valueTypes.end() &&
+           it->second->has_tensor_type() &&
+           it->second->tensor_type().elem_type() == onnx::TensorProto::DOUBLE;
+  };
+  for (const auto &node : model.graph().node()) {
+    if (acceptsFloat64(node.op_type()))
+      continue;
+    auto in = llvm::find_if(node.input(), isFloat64);
+    auto out = llvm::find_if(node.output(), isFloat64);
+    if (in == node.input().end() && out == node.output().end())
+      continue;
+    return unsupportedType(FusedLoc::get(ctx, {nodeLoc(node), fileLoc()}),
+                           in != node.input().end() ? *in : *out,
+                           onnx::TensorProto::DOUBLE)
+           << "; only Max and Min take float64, not " << describe(node);
+  }
+  return success();
 }
 
 Location Importer::fileLoc() {
@@ -600,6 +636,9 @@ LogicalResult Importer::buildModule(OwningOpRef<ModuleOp> &module) {
     valueTypes[vi.name()] = &vi.type();
   for (const auto &vi : graph->output())
     valueTypes[vi.name()] = &vi.type();
+
+  if (failed(checkFloat64Uses()))
+    return failure();
 
   module = ModuleOp::create(fileLoc());
   b.setInsertionPointToEnd(module->getBody());

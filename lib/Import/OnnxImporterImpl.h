@@ -17,10 +17,14 @@
 namespace ascend::onnx_import {
 
 std::string dataTypeName(int32_t type);
-/// nn element type of an ONNX data type, or null when unsupported.
+/// nn element type of an ONNX data type, or null when unsupported (DOUBLE
+/// converts to f64, which only some ops accept: checkFloat64Uses).
 mlir::Type convertElementType(mlir::MLIRContext *ctx, int32_t type);
 /// What to tell about an ONNX element type convertElementType rejects.
 std::string unsupportedTypeNote(int32_t type);
+/// "value 'name' has unsupported data type ..." at `loc`.
+mlir::InFlightDiagnostic unsupportedType(mlir::Location loc,
+                                         llvm::StringRef name, int32_t type);
 
 /// One ONNX node being imported: its inputs (null for omitted optional
 /// inputs) and where it is.
@@ -47,6 +51,8 @@ private:
   llvm::LogicalResult checkAttributeRanges();
   llvm::LogicalResult applyInputShapes(const OnnxImportOptions &options);
   llvm::LogicalResult checkStaticInputs();
+  /// Rejects float64 values used by ops that would need float64 arithmetic.
+  llvm::LogicalResult checkFloat64Uses();
   llvm::LogicalResult buildModule(mlir::OwningOpRef<mlir::ModuleOp> &module);
   /// Turns node outputs that folded to small constants into initializers;
   /// false when there were none.

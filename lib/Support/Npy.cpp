@@ -23,8 +23,9 @@ struct DTypeInfo {
   unsigned size;
 };
 constexpr DTypeInfo dtypes[] = {
-    {"f16", "<f2", 2}, {"f32", "<f4", 4}, {"i8", "|i1", 1},  {"i16", "<i2", 2},
-    {"i32", "<i4", 4}, {"i64", "<i8", 8}, {"u8", "|u1", 1},  {"u16", "<u2", 2},
+    {"f16", "<f2", 2}, {"f32", "<f4", 4}, {"f64", "<f8", 8},
+    {"i8", "|i1", 1},  {"i16", "<i2", 2}, {"i32", "<i4", 4},
+    {"i64", "<i8", 8}, {"u8", "|u1", 1},  {"u16", "<u2", 2},
     {"u32", "<u4", 4}, {"u64", "<u8", 8}, {"bool", "|b1", 1}};
 } // namespace
 
@@ -100,10 +101,11 @@ llvm::Expected<NpyArray> ascend::parseNpy(llvm::StringRef contents,
     if (normalized == info.descr)
       array.dtype = info.name.str();
   if (array.dtype.empty())
-    return npyError(file, llvm::formatv("unsupported dtype '{0}' (supported: "
-                                        "float16, float32, (u)int8/16/32/64, "
-                                        "bool, little-endian)",
-                                        descrText));
+    return npyError(
+        file, llvm::formatv("unsupported dtype '{0}' (supported: "
+                            "float16, float32, float64, (u)int8/16/32/64, "
+                            "bool, little-endian)",
+                            descrText));
 
   std::optional<llvm::StringRef> fortran = dictValue(header, "fortran_order");
   if (!fortran || *fortran != "False")

@@ -11,8 +11,8 @@
 
 namespace ascend {
 
-/// A little-endian, C-order array: dtype is "f16", "f32", "i32", "i64" or
-/// "bool".
+/// A little-endian, C-order array: dtype is "f16", "f32", "f64", "i8".."i64",
+/// "u8".."u64" or "bool".
 struct NpyArray {
   std::string dtype;
   std::vector<int64_t> shape;

@@ -38,7 +38,9 @@ static bool is64(Type t) { return t.isInteger(64); }
 
 int64_t ScratchPool::getReservedBytesPerElement(Block &body) {
   // Every value of a kernel body is an argument or an op's result.
-  auto is64Value = [](Value v) { return is64(getElementTypeOrSelf(v)); };
+  auto is64Value = [](Value v) {
+    return is64(getUBElementType(getElementTypeOrSelf(v)));
+  };
   bool wide = llvm::any_of(body.getArguments(), is64Value) ||
               llvm::any_of(body.without_terminator(), [&](Operation &op) {
                 return llvm::any_of(op.getResults(), is64Value);
@@ -69,6 +71,9 @@ Value ScratchPool::get(Type type, unsigned slot) {
 }
 
 Type ascend::getUBElementType(Type elem) {
+  // f64 has no lanes: its bits sit in s64 lanes (Max/Min order them there).
+  if (elem.isF64())
+    return IntegerType::get(elem.getContext(), 64);
   auto integer = dyn_cast<IntegerType>(elem);
   if (integer && integer.isUnsigned() &&
       (integer.getWidth() == 16 || integer.getWidth() == 32))
@@ -97,9 +102,12 @@ bool ascend::isTypedElementwise(Operation *op) {
     return true;
   if (isa<nn::CastOp>(op))
     return !isSupportedCast(op);
+  Type t = elementOf(op->getResult(0));
+  if (isa<nn::MaxOp, nn::MinOp>(op) && t.isF64())
+    return true;
   return isa<nn::AddOp, nn::SubOp, nn::MulOp, nn::DivOp, nn::MaxOp, nn::MinOp,
              nn::NegOp, nn::AbsOp, nn::ClipOp, nn::PowOp>(op) &&
-         elementOf(op->getResult(0)).isInteger();
+         t.isInteger();
 }
 
 namespace {
@@ -147,6 +155,14 @@ private:
   Value bias(Value src, Type t, Value into);
 
   LogicalResult emitArithmetic(ArrayRef<Operand> in, Value dst);
+  /// Max/Min of f64 bits in s64 lanes through their order keys, NaN
+  /// propagating.
+  LogicalResult emitFloat64Order(ArrayRef<Operand> in, Value dst);
+  /// The order key of f64 bits `x` (s64 lanes) into `into` (may be `x`):
+  /// x where x >= 0, else ~x + (-2^63), i.e. x with the bits below the
+  /// sign flipped. Keys order like the doubles (-0.0 just below +0.0) and
+  /// the map is its own inverse. Clobbers `flags` and `flipped`.
+  void orderKey(Value x, Value into, Value flags, Value flipped);
   LogicalResult emitDiv(ArrayRef<Operand> in, Value dst);
   LogicalResult emitPow(ArrayRef<Operand> in, Value dst);
   LogicalResult emitCompare(ArrayRef<Operand> in, Value dst, CmpMode mode);
@@ -223,6 +239,8 @@ Value TypedLowering::bias(Value src, Type t, Value into) {
 
 LogicalResult TypedLowering::emitArithmetic(ArrayRef<Operand> in, Value dst) {
   Type t = elementOf(op->getResult(0)), lane = laneOf(t);
+  if (t.isF64())
+    return emitFloat64Order(in, dst);
   bool narrowed = isNarrow(t);
   // Splats of integer kernels arrive as buffers; float splats would need
   // conversion, and the importer gives them the tensor's type.
@@ -254,6 +272,42 @@ LogicalResult TypedLowering::emitArithmetic(ArrayRef<Operand> in, Value dst) {
   }
   if (narrowed)
     narrow(result, dst, t, /*maskSlot=*/0);
+  return success();
+}
+
+void TypedLowering::orderKey(Value x, Value into, Value flags, Value flipped) {
+  tile::VDupOp::create(b, e.loc, b.getF64FloatAttr(0), flags);
+  tile::VCmpOp::create(b, e.loc, CmpMode::LT, x, flags, flags);
+  e.unary<tile::VNotOp>(x, flipped);
+  e.scalar<tile::VAddsOp>(flipped, -std::ldexp(1.0, 63), flipped);
+  tile::VSelOp::create(b, e.loc, flags, flipped, x, into);
+}
+
+LogicalResult TypedLowering::emitFloat64Order(ArrayRef<Operand> in, Value dst) {
+  if (!in[0].buffer || !in[1].buffer)
+    return error("splat operands of float64 ops are not supported");
+  // A key's sign is its double's, so the inverse map reads the same flags.
+  Type lane = IntegerType::get(ctx, 64);
+  Value a = scratch(lane, 0), c = scratch(lane, 1), flags = scratch(lane, 2);
+  orderKey(in[0].buffer, a, flags, dst);
+  orderKey(in[1].buffer, c, flags, dst);
+  if (isa<nn::MaxOp>(op))
+    e.binary<tile::VMaxOp>(a, c, a);
+  else
+    e.binary<tile::VMinOp>(a, c, a);
+  orderKey(a, dst, flags, c);
+  // NaN propagates as numpy's: the first NaN operand wins. x is NaN when
+  // its bits below the sign, as s64, exceed those of inf.
+  Value mask = a, inf = c;
+  tile::VDupOp::create(b, e.loc, b.getF64FloatAttr(-std::ldexp(1.0, 63)), mask);
+  e.unary<tile::VNotOp>(mask, mask); // 0x7FFF_FFFF_FFFF_FFFF
+  tile::VDupOp::create(b, e.loc, b.getF64FloatAttr(std::ldexp(2047.0, 52)),
+                       inf); // the bits of inf
+  for (const Operand &x : llvm::reverse(in)) {
+    e.binary<tile::VAndOp>(x.buffer, mask, flags);
+    tile::VCmpOp::create(b, e.loc, CmpMode::GT, flags, inf, flags);
+    tile::VSelOp::create(b, e.loc, flags, x.buffer, dst, dst);
+  }
   return success();
 }
 

@@ -251,7 +251,7 @@ func.func @vmins_space(%a: memref<16xf32, #tile.space<l0c>>) {
 
 // Only l0c -> ub may change the element type, and only f32 -> f16.
 func.func @copy_narrow_gm(%a: memref<16xf32, #tile.space<gm>>, %b: memref<16xf16, #tile.space<ub>>) {
-  // expected-error @+1 {{source and target must have one shape and element type (l0c -> ub may also go from f32 to f16, and integers may change signedness)}}
+  // expected-error @+1 {{source and target must have one shape and element type (l0c -> ub may also go from f32 to f16, and integers may change signedness or hold f64 bits)}}
   tile.copy %a, %b : memref<16xf32, #tile.space<gm>> to memref<16xf16, #tile.space<ub>>
   return
 }
