@@ -946,9 +946,10 @@ Value Importer::maxPoolIndices(Node &node, Value x, Value y,
     padAttr[6 + i] = std::max<int64_t>(0, reach - in[2 + i]);
     padded[2 + i] += padAttr[2 + i] + padAttr[6 + i];
   }
-  double lowest = xTy.getElementType().isF16()
-                      ? -65504.0
-                      : -double(std::numeric_limits<float>::max());
+  double lowest = APFloat::getLargest(
+                      cast<FloatType>(xTy.getElementType()).getFloatSemantics(),
+                      /*Negative=*/true)
+                      .convertToDouble();
   Value xp = build<nn::PadOp>(
       node.loc, withShape(xTy, padded), x, b.getDenseI64ArrayAttr(padAttr),
       b.getStringAttr("constant"), b.getF32FloatAttr(lowest));

@@ -14,8 +14,10 @@ namespace {
 /// Constants of the tiles' element type for the rounding tricks below.
 struct TypeConstants {
   explicit TypeConstants(Value buffer) {
-    bool f16 = cast<MemRefType>(buffer.getType()).getElementType().isF16();
-    largest = f16 ? 65504.0 : 3.4028234663852886e38;
+    Type elem = cast<MemRefType>(buffer.getType()).getElementType();
+    bool f16 = elem.isF16();
+    largest = APFloat::getLargest(cast<FloatType>(elem).getFloatSemantics())
+                  .convertToDouble();
     stepScale = f16 ? 0x1p12 : 0x1p75;
     roundMagic = f16 ? 0x1.8p10 : 0x1.8p23;
   }

@@ -35,8 +35,6 @@
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
 
-#include <limits>
-
 using namespace mlir;
 using namespace ascend;
 
@@ -68,7 +66,9 @@ struct PoolEmitter {
   }
   /// The lowest value of the element type: max pooling's padding.
   double lowest() {
-    return elem.isF16() ? -65504.0 : -double(std::numeric_limits<float>::max());
+    return APFloat::getLargest(cast<FloatType>(elem).getFloatSemantics(),
+                               /*Negative=*/true)
+        .convertToDouble();
   }
   Value view(Value source, ArrayRef<OpFoldResult> offsets,
              ArrayRef<int64_t> sizes, ArrayRef<int64_t> strides = {}) {
